@@ -1,0 +1,191 @@
+#pragma once
+/// \file network.hpp
+/// The corridor network: nodes with their facilities, links, services and demand.
+/// Plain data, validated once by the loader (corsim/io/load.hpp) before anything runs;
+/// the routing and simulation code trust it. Units are those of units.hpp.
+
+#include "corsim/calendar.hpp"
+#include "corsim/distribution.hpp"
+#include "corsim/units.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corsim {
+
+using NodeIndex = std::uint32_t;    ///< position in Network::nodes
+using LinkIndex = std::uint32_t;    ///< position in Network::links
+using ServiceIndex = std::uint32_t; ///< position in Network::services
+
+enum class NodeKind { RailTerminal, BorderCrossing, Seaport, RoadCheckpoint, Hub, Gateway };
+enum class Mode { Rail, Sea, Road };
+/// Track gauge of a rail link. Dual = both gauges (four-rail or interlaced track).
+enum class Gauge { None, Standard, Broad, Dual };
+enum class CargoClass { Containers, Vehicles, Ecommerce, Mail };
+inline constexpr int cargo_class_count = 4;
+
+const char *to_string(NodeKind k);
+const char *to_string(Mode m);
+const char *to_string(Gauge g); ///< "1435", "1520", "dual", "none"
+const char *to_string(CargoClass c);
+
+/// Container handling at a node (terminal cranes, reach stackers).
+struct Handling {
+  int cranes = 1;
+  PerHour moves_per_crane{25.0}; ///< moves (one TEU-box each) per hour per crane
+};
+
+/// Container yard. A full yard blocks arrivals.
+struct Yard {
+  Teu slots{0.0};
+};
+
+/// Customs and border control, for trains and trucks alike.
+struct Customs {
+  int lanes = 1;                                             ///< vehicles cleared at once
+  DistributionSpec time = DistributionSpec::fixed(4.0);      ///< clearance, hours
+  double inspection_share = 0.0;                             ///< 0..1 of vehicles inspected
+  DistributionSpec inspection_time = DistributionSpec::fixed(0.0); ///< extra hours if inspected
+  Calendar hours;                                            ///< opening hours and holidays
+};
+
+/// Break-of-gauge transshipment yard: containers are lifted between trains of the two gauges.
+struct GaugeChange {
+  int transfer_tracks = 1;
+  PerHour lifts_per_track{30.0}; ///< containers lifted per hour per transfer track
+  int wagon_pool = 0;            ///< wagons of the onward gauge available at the yard
+  Teu teu_per_wagon{2.0};        ///< capacity of one onward wagon
+  Hours wagon_turnaround{0.0};   ///< time before a wagon that left returns to the pool
+};
+
+/// Road border checkpoint.
+struct RoadCheckpoint {
+  int lanes = 1;
+  DistributionSpec time = DistributionSpec::fixed(1.0); ///< processing per truck, hours
+  PerHour daily_quota{0.0}; ///< trucks admitted per day (as a rate); 0 = no quota
+  Calendar hours;
+};
+
+/// Seaport: berths with cranes.
+struct Seaport {
+  int berths = 1;
+  int cranes_per_berth = 1;
+  PerHour moves_per_crane{25.0};
+};
+
+struct Node {
+  std::string id;         ///< short unique id used in files ("MZL")
+  std::string name;       ///< English name ("Manzhouli")
+  std::string local_name; ///< name in the local language ("满洲里")
+  NodeKind kind = NodeKind::Hub;
+  std::string country; ///< ISO 3166-1 alpha-2 ("CN")
+  double lat = 0.0;    ///< WGS84 degrees
+  double lon = 0.0;
+  std::optional<Handling> handling;
+  std::optional<Yard> yard;
+  std::optional<Customs> customs;
+  std::optional<GaugeChange> gauge_change;
+  std::optional<RoadCheckpoint> road_checkpoint;
+  std::optional<Seaport> seaport;
+};
+
+struct Link {
+  std::string id;
+  NodeIndex from = 0;
+  NodeIndex to = 0;
+  Mode mode = Mode::Rail;
+  Km length{0.0};
+  /// Running time; for links given by speed this is a fixed length / speed.
+  DistributionSpec running_time = DistributionSpec::fixed(0.0);
+  Gauge gauge = Gauge::None;
+  PerHour capacity{0.0}; ///< paths (trains, sailings, trucks) per hour per direction; 0 = unlimited
+  bool single_track = false; ///< one direction (and one gauge) at a time
+  bool oneway = false;       ///< only from -> to
+  Usd cost{0.0};             ///< tariff per TEU over the whole link
+  GramsPerTkm co2{0.0};
+
+  [[nodiscard]] Hours mean_running_time() const { return Hours(running_time.mean()); }
+};
+
+enum class VehicleType { Train, Vessel, Truck };
+const char *to_string(VehicleType v);
+
+struct Vehicle {
+  VehicleType type = VehicleType::Train;
+  int wagons = 0;           ///< train
+  Teu teu_per_wagon{2.0};   ///< train
+  Metres max_length{0.0};   ///< train; 0 = no limit
+  Metres wagon_length{15.0};///< train
+  Teu capacity{0.0};        ///< total TEU (derived for trains: wagons × teu_per_wagon)
+  KmPerHour speed{0.0};     ///< vessel (from knots), 0 = use link speeds
+};
+
+/// How a service's departures are decided.
+struct Schedule {
+  enum class Kind { Weekly, Interval, Dispatch };
+  Kind kind = Kind::Weekly;
+  std::vector<Hours> weekly; ///< Weekly: departure times within the week, hours after Monday 00:00
+  Hours every{0.0};          ///< Interval: headway
+  Hours first{0.0};          ///< Interval: first departure after the epoch
+  bool when_full = true;     ///< Dispatch: leave as soon as full
+  Hours max_wait{0.0};       ///< Dispatch: leave at the latest this long after the first load
+};
+
+struct Service {
+  std::string id;
+  std::string name;
+  Mode mode = Mode::Rail;
+  std::vector<NodeIndex> route;  ///< node sequence
+  std::vector<LinkIndex> legs;   ///< link used between route[i] and route[i+1] (resolved)
+  Vehicle vehicle;
+  Schedule schedule;
+  std::vector<CargoClass> cargo; ///< classes it accepts; empty = all
+  Usd tariff{0.0};               ///< per TEU for the whole run, on top of link costs
+  Hours dwell{0.0};              ///< stop time at each intermediate node
+};
+
+enum class ArrivalProcess { Poisson, Scheduled, Bookings };
+
+struct DemandFlow {
+  std::string id;
+  NodeIndex origin = 0;
+  NodeIndex destination = 0;
+  TeuPerYear volume{0.0};
+  ArrivalProcess arrivals = ArrivalProcess::Poisson;
+  std::string bookings_file; ///< Bookings: CSV path, relative to the network file
+  DistributionSpec size = DistributionSpec::fixed(1.0); ///< TEU per consignment
+  CargoClass cargo = CargoClass::Containers;
+  Hours due{0.0};  ///< due time after ready; 0 = none
+  Usd value{0.0};  ///< cargo value per TEU
+};
+
+/// Network-wide settings.
+struct Settings {
+  CivilDate epoch{2023, 1, 2};     ///< simulation time 0 = 00:00 of this date
+  Tonnes tonnes_per_teu{10.0};     ///< gross cargo mass per TEU, for CO2 per tonne-km
+  /// Value of time per cargo class, USD per TEU-hour (generalised cost = cost + vot × time).
+  std::vector<Usd> value_of_time{Usd(1.0), Usd(2.0), Usd(4.0), Usd(4.0)};
+};
+
+struct Network {
+  std::string name;
+  Settings settings;
+  std::vector<Node> nodes;
+  std::vector<Link> links;
+  std::vector<Service> services;
+  std::vector<DemandFlow> demand;
+
+  /// Index of the node whose id, English name or local name equals `name`; nullopt if none.
+  [[nodiscard]] std::optional<NodeIndex> find_node_or_null(std::string_view name) const;
+  /// Like find_node_or_null but throws InputError naming the closest known names.
+  [[nodiscard]] NodeIndex find_node(std::string_view name) const;
+  /// All names a node may be called by, for suggestions.
+  [[nodiscard]] std::vector<std::string> node_names() const;
+};
+
+/// Great-circle distance between two nodes (km), for sanity checks and maps.
+Km great_circle(const Node &a, const Node &b);
+
+} // namespace corsim

@@ -1,0 +1,318 @@
+#pragma once
+/// \file process.hpp
+/// Processes: C++20 coroutines that read like the process they model.
+///
+/// A process is a function returning `corsim::Process` that uses `co_await`:
+///   - `co_await delay(dt)`            waits dt ticks (or `delay(Hours(2))`);
+///   - `co_await signal`               waits until a Signal is triggered;
+///   - `co_await any_of(a, b, ...)`    waits for the first of several Signals (returns its index);
+///   - `co_await all_of(a, b, ...)`    waits for all of them;
+///   - `co_await ref.done()`           waits for another process to finish;
+///   - resources (resource.hpp) and stores (store.hpp) give more awaitables.
+/// `spawn(engine, process)` starts it at the current time. `ref.interrupt(cause)` cancels the
+/// process's current wait and makes that `co_await` throw `Interrupted` (for disruptions); an
+/// interrupt that arrives while the process is not suspended is delivered at its next wait.
+/// An exception escaping a process stops the engine; run() rethrows it.
+///
+/// Costs: the coroutine frame is allocated once per process from a per-thread free list; waits
+/// allocate nothing. The Engine must outlive every Signal, Resource and Store used by its
+/// processes (declare it first); destroying the Engine destroys processes still suspended.
+///
+/// Example:
+/// \code
+///   corsim::Process clock(corsim::Engine &eng, corsim::Signal &stop, int &ticks) {
+///     while (!stop.triggered()) { co_await corsim::delay(corsim::to_ticks(1.0)); ++ticks; }
+///   }
+///   corsim::Engine eng; corsim::Signal stop(eng); int ticks = 0;
+///   corsim::spawn(eng, clock(eng, stop, ticks));
+///   stop.trigger_at(corsim::to_ticks(10.5));
+///   eng.run();                                   // ticks == 11
+/// \endcode
+
+#include "corsim/engine.hpp"
+
+#include <array>
+#include <coroutine>
+#include <exception>
+
+namespace corsim {
+
+/// Thrown from the `co_await` of an interrupted process; `cause()` is the caller's code.
+class Interrupted : public std::exception {
+public:
+  explicit Interrupted(int cause) : cause_(cause) {}
+  [[nodiscard]] int cause() const { return cause_; }
+  [[nodiscard]] const char *what() const noexcept override { return "process interrupted"; }
+
+private:
+  int cause_;
+};
+
+class ProcessPromise;
+using ProcessHandle = std::coroutine_handle<ProcessPromise>;
+
+namespace detail {
+/// A waiter in an intrusive, circular, doubly-linked list (no allocation per wait).
+struct WaitNode {
+  WaitNode *prev = nullptr;
+  WaitNode *next = nullptr;
+  void (*fire)(WaitNode *) = nullptr;
+  [[nodiscard]] bool linked() const { return prev != nullptr; }
+  void unlink() {
+    prev->next = next;
+    next->prev = prev;
+    prev = next = nullptr;
+  }
+};
+/// List of waiters with a sentinel. Its destructor leaves nodes alone (they may be gone).
+class WaitList {
+public:
+  WaitList() { head_.prev = head_.next = &head_; }
+  WaitList(const WaitList &) = delete;
+  WaitList &operator=(const WaitList &) = delete;
+  [[nodiscard]] bool empty() const { return head_.next == &head_; }
+  [[nodiscard]] WaitNode *front() const { return empty() ? nullptr : head_.next; }
+  [[nodiscard]] WaitNode *back() const { return empty() ? nullptr : head_.prev; }
+  [[nodiscard]] const WaitNode *end() const { return &head_; }
+  void insert_before(WaitNode &pos, WaitNode &n) {
+    n.prev = pos.prev;
+    n.next = &pos;
+    pos.prev->next = &n;
+    pos.prev = &n;
+  }
+  void push_back(WaitNode &n) { insert_before(head_, n); }
+  [[nodiscard]] WaitNode &sentinel() { return head_; }
+  [[nodiscard]] std::size_t size() const;
+
+private:
+  WaitNode head_;
+};
+void *frame_alloc(std::size_t n);
+void frame_free(void *p, std::size_t n) noexcept;
+} // namespace detail
+
+/// A one-shot condition processes can wait for. succeed() wakes every waiter (each resumes at
+/// the current time, in the order they began waiting); waits after that pass at once until
+/// reset(). Example: `Signal ready(eng); ... co_await ready; ... ready.succeed();`
+class Signal {
+public:
+  Signal() = default;
+  explicit Signal(Engine &eng) : eng_(&eng) {}
+  Signal(const Signal &) = delete;
+  Signal &operator=(const Signal &) = delete;
+  ~Signal();
+
+  void succeed();
+  /// Triggers at tick t / after dt ticks (needs the Engine constructor). Replaces an earlier timing.
+  void trigger_at(Tick t);
+  void trigger_in(Tick dt);
+  void reset() { triggered_ = false; }
+  [[nodiscard]] bool triggered() const { return triggered_; }
+  [[nodiscard]] bool has_waiters() const { return !waiters_.empty(); }
+
+  struct Awaiter : detail::WaitNode {
+    explicit Awaiter(Signal *s) : signal(s) {}
+    Signal *signal;
+    ProcessHandle handle;
+    bool interrupted = false;
+    [[nodiscard]] bool await_ready() const noexcept { return signal->triggered_; }
+    bool await_suspend(ProcessHandle h);
+    void await_resume() const;
+  };
+  Awaiter operator co_await() noexcept { return Awaiter(this); }
+  detail::WaitList &waiters() { return waiters_; }
+
+private:
+  Engine *eng_ = nullptr;
+  bool triggered_ = false;
+  EventId timer_;
+  detail::WaitList waiters_;
+};
+
+/// Coroutine promise of a Process: engine, wait bookkeeping (for interrupts), completion.
+class ProcessPromise {
+public:
+  class Process get_return_object() noexcept;
+  std::suspend_always initial_suspend() noexcept { return {}; }
+  struct FinalAwaiter {
+    bool await_ready() noexcept { return false; }
+    void await_suspend(ProcessHandle h) noexcept;
+    void await_resume() noexcept {}
+  };
+  FinalAwaiter final_suspend() noexcept { return {}; }
+  void return_void() noexcept {}
+  void unhandled_exception() noexcept;
+  static void *operator new(std::size_t n) { return detail::frame_alloc(n); }
+  static void operator delete(void *p, std::size_t n) noexcept { detail::frame_free(p, n); }
+
+  [[nodiscard]] Engine &engine() const { return *engine_; }
+  /// Begins an interruptible wait: `cancel(ctx)` withdraws it if an interrupt comes.
+  void begin_wait(void (*cancel)(void *), void *ctx) noexcept {
+    cancel_ = cancel;
+    cancel_ctx_ = ctx;
+  }
+  void end_wait() noexcept { cancel_ = nullptr; }
+  [[nodiscard]] bool interrupt_pending() const noexcept { return interrupt_pending_; }
+  /// Clears the pending interrupt and throws Interrupted.
+  [[noreturn]] void throw_interrupt();
+  /// Records an interrupt; cancels the current wait (if any) and resumes the process now.
+  void interrupt(int cause);
+  /// Schedules resumption of this process at the current time.
+  void resume_soon();
+
+private:
+  friend std::uint64_t start_process(Engine &, class Process &&, Priority);
+  friend class ProcessRef;
+  Engine *engine_ = nullptr;
+  void (*cancel_)(void *) = nullptr;
+  void *cancel_ctx_ = nullptr;
+  std::uint64_t id_ = 0;
+  int interrupt_cause_ = 0;
+  bool interrupt_pending_ = false;
+  Signal done_;
+};
+
+/// The return type of a process coroutine. Owns the frame until spawn() hands it to the engine.
+class [[nodiscard]] Process {
+public:
+  using promise_type = ProcessPromise;
+  explicit Process(ProcessHandle h) : h_(h) {}
+  Process(Process &&o) noexcept : h_(std::exchange(o.h_, {})) {}
+  Process &operator=(Process &&) = delete;
+  ~Process() {
+    if (h_)
+      h_.destroy();
+  }
+  ProcessHandle release() { return std::exchange(h_, {}); }
+
+private:
+  ProcessHandle h_;
+};
+
+/// A weak reference to a spawned process; stays safe after the process ends.
+class ProcessRef {
+public:
+  ProcessRef() = default;
+  ProcessRef(Engine &eng, std::uint64_t id) : eng_(&eng), id_(id) {}
+  [[nodiscard]] bool alive() const;
+  /// Interrupts the process (see file comment); false if it has already finished.
+  bool interrupt(int cause = 0) const;
+  /// A Signal triggered when the process finishes (already triggered if it has).
+  [[nodiscard]] Signal &done() const;
+
+private:
+  ProcessPromise *promise_or_null() const;
+  Engine *eng_ = nullptr;
+  std::uint64_t id_ = 0;
+};
+
+/// Starts `p` at the current time (after events already scheduled for now, at priority `prio`).
+ProcessRef spawn(Engine &eng, Process p, Priority prio = priority_normal);
+
+/// Waits `dt` ticks. `co_await delay(0)` lets other events at the current time run first.
+struct DelayAwaiter {
+  explicit DelayAwaiter(Tick d) : dt(d) {}
+  Tick dt;
+  ProcessPromise *promise = nullptr;
+  EventId event;
+  bool interrupted = false;
+  [[nodiscard]] bool await_ready() const noexcept { return false; }
+  bool await_suspend(ProcessHandle h) {
+    promise = &h.promise();
+    if (promise->interrupt_pending()) {
+      interrupted = true;
+      return false;
+    }
+    event = promise->engine().schedule_in(dt, [h] { h.resume(); });
+    promise->begin_wait(&cancel, this);
+    return true;
+  }
+  void await_resume() {
+    if (interrupted)
+      promise->throw_interrupt();
+    promise->end_wait();
+  }
+  static void cancel(void *self);
+};
+inline DelayAwaiter delay(Tick dt) { return DelayAwaiter{dt}; }
+inline DelayAwaiter delay(Hours h) { return DelayAwaiter{to_ticks(h)}; }
+
+namespace detail {
+/// any_of / all_of over N signals; `all` selects the mode.
+template <std::size_t N, bool All> struct GroupAwaiter {
+  explicit GroupAwaiter(std::array<Signal *, N> s) : signals(s) {}
+  struct Node : WaitNode {
+    GroupAwaiter *owner = nullptr;
+    std::size_t index = 0;
+  };
+  std::array<Signal *, N> signals;
+  std::array<Node, N> nodes{};
+  ProcessHandle handle;
+  std::size_t result = N;
+  std::size_t remaining = N;
+  bool interrupted = false;
+
+  bool await_ready() noexcept {
+    std::size_t done = 0;
+    for (std::size_t i = 0; i < N; ++i)
+      if (signals[i]->triggered()) {
+        if (!All)
+          return result = i, true;
+        ++done;
+      }
+    return All && done == N;
+  }
+  bool await_suspend(ProcessHandle h) {
+    handle = h;
+    if (h.promise().interrupt_pending())
+      return interrupted = true, false;
+    for (std::size_t i = 0; i < N; ++i) {
+      nodes[i].owner = this;
+      nodes[i].index = i;
+      nodes[i].fire = &fire;
+      if (!signals[i]->triggered())
+        signals[i]->waiters().push_back(nodes[i]);
+      else
+        --remaining;
+    }
+    h.promise().begin_wait(&cancel, this);
+    return true;
+  }
+  std::size_t await_resume() {
+    if (interrupted)
+      handle.promise().throw_interrupt();
+    return All ? N : result;
+  }
+  void unlink_all() {
+    for (Node &n : nodes)
+      if (n.linked())
+        n.unlink();
+  }
+  static void fire(WaitNode *w) {
+    Node *n = static_cast<Node *>(w);
+    GroupAwaiter *g = n->owner;
+    if (--g->remaining > 0 && All)
+      return;
+    g->result = n->index;
+    g->unlink_all();
+    g->handle.promise().end_wait();
+    g->handle.promise().resume_soon();
+  }
+  static void cancel(void *self) {
+    auto *g = static_cast<GroupAwaiter *>(self);
+    g->unlink_all();
+    g->interrupted = true;
+  }
+};
+} // namespace detail
+
+/// Waits for the first of the signals; returns its index (0-based).
+template <class... S> auto any_of(S &...signals) {
+  return detail::GroupAwaiter<sizeof...(S), false>({&signals...});
+}
+/// Waits until every signal has been triggered.
+template <class... S> auto all_of(S &...signals) {
+  return detail::GroupAwaiter<sizeof...(S), true>({&signals...});
+}
+
+} // namespace corsim

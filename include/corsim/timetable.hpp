@@ -1,0 +1,100 @@
+#pragma once
+/// \file timetable.hpp
+/// Timetable-aware routing: from a ready time at the origin, wait for the actual departures of
+/// the services (weekly timetables, sailing days, intervals) and return the earliest arrival
+/// with its itinerary; and the 7-day profile (arrival as a function of ready time over a week).
+///
+/// Times are hours from the network's epoch (Settings::epoch, 00:00). Weekly departures are
+/// hours after Monday 00:00, mapped through the epoch's weekday. A service runs at the mean
+/// running time of its legs and dwells, at each intermediate stop, its own `dwell` plus the
+/// node's through dwell (customs; see routing_graph.hpp). Changing vehicle at a node costs the
+/// routing graph's Through (same port) or Transfer (other port) dwell; where the graph has no
+/// transfer (e.g. no gauge-change yard) the change is not possible. Road links that no service
+/// runs over are driven on demand (a truck leaves when the box is ready). Dispatch services are
+/// assumed to leave at their latest, max_wait after the box is ready. See docs/routing.md.
+
+#include "corsim/routing_graph.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace corsim {
+
+/// One ride: on a service between two of its stops, or a road link driven on demand.
+struct TimetableLeg {
+  bool on_demand = false;                 ///< a truck on a road link without a service
+  ServiceIndex service = invalid_index;   ///< when !on_demand
+  LinkIndex link = invalid_index;         ///< when on_demand
+  NodeIndex from = 0;
+  NodeIndex to = 0;
+  Port port = Port::Rail1435;             ///< how the box rides
+  Hours ready{0.0};     ///< box ready to board at `from` (after any transfer dwell), hours
+  Hours departure{0.0}; ///< hours from the epoch
+  Hours arrival{0.0};
+  Usd cost{0.0};        ///< service tariff + link costs of the legs ridden, per TEU
+  Tonnes co2{0.0};      ///< per TEU
+  [[nodiscard]] Hours wait() const { return departure - ready; }
+};
+
+struct Itinerary {
+  Hours ready{0.0};   ///< at the origin, hours from the epoch
+  Hours arrival{0.0}; ///< at the destination
+  std::vector<TimetableLeg> legs;
+  Usd cost{0.0};
+  Tonnes co2{0.0};
+  [[nodiscard]] Hours duration() const { return arrival - ready; }
+};
+
+struct TimetableQuery {
+  NodeIndex from = 0;
+  NodeIndex to = 0;
+  Hours ready{0.0};                          ///< hours from the epoch
+  CargoClass cargo = CargoClass::Containers; ///< services not accepting it are skipped
+  RouteFilter filter;
+  Hours horizon{24.0 * 120}; ///< arrivals later than ready + horizon are not considered
+};
+
+/// Arrival for one ready time of a profile; nullopt when nothing arrives within the horizon.
+struct ProfilePoint {
+  Hours ready{0.0};
+  std::optional<Hours> arrival;
+};
+
+class Timetable {
+public:
+  explicit Timetable(const RoutingGraph &graph);
+
+  [[nodiscard]] const RoutingGraph &graph() const { return *graph_; }
+  /// Departure of service s from its stop `stop` at or after t (hours from the epoch).
+  [[nodiscard]] Hours next_departure(ServiceIndex s, std::size_t stop, Hours t) const;
+  /// Hours from the service's departure at its first stop to departure from / arrival at `stop`.
+  [[nodiscard]] Hours departure_offset(ServiceIndex s, std::size_t stop) const;
+  [[nodiscard]] Hours arrival_offset(ServiceIndex s, std::size_t stop) const;
+  /// Ports a service can carry a box on (two for a rail service only on dual-gauge track).
+  [[nodiscard]] const std::vector<Port> &ports(ServiceIndex s) const { return ports_[s]; }
+
+  /// Earliest arrival and its itinerary; nullopt when the destination cannot be reached within
+  /// the horizon. Among equal arrivals the first settled in (time, vertex index) order wins.
+  /// Throws ApiMisuse for node indices out of range.
+  [[nodiscard]] std::optional<Itinerary> earliest_arrival(const TimetableQuery &q) const;
+  /// Earliest arrival for ready times q.ready, q.ready + step, ... over 7 days (168 h / step
+  /// points).
+  [[nodiscard]] std::vector<ProfilePoint> weekly_profile(const TimetableQuery &q,
+                                                         Hours step = Hours(1.0)) const;
+
+private:
+  struct Stop {
+    ServiceIndex service;
+    std::size_t index;
+  };
+  const RoutingGraph *graph_;
+  double week_shift_ = 0.0; ///< hours from Monday 00:00 to the epoch
+  std::vector<std::vector<double>> departure_offset_; ///< [service][stop]
+  std::vector<std::vector<double>> arrival_offset_;   ///< [service][stop]
+  std::vector<std::vector<Port>> ports_;              ///< [service]
+  std::vector<std::vector<Stop>> stops_at_;           ///< [node]: services stopping there
+  std::vector<LinkIndex> on_demand_;                  ///< road links without a service
+  friend class TimetableSearch;
+};
+
+} // namespace corsim

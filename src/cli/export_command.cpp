@@ -1,0 +1,42 @@
+// corsim export FILE --geojson OUT --dot OUT: the network for GIS tools and Graphviz.
+#include "commands.hpp"
+#include "output.hpp"
+
+#include "corsim/io/export.hpp"
+
+#include <iostream>
+
+namespace corsim::cli {
+namespace {
+
+struct ExportOptions {
+  std::string file, geojson, dot;
+};
+
+int run_export(const ExportOptions &o) {
+  const auto net = load_or_report(o.file);
+  if (!net)
+    return exit_bad_input;
+  if (o.geojson.empty() && o.dot.empty()) {
+    print_error("corsim export: nothing to do: give --geojson OUT and/or --dot OUT");
+    return exit_bad_input;
+  }
+  if (!o.geojson.empty())
+    write_file_atomically(o.geojson, io::network_to_geojson(*net));
+  if (!o.dot.empty())
+    write_file_atomically(o.dot, io::network_to_dot(*net));
+  return exit_ok;
+}
+
+} // namespace
+
+void add_export_command(CLI::App &app, Action &action) {
+  auto *cmd = app.add_subcommand("export", "Write the network as GeoJSON and/or Graphviz DOT");
+  auto o = std::make_shared<ExportOptions>();
+  cmd->add_option("FILE", o->file, "Network YAML file")->required();
+  cmd->add_option("--geojson", o->geojson, "GeoJSON output file (points and lines)");
+  cmd->add_option("--dot", o->dot, "Graphviz DOT output file");
+  cmd->callback([&action, o] { action = [o] { return run_export(*o); }; });
+}
+
+} // namespace corsim::cli

@@ -1,0 +1,153 @@
+// Quantities with units: the one table of accepted units and their factors to base units.
+#include "corsim/parse.hpp"
+#include "corsim/units.hpp"
+
+#include <charconv>
+#include <cmath>
+#include <string>
+
+namespace corsim {
+namespace {
+
+struct UnitEntry {
+  Dimension dimension;
+  const char *name;
+  double factor; ///< multiply by this to get the base unit
+};
+
+constexpr double days_per_year = 365.0;
+
+// Order matters only for messages: the first unit of a dimension is its base unit.
+constexpr UnitEntry unit_table[] = {
+    {Dimension::Length, "km", 1.0},
+    {Dimension::Length, "m", 0.001},
+    {Dimension::Length, "nm", km_per_nautical_mile},
+    {Dimension::TrainLength, "m", 1.0},
+    {Dimension::TrainLength, "km", 1000.0},
+    {Dimension::Duration, "h", 1.0},
+    {Dimension::Duration, "min", 1.0 / 60.0},
+    {Dimension::Duration, "s", 1.0 / 3600.0},
+    {Dimension::Duration, "d", 24.0},
+    {Dimension::Duration, "wk", 168.0},
+    {Dimension::Speed, "km/h", 1.0},
+    {Dimension::Speed, "kn", km_per_nautical_mile},
+    {Dimension::Speed, "km/d", 1.0 / 24.0},
+    {Dimension::Speed, "m/s", 3.6},
+    {Dimension::Volume, "TEU", 1.0},
+    {Dimension::Volume, "FEU", 2.0},
+    {Dimension::VolumeRate, "TEU/yr", 1.0},
+    {Dimension::VolumeRate, "TEU/mo", 12.0},
+    {Dimension::VolumeRate, "TEU/wk", days_per_year / 7.0},
+    {Dimension::VolumeRate, "TEU/d", days_per_year},
+    {Dimension::Rate, "/h", 1.0},
+    {Dimension::Rate, "/d", 1.0 / 24.0},
+    {Dimension::Rate, "/wk", 1.0 / 168.0},
+    {Dimension::Money, "USD", 1.0},
+    {Dimension::MoneyPerTime, "USD/h", 1.0},
+    {Dimension::MoneyPerTime, "USD/d", 1.0 / 24.0},
+    {Dimension::Co2Factor, "g/tkm", 1.0},
+    {Dimension::Co2Factor, "kg/tkm", 1000.0},
+    {Dimension::Mass, "t", 1.0},
+    {Dimension::Mass, "kg", 0.001},
+    {Dimension::Share, "%", 0.01},
+};
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t'))
+    s.remove_suffix(1);
+  return s;
+}
+
+const UnitEntry *find_unit(Dimension d, std::string_view unit) {
+  for (const auto &e : unit_table)
+    if (e.dimension == d && unit == e.name)
+      return &e;
+  return nullptr;
+}
+
+/// The dimension some other table entry gives this unit, for "a unit of mass" messages.
+const UnitEntry *find_unit_anywhere(std::string_view unit) {
+  for (const auto &e : unit_table)
+    if (unit == e.name)
+      return &e;
+  return nullptr;
+}
+
+ParseFailure unit_failure(std::string_view unit, Dimension d, std::size_t offset) {
+  std::string msg;
+  if (unit.empty())
+    msg = std::string("missing unit for a ") + to_string(d) + " (use " + accepted_units(d) + ")";
+  else if (d == Dimension::Count)
+    msg = "a plain number is expected here, without unit '" + std::string(unit) + "'";
+  else if (const auto *other = find_unit_anywhere(unit))
+    msg = "'" + std::string(unit) + "' is a unit of " + to_string(other->dimension) +
+          ", but a " + to_string(d) + " is expected (use " + accepted_units(d) + ")";
+  else
+    msg = "unknown unit '" + std::string(unit) + "' for a " + to_string(d) + " (use " +
+          accepted_units(d) + ")";
+  return {msg, offset};
+}
+
+} // namespace
+
+const char *to_string(Dimension d) {
+  switch (d) {
+  case Dimension::Length: return "length";
+  case Dimension::TrainLength: return "train length";
+  case Dimension::Duration: return "duration";
+  case Dimension::Speed: return "speed";
+  case Dimension::Volume: return "volume";
+  case Dimension::VolumeRate: return "yearly volume";
+  case Dimension::Rate: return "rate";
+  case Dimension::Money: return "amount of money";
+  case Dimension::MoneyPerTime: return "value of time";
+  case Dimension::Co2Factor: return "CO2 factor";
+  case Dimension::Mass: return "mass";
+  case Dimension::Share: return "share";
+  case Dimension::Count: return "count";
+  }
+  return "quantity";
+}
+
+std::string accepted_units(Dimension d) {
+  std::string out;
+  for (const auto &e : unit_table)
+    if (e.dimension == d)
+      out += (out.empty() ? "" : ", ") + std::string(e.name);
+  if (d == Dimension::Share)
+    out = "a fraction like 0.15 or a percentage like 15%";
+  if (d == Dimension::Count)
+    out = "a plain number";
+  return out;
+}
+
+Parsed<double> parse_quantity(std::string_view text, Dimension d) {
+  const std::string_view original = text;
+  text = trim(text);
+  const std::size_t start = static_cast<std::size_t>(text.data() - original.data());
+  if (text.empty())
+    return ParseFailure{std::string("empty value: expected a ") + to_string(d), start};
+  double number = 0.0;
+  const char *first = text.data();
+  if (*first == '+')
+    ++first;
+  const auto [end, ec] = std::from_chars(first, text.data() + text.size(), number);
+  if (ec != std::errc() || first == end)
+    return ParseFailure{"'" + std::string(text) + "' is not a number" +
+                            (d == Dimension::Count ? "" : std::string(" with a unit")),
+                        start};
+  if (!std::isfinite(number))
+    return ParseFailure{"the number must be finite, not '" + std::string(text) + "'", start};
+  const std::string_view unit = trim(std::string_view(end, text.data() + text.size() - end));
+  const std::size_t unit_offset = static_cast<std::size_t>(unit.data() - original.data());
+  if (unit.empty() && (d == Dimension::Count || d == Dimension::Share))
+    return number;
+  const UnitEntry *entry = find_unit(d, unit);
+  if (!entry)
+    return unit_failure(unit, d, unit.empty() ? start : unit_offset);
+  return number * entry->factor;
+}
+
+} // namespace corsim

@@ -1,0 +1,52 @@
+#pragma once
+// Shared state of one network load: the network being built, the diagnostics, and the YAML
+// nodes of each entity so that later checks can point at the right line.
+
+#include "yaml_reader.hpp"
+
+#include <set>
+
+namespace corsim::io {
+
+/// Names as written in files, in the order of the enums in network.hpp.
+inline const std::vector<std::string> mode_names = {"rail", "sea", "road"};
+inline const std::vector<std::string> cargo_names = {"containers", "vehicles", "ecommerce",
+                                                     "mail"};
+
+struct LoadContext {
+  Diagnostics &diag;
+  const LoadLimits &limits;
+  std::string directory; ///< of the network file, for relative paths in it
+  Network net;
+  int epoch_weekday = 0;
+  std::vector<YAML::Node> node_yaml, link_yaml, service_yaml, demand_yaml;
+
+  /// A node named by id, English or local name; reports unknown names with suggestions.
+  std::optional<NodeIndex> resolve_node(const YAML::Node &ref, const std::string &what);
+  /// Reports a duplicate id; returns false when `id` was seen before in `seen`.
+  bool check_unique(std::set<std::string> &seen, const std::string &id, const YAML::Node &at,
+                    const char *what);
+  /// The list under `key` of the root, checked to be a list within the entity limit.
+  std::optional<YAML::Node> entity_list(const YAML::Node &root, const char *key, bool required);
+};
+
+void load_settings(LoadContext &ctx, const YAML::Node &root);
+void load_nodes(LoadContext &ctx, const YAML::Node &list);
+void load_links(LoadContext &ctx, const YAML::Node &list);
+void load_services(LoadContext &ctx, const YAML::Node &list);
+void load_demand(LoadContext &ctx, const YAML::Node &list);
+/// Checks across entities: routes over links, gauge changes, reachability, sense warnings.
+void validate_network(LoadContext &ctx);
+
+/// Opening hours: a string or list like "Mon-Fri 08:00-20:00", or "24/7".
+std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,
+                                                            const YAML::Node &node);
+/// Holidays: a list of "YYYY-MM-DD" or "YYYY-MM-DD..YYYY-MM-DD" (inclusive), as closures.
+std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YAML::Node &node,
+                                                     CivilDate epoch);
+std::optional<CivilDate> read_date(Diagnostics &diag, const YAML::Node &node, std::string_view text,
+                                   std::size_t offset);
+/// The Calendar of a facility map with optional `hours` and `holidays` keys.
+Calendar read_calendar(LoadContext &ctx, MapReader &map);
+
+} // namespace corsim::io

@@ -1,0 +1,54 @@
+// Demand flows between origins and destinations.
+#include "load_context.hpp"
+
+namespace corsim::io {
+
+namespace {
+const std::vector<std::string> arrival_names = {"poisson", "scheduled", "bookings"};
+}
+
+void load_demand(LoadContext &ctx, const YAML::Node &list) {
+  std::set<std::string> seen;
+  for (const auto &y : list) {
+    MapReader m(ctx.diag, y, "a demand flow",
+                {"id", "from", "to", "volume", "arrivals", "bookings", "size", "cargo", "due",
+                 "value"});
+    DemandFlow f;
+    f.id = m.text("id", true).value_or("");
+    if (!f.id.empty())
+      ctx.check_unique(seen, f.id, m.node("id"), "demand flow");
+    const auto from = m.has("from") ? ctx.resolve_node(m.node("from"), "'from'") : std::nullopt;
+    const auto to = m.has("to") ? ctx.resolve_node(m.node("to"), "'to'") : std::nullopt;
+    if (m.valid() && !m.has("from"))
+      m.missing("from");
+    if (m.valid() && !m.has("to"))
+      m.missing("to");
+    if (from && to && *from == *to)
+      ctx.diag.error(m.node("to"), "a demand flow needs different origin and destination");
+    f.origin = from.value_or(0);
+    f.destination = to.value_or(0);
+    f.volume = TeuPerYear(m.quantity("volume", Dimension::VolumeRate, Sign::Positive, true)
+                              .value_or(0));
+    f.arrivals = static_cast<ArrivalProcess>(m.choice("arrivals", arrival_names, false).value_or(0));
+    if (f.arrivals == ArrivalProcess::Bookings) {
+      f.bookings_file = m.text("bookings", true).value_or("");
+      if (!f.bookings_file.empty() && f.bookings_file.front() != '/')
+        f.bookings_file = ctx.directory + f.bookings_file;
+    } else if (m.has("bookings")) {
+      ctx.diag.error(m.node("bookings"), "'bookings' needs 'arrivals: bookings'");
+    }
+    if (auto size = m.distribution("size", Dimension::Volume, false)) {
+      if (size->lower_bound() <= 0 && size->mean() <= 0)
+        ctx.diag.error(m.node("size"), "'size' must be positive");
+      else
+        f.size = *size;
+    }
+    f.cargo = static_cast<CargoClass>(m.choice("cargo", cargo_names, false).value_or(0));
+    f.due = Hours(m.quantity("due", Dimension::Duration, Sign::Positive, false).value_or(0));
+    f.value = Usd(m.quantity("value", Dimension::Money, Sign::NonNegative, false).value_or(0));
+    ctx.net.demand.push_back(std::move(f));
+    ctx.demand_yaml.push_back(y);
+  }
+}
+
+} // namespace corsim::io

@@ -1,0 +1,131 @@
+// Checks that need the whole network: services run over links of their mode, rail routes
+// change gauge only where a gauge-change yard is, and every demand pair is reachable.
+#include "load_context.hpp"
+
+#include <map>
+#include <queue>
+
+namespace corsim::io {
+namespace {
+
+bool gauges_compatible(Gauge a, Gauge b) {
+  return a == b || a == Gauge::Dual || b == Gauge::Dual;
+}
+
+std::optional<LinkIndex> find_link(const Network &net, NodeIndex a, NodeIndex b, Mode mode) {
+  for (LinkIndex i = 0; i < net.links.size(); ++i) {
+    const Link &l = net.links[i];
+    if (l.mode == mode && ((l.from == a && l.to == b) || (!l.oneway && l.from == b && l.to == a)))
+      return i;
+  }
+  return std::nullopt;
+}
+
+bool vehicle_fits_mode(VehicleType v, Mode m) {
+  return (v == VehicleType::Train && m == Mode::Rail) ||
+         (v == VehicleType::Vessel && m == Mode::Sea) ||
+         (v == VehicleType::Truck && m == Mode::Road);
+}
+
+void resolve_legs(LoadContext &ctx, Service &s, const YAML::Node &y) {
+  const YAML::Node route = y["route"];
+  for (std::size_t i = 0; i + 1 < s.route.size(); ++i) {
+    const auto link = find_link(ctx.net, s.route[i], s.route[i + 1], s.mode);
+    if (!link) {
+      ctx.diag.error(route[i + 1], "service '" + s.id + "': no " + to_string(s.mode) +
+                                       " link from '" + ctx.net.nodes[s.route[i]].id + "' to '" +
+                                       ctx.net.nodes[s.route[i + 1]].id + "'");
+      continue;
+    }
+    s.legs.push_back(*link);
+  }
+}
+
+void check_gauge_changes(LoadContext &ctx, const Service &s, const YAML::Node &y) {
+  if (s.mode != Mode::Rail || s.legs.size() + 1 != s.route.size())
+    return;
+  for (std::size_t i = 1; i < s.legs.size(); ++i) {
+    const Gauge before = ctx.net.links[s.legs[i - 1]].gauge;
+    const Gauge after = ctx.net.links[s.legs[i]].gauge;
+    const Node &at = ctx.net.nodes[s.route[i]];
+    if (!gauges_compatible(before, after) && !at.gauge_change)
+      ctx.diag.error(y["route"][i], "service '" + s.id + "' changes gauge (" +
+                                        to_string(before) + " to " + to_string(after) + ") at '" +
+                                        at.id + "', which has no gauge_change facility");
+  }
+}
+
+void check_services(LoadContext &ctx) {
+  for (std::size_t k = 0; k < ctx.net.services.size(); ++k) {
+    Service &s = ctx.net.services[k];
+    const YAML::Node &y = ctx.service_yaml[k];
+    if (!vehicle_fits_mode(s.vehicle.type, s.mode))
+      ctx.diag.error(y["vehicle"], "service '" + s.id + "': a " + to_string(s.vehicle.type) +
+                                       " cannot run a " + to_string(s.mode) + " service");
+    resolve_legs(ctx, s, y);
+    check_gauge_changes(ctx, s, y);
+  }
+}
+
+/// Nodes reachable from `origin` over links (respecting one-way links).
+std::vector<bool> reachable_from(const Network &net, NodeIndex origin) {
+  std::vector<std::vector<NodeIndex>> next(net.nodes.size());
+  for (const Link &l : net.links) {
+    next[l.from].push_back(l.to);
+    if (!l.oneway)
+      next[l.to].push_back(l.from);
+  }
+  std::vector<bool> seen(net.nodes.size(), false);
+  std::queue<NodeIndex> todo;
+  seen[origin] = true;
+  todo.push(origin);
+  while (!todo.empty()) {
+    const NodeIndex n = todo.front();
+    todo.pop();
+    for (NodeIndex m : next[n])
+      if (!seen[m]) {
+        seen[m] = true;
+        todo.push(m);
+      }
+  }
+  return seen;
+}
+
+void check_demand(LoadContext &ctx) {
+  std::map<NodeIndex, std::vector<bool>> reachable; // per origin, computed once
+  for (std::size_t k = 0; k < ctx.net.demand.size(); ++k) {
+    const DemandFlow &f = ctx.net.demand[k];
+    auto it = reachable.find(f.origin);
+    if (it == reachable.end())
+      it = reachable.emplace(f.origin, reachable_from(ctx.net, f.origin)).first;
+    if (!it->second[f.destination])
+      ctx.diag.error(ctx.demand_yaml[k]["to"], "demand '" + f.id + "': '" +
+                                                    ctx.net.nodes[f.destination].id +
+                                                    "' cannot be reached from '" +
+                                                    ctx.net.nodes[f.origin].id + "' over links");
+  }
+}
+
+/// A link shorter than the straight line between its ends is almost certainly a typo.
+void warn_implausible_lengths(LoadContext &ctx) {
+  for (std::size_t k = 0; k < ctx.net.links.size(); ++k) {
+    const Link &l = ctx.net.links[k];
+    const Km straight = great_circle(ctx.net.nodes[l.from], ctx.net.nodes[l.to]);
+    // 10 km of slack: some coordinates are estimates good to about 5 km.
+    if (l.length + Km(10.0) < straight * 0.98)
+      ctx.diag.warning(ctx.diag.pos(ctx.link_yaml[k]["length"]),
+                       "link '" + l.id + "' is " + std::to_string(int(l.length.value())) +
+                           " km long, shorter than the straight line between its ends (" +
+                           std::to_string(int(straight.value())) + " km)");
+  }
+}
+
+} // namespace
+
+void validate_network(LoadContext &ctx) {
+  check_services(ctx);
+  check_demand(ctx);
+  warn_implausible_lengths(ctx);
+}
+
+} // namespace corsim::io

@@ -1,0 +1,104 @@
+#include "yaml_document.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+namespace corsim::io {
+namespace {
+
+/// Walks the tree as a reader would, aliases expanded, stopping at the first limit passed.
+class TreeWalk {
+public:
+  TreeWalk(Diagnostics &diag, const LoadLimits &limits) : diag_(diag), limits_(limits) {}
+
+  bool visit(const YAML::Node &node, int depth) {
+    if (++visited_ > limits_.max_yaml_nodes) {
+      diag_.error(node, "the document expands to more than " +
+                            std::to_string(limits_.max_yaml_nodes) +
+                            " values (repeated aliases?); refusing to read it");
+      return false;
+    }
+    if (depth > limits_.max_depth) {
+      diag_.error(node, "nesting deeper than " + std::to_string(limits_.max_depth) +
+                            " levels; a corridor file never needs this");
+      return false;
+    }
+    if (node.IsSequence())
+      for (const auto &child : node)
+        if (!visit(child, depth + 1))
+          return false;
+    if (node.IsMap())
+      for (const auto &entry : node)
+        if (!visit(entry.first, depth + 1) || !visit(entry.second, depth + 1))
+          return false;
+    return true;
+  }
+
+private:
+  Diagnostics &diag_;
+  const LoadLimits &limits_;
+  std::size_t visited_ = 0;
+};
+
+std::optional<std::string> read_text(Diagnostics &diag, const std::string &path,
+                                     const LoadLimits &limits) {
+  const SourcePos whole{path, 0, 0};
+  struct stat info {};
+  if (::stat(path.c_str(), &info) != 0) {
+    diag.error(whole, std::string("cannot open file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
+    diag.error(whole, "is a directory, not a file");
+    return std::nullopt;
+  }
+  if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
+    diag.error(whole, "file too large: " + std::to_string(info.st_size) + " bytes, the limit is " +
+                          std::to_string(limits.max_file_bytes));
+    return std::nullopt;
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    diag.error(whole, std::string("cannot read file: ") + std::strerror(errno));
+    return std::nullopt;
+  }
+  std::string text(static_cast<std::size_t>(info.st_size), '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
+}
+
+} // namespace
+
+std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
+                                         const LoadLimits &limits) {
+  const auto text = read_text(diag, path, limits);
+  if (!text)
+    return std::nullopt;
+  if (text->find('\0') != std::string::npos) {
+    diag.error(SourcePos{path, 1, 1}, "the file contains NUL bytes: not a YAML text file");
+    return std::nullopt;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(*text);
+  } catch (const YAML::ParserException &e) {
+    diag.error(diag.pos(e.mark), "YAML syntax error: " + e.msg);
+    return std::nullopt;
+  } catch (const YAML::Exception &e) {
+    diag.error(diag.pos(e.mark), "cannot read YAML: " + e.msg);
+    return std::nullopt;
+  }
+  if (!root.IsDefined() || root.IsNull()) {
+    diag.error(SourcePos{path, 1, 1}, "the file is empty: expected a corridor description");
+    return std::nullopt;
+  }
+  if (!TreeWalk(diag, limits).visit(root, 0))
+    return std::nullopt;
+  return root;
+}
+
+} // namespace corsim::io

@@ -1,0 +1,13 @@
+#pragma once
+// Reading a YAML file within limits: size, nesting depth and alias expansion.
+
+#include "yaml_reader.hpp"
+
+namespace corsim::io {
+
+/// The root node of the file at `path`, or nullopt after reporting why it cannot be used
+/// (missing, unreadable, too large, empty, YAML syntax error, too deep, alias bomb).
+std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
+                                         const LoadLimits &limits);
+
+} // namespace corsim::io

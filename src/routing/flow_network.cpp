@@ -1,0 +1,137 @@
+#include "flow_network.hpp"
+
+#include "corsim/error.hpp"
+#include "router_detail.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace corsim {
+
+namespace {
+
+Teu teu_per_path(const Network &net, LinkIndex l, const FlowOptions &o) {
+  double best = 0.0;
+  for (const Service &s : net.services)
+    if (std::find(s.legs.begin(), s.legs.end(), l) != s.legs.end())
+      best = std::max(best, s.vehicle.capacity.value());
+  if (best > 0.0)
+    return Teu(best);
+  switch (net.links[l].mode) {
+  case Mode::Rail: return o.teu_per_train;
+  case Mode::Sea: return o.teu_per_sailing;
+  case Mode::Road: return o.teu_per_truck;
+  }
+  return o.teu_per_train;
+}
+
+bool has_rail(const Network &net, NodeIndex n) {
+  return std::any_of(net.links.begin(), net.links.end(), [&](const Link &l) {
+    return l.mode == Mode::Rail && (l.from == n || l.to == n);
+  });
+}
+
+void keep_min(std::optional<double> &cap, double teu_per_hour) {
+  cap = cap ? std::min(*cap, teu_per_hour) : teu_per_hour;
+}
+
+} // namespace
+
+std::optional<TeuPerYear> link_capacity(const Network &net, LinkIndex l, const FlowOptions &o) {
+  const Link &link = net.links.at(l);
+  if (link.capacity.value() <= 0.0)
+    return std::nullopt;
+  return TeuPerYear(link.capacity.value() * teu_per_path(net, l, o).value() * hours_per_year);
+}
+
+std::optional<TeuPerYear> node_capacity(const Network &net, NodeIndex n, const FlowOptions &o) {
+  const Node &node = net.nodes.at(n);
+  std::optional<double> cap; // TEU per hour
+  if (node.handling)
+    keep_min(cap, node.handling->cranes * node.handling->moves_per_crane.value());
+  if (node.gauge_change)
+    keep_min(cap, node.gauge_change->transfer_tracks * node.gauge_change->lifts_per_track.value());
+  if (node.seaport)
+    keep_min(cap, node.seaport->berths * node.seaport->cranes_per_berth *
+                      node.seaport->moves_per_crane.value());
+  if (node.customs && customs_dwell(node).value() > 0.0) {
+    const Teu per_vehicle = has_rail(net, n) ? o.teu_per_train : o.teu_per_truck;
+    keep_min(cap, node.customs->lanes / customs_dwell(node).value() * per_vehicle.value() *
+                      node.customs->hours.weekly_open_share());
+  }
+  if (const auto &rc = node.road_checkpoint) {
+    if (rc->time.mean() > 0.0)
+      keep_min(cap, rc->lanes / rc->time.mean() * o.teu_per_truck.value() *
+                        rc->hours.weekly_open_share());
+    if (rc->daily_quota.value() > 0.0)
+      keep_min(cap, rc->daily_quota.value() * o.teu_per_truck.value());
+  }
+  if (!cap)
+    return std::nullopt;
+  return TeuPerYear(*cap * hours_per_year);
+}
+
+namespace detail {
+
+namespace {
+
+long long whole_teu(std::optional<TeuPerYear> c) {
+  if (!c)
+    return unlimited_teu;
+  return std::min(unlimited_teu, static_cast<long long>(std::floor(c->value())));
+}
+
+double node_cost(const Node &n, const FlowOptions &o, Usd vot) {
+  const double h = customs_dwell(n).value() + road_checkpoint_dwell(n).value();
+  if (o.metric == Metric::Time)
+    return h;
+  return o.metric == Metric::Generalised ? vot.value() * h : 0.0;
+}
+
+double link_cost(const Link &l, const Settings &s, const FlowOptions &o, Usd vot) {
+  ArcMetrics m;
+  m.time = l.mean_running_time();
+  m.cost = l.cost;
+  m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
+  m.length = l.length;
+  return weight_of(m, o.metric, vot);
+}
+
+} // namespace
+
+FlowNetwork build_flow_network(const Network &net, const FlowOptions &o) {
+  std::vector<bool> open(net.nodes.size(), true);
+  for (NodeIndex n : o.filter.closed_nodes)
+    open.at(n) = false;
+  for (NodeIndex n = 0; n < net.nodes.size(); ++n)
+    for (const std::string &c : o.filter.avoid_countries)
+      if (net.nodes[n].country == c)
+        open[n] = false;
+  const Usd vot = value_of_time(net, o.cargo);
+  FlowNetwork fn;
+  fn.vertex_count = 2 * net.nodes.size();
+  for (NodeIndex n = 0; n < net.nodes.size(); ++n)
+    if (open[n])
+      fn.arcs.push_back({inlet(n), outlet(n), whole_teu(node_capacity(net, n, o)),
+                         node_cost(net.nodes[n], o, vot), invalid_index, n});
+  for (LinkIndex li = 0; li < net.links.size(); ++li) {
+    const Link &l = net.links[li];
+    const bool mode_ok = o.filter.modes.empty() || std::find(o.filter.modes.begin(),
+                                                             o.filter.modes.end(),
+                                                             l.mode) != o.filter.modes.end();
+    const bool closed = std::find(o.filter.closed_links.begin(), o.filter.closed_links.end(),
+                                  li) != o.filter.closed_links.end();
+    if (!mode_ok || closed || !open[l.from] || !open[l.to])
+      continue;
+    const long long cap = whole_teu(link_capacity(net, li, o));
+    const double cost = link_cost(l, net.settings, o, vot);
+    fn.arcs.push_back({outlet(l.from), inlet(l.to), cap, cost, li, l.from});
+    if (!l.oneway)
+      fn.arcs.push_back({outlet(l.to), inlet(l.from), cap, cost, li, l.to});
+  }
+  return fn;
+}
+
+} // namespace detail
+
+} // namespace corsim

@@ -1,0 +1,75 @@
+// Every file under tests/data/bad/ names, in "# expect: LINE:COLUMN: message" lines, the
+// errors it must produce: exactly those, at exactly those positions.
+#include "corsim/io/load.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+using namespace corsim;
+
+namespace {
+
+std::vector<std::string> expectations(const std::string &path) {
+  std::ifstream in(path);
+  std::vector<std::string> out;
+  const std::string marker = "# expect: ";
+  for (std::string line; std::getline(in, line);)
+    if (line.rfind(marker, 0) == 0)
+      out.push_back(path + ":" + line.substr(marker.size()));
+  return out;
+}
+
+std::vector<std::string> error_texts(const io::LoadResult &r) {
+  std::vector<std::string> out;
+  for (const auto &d : r.diagnostics)
+    if (d.severity == io::Severity::Error)
+      out.push_back(d.text());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("Each bad file is rejected with the expected positions and messages", "[io][bad]") {
+  const std::string dir = std::string(CORSIM_SOURCE_DIR) + "/tests/data/bad";
+  std::set<std::string> files;
+  for (const auto &e : std::filesystem::directory_iterator(dir))
+    files.insert(e.path().string());
+  REQUIRE(files.size() >= 25);
+  for (const auto &file : files) {
+    auto expected = expectations(file);
+    if (std::filesystem::file_size(file) == 0)
+      expected = {file + ":1:1: the file is empty: expected a corridor description"};
+    INFO(file);
+    REQUIRE_FALSE(expected.empty());
+    const auto result = io::try_load_network(file);
+    CHECK_FALSE(result.ok());
+    CHECK(error_texts(result) == expected);
+  }
+}
+
+TEST_CASE("Missing and unreadable files are reported without a position", "[io][bad]") {
+  SECTION("a file that does not exist") {
+    const auto r = io::try_load_network("no/such/corridor.yaml");
+    REQUIRE(error_texts(r) ==
+            std::vector<std::string>{
+                "no/such/corridor.yaml: cannot open file: No such file or directory"});
+  }
+  SECTION("a directory") {
+    const auto r = io::try_load_network(std::string(CORSIM_SOURCE_DIR) + "/corridors");
+    REQUIRE(error_texts(r).size() == 1);
+    CHECK_THAT(error_texts(r)[0], Catch::EndsWith("corridors: is a directory, not a file"));
+  }
+  SECTION("load_network throws every error together") {
+    const std::string file = std::string(CORSIM_SOURCE_DIR) + "/tests/data/bad/many_errors.yaml";
+    try {
+      (void)io::load_network(file);
+      FAIL("no exception");
+    } catch (const io::LoadErrors &e) {
+      CHECK(e.diagnostics().size() == 5);
+      CHECK_THAT(e.what(), Catch::StartsWith(file + ":12:5: missing required key 'length'"));
+    }
+  }
+}

@@ -1,0 +1,204 @@
+#include "corsim/timetable.hpp"
+#include "teaching_corridor.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <random>
+
+using namespace corsim;
+using namespace corsim::testing;
+
+namespace {
+
+TimetableQuery tt_query(NodeIndex from, NodeIndex to, double ready) {
+  TimetableQuery q;
+  q.from = from;
+  q.to = to;
+  q.ready = Hours(ready);
+  return q;
+}
+
+} // namespace
+
+TEST_CASE("Earliest arrival on the teaching corridor waits for the real departures",
+          "[routing][timetable]") {
+  Network net = teaching_corridor();
+  const RoutingGraph g(net);
+  const Timetable tt(g);
+  SECTION("Changchun-Moscow, ready Monday 00:00: Monday train, shuttle, Saturday train") {
+    auto it = tt.earliest_arrival(tt_query(CHC, MOW, 0.0));
+    REQUIRE(it);
+    REQUIRE(it->legs.size() == 3);
+    CHECK(it->legs[0].service == S0);
+    CHECK(it->legs[0].departure.value() == Approx(10));
+    CHECK(it->legs[0].arrival.value() == Approx(40));
+    CHECK(it->legs[1].service == S2);
+    CHECK(it->legs[1].ready.value() == Approx(46)); // 6 h customs at Manzhouli
+    CHECK(it->legs[1].departure.value() == Approx(48));
+    CHECK(it->legs[2].service == S1);
+    CHECK(it->legs[2].port == Port::Rail1520);
+    CHECK(it->legs[2].ready.value() == Approx(57)); // 8 h gauge change + customs
+    CHECK(it->legs[2].wait().value() == Approx(71));
+    CHECK(it->arrival.value() == Approx(278));
+    CHECK(it->cost.value() == Approx(3 * 100 + 2650));
+  }
+  SECTION("Changchun-Ningbo by rail, truck on demand and the Friday sailing") {
+    auto it = tt.earliest_arrival(tt_query(CHC, NGB, 0.0));
+    REQUIRE(it);
+    REQUIRE(it->legs.size() == 3);
+    CHECK(it->legs[0].departure.value() == Approx(8));
+    CHECK(it->legs[1].on_demand);
+    CHECK(it->legs[1].departure.value() == Approx(34)); // 28 + 4 h handling + 2 h checkpoint
+    CHECK(it->legs[2].ready.value() == Approx(51));
+    CHECK(it->arrival.value() == Approx(224));
+  }
+  SECTION("ready just after the Thursday train: next Monday's") {
+    auto it = tt.earliest_arrival(tt_query(CHC, MZL, 82.5));
+    REQUIRE(it);
+    CHECK(it->legs[0].departure.value() == Approx(168 + 10));
+  }
+  SECTION("an epoch on a Wednesday shifts the weekly departures") {
+    net.settings.epoch = CivilDate{2023, 1, 4};
+    const RoutingGraph g2(net);
+    const Timetable tt2(g2);
+    CHECK(tt2.next_departure(S0, 0, Hours(0)).value() == Approx(82 - 48));
+    CHECK(tt2.next_departure(S0, 0, Hours(35)).value() == Approx(168 + 10 - 48));
+  }
+  SECTION("closed nodes and unknown cargo leave no itinerary") {
+    auto q = tt_query(CHC, MOW, 0.0);
+    q.filter.closed_nodes = {MZL};
+    CHECK_FALSE(tt.earliest_arrival(q));
+    net.services[S1].cargo = {CargoClass::Vehicles};
+    const RoutingGraph g3(net);
+    const Timetable tt3(g3);
+    CHECK_FALSE(tt3.earliest_arrival(tt_query(CHC, MOW, 0.0)));
+  }
+  SECTION("the weekly profile is a non-decreasing step function over 7 days") {
+    auto profile = tt.weekly_profile(tt_query(CHC, MOW, 0.0));
+    REQUIRE(profile.size() == 168);
+    for (std::size_t i = 0; i < profile.size(); ++i) {
+      REQUIRE(profile[i].arrival);
+      CHECK(*profile[i].arrival >= profile[i].ready);
+      if (i > 0)
+        CHECK(*profile[i].arrival >= *profile[i - 1].arrival);
+    }
+    CHECK(profile[0].arrival->value() == Approx(278));
+  }
+}
+
+namespace {
+
+/// Departure from the first stop at or after x, computed independently by enumeration.
+double reference_departure(const Schedule &s, double x) {
+  double best = std::numeric_limits<double>::infinity();
+  if (s.kind == Schedule::Kind::Weekly) {
+    for (double w = std::floor(x / 168) - 1; w <= std::floor(x / 168) + 1; ++w)
+      for (Hours h : s.weekly)
+        if (w * 168 + h.value() >= x)
+          best = std::min(best, w * 168 + h.value());
+  } else {
+    for (double d = s.first.value(); d < x + 10 * s.every.value(); d += s.every.value())
+      if (d >= x)
+        best = std::min(best, d);
+  }
+  return best;
+}
+
+/// Brute-force walk: try every sequence of rides over simple node sequences.
+double brute_force_arrival(const Network &net, NodeIndex from, NodeIndex to, double ready) {
+  double best = std::numeric_limits<double>::infinity();
+  std::vector<bool> visited(net.nodes.size(), false);
+  std::function<void(NodeIndex, double)> walk = [&](NodeIndex u, double t) {
+    if (t >= best)
+      return;
+    if (u == to) {
+      best = t;
+      return;
+    }
+    visited[u] = true;
+    for (const Service &s : net.services) {
+      std::vector<double> arr{0}, dep{0};
+      for (std::size_t j = 1; j < s.route.size(); ++j) {
+        arr.push_back(dep.back() + net.links[s.legs[j - 1]].running_time.mean());
+        dep.push_back(arr.back() + s.dwell.value());
+      }
+      for (std::size_t i = 0; i + 1 < s.route.size(); ++i) {
+        if (s.route[i] != u)
+          continue;
+        const double start = reference_departure(s.schedule, t - dep[i]);
+        for (std::size_t j = i + 1; j < s.route.size() && !visited[s.route[j]]; ++j)
+          walk(s.route[j], start + arr[j]);
+      }
+    }
+    visited[u] = false;
+  };
+  walk(from, ready);
+  return best;
+}
+
+Network random_timetable(unsigned seed) {
+  Network net = random_network(seed, 7, 14, false);
+  std::mt19937 rng(seed * 7 + 1);
+  std::uniform_int_distribution<int> hour(0, 167);
+  for (int k = 0; k < 8; ++k) {
+    Service s;
+    s.id = "R" + std::to_string(k);
+    NodeIndex at = net.links[rng() % net.links.size()].from;
+    s.route = {at};
+    for (int step = 0; step < 3; ++step) {
+      for (LinkIndex l = 0; l < net.links.size(); ++l) {
+        const Link &link = net.links[(l + rng()) % net.links.size()];
+        const NodeIndex next = link.from == at ? link.to : link.to == at ? link.from : at;
+        if (next == at || std::find(s.route.begin(), s.route.end(), next) != s.route.end())
+          continue;
+        s.legs.push_back(static_cast<LinkIndex>(&link - net.links.data()));
+        s.route.push_back(next);
+        at = next;
+        break;
+      }
+    }
+    if (s.route.size() < 2)
+      continue;
+    s.dwell = Hours(rng() % 3);
+    if (k % 3 == 2) {
+      s.schedule.kind = Schedule::Kind::Interval;
+      s.schedule.every = Hours(12 + rng() % 48);
+      s.schedule.first = Hours(hour(rng));
+    } else {
+      for (int d = 0; d <= k % 3; ++d)
+        s.schedule.weekly.push_back(Hours(hour(rng)));
+    }
+    net.services.push_back(s);
+  }
+  return net;
+}
+
+} // namespace
+
+TEST_CASE("Earliest arrival equals a brute-force walk through random timetables",
+          "[routing][timetable][oracle]") {
+  for (unsigned seed = 1; seed <= 30; ++seed) {
+    const Network net = random_timetable(seed);
+    const RoutingGraph g(net);
+    const Timetable tt(g);
+    for (double ready : {0.0, 37.5, 150.0}) {
+      for (NodeIndex to = 1; to < 7; ++to) {
+        const double ref = brute_force_arrival(net, 0, to, ready);
+        auto it = tt.earliest_arrival(tt_query(0, to, ready));
+        INFO("seed " << seed << " ready " << ready << " to " << to);
+        if (!std::isfinite(ref)) {
+          CHECK_FALSE(it);
+          continue;
+        }
+        REQUIRE(it);
+        CHECK(it->arrival.value() == Approx(ref).epsilon(1e-12));
+        // The itinerary is consistent: each ride leaves after the box is ready.
+        for (const TimetableLeg &leg : it->legs)
+          CHECK(leg.departure >= leg.ready);
+      }
+    }
+  }
+}

@@ -1,0 +1,2 @@
+corsim_add_test(test_routing routing/test_router.cpp routing/test_timetable.cpp
+                routing/teaching_corridor.cpp)

@@ -1,0 +1,52 @@
+// Civil dates against a day-by-day count, and opening calendars against hand-worked cases.
+#include "corsim/calendar.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace corsim;
+
+namespace {
+int days_in_month(int y, int m) {
+  static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return m == 2 && leap ? 29 : days[m - 1];
+}
+} // namespace
+
+TEST_CASE("Dates match a plain day-by-day count from 1970", "[calendar]") {
+  CivilDate d{1970, 1, 1};
+  for (std::int64_t n = 0; n < 120 * 366; ++n) {
+    REQUIRE(days_since_unix_epoch(d) == n);
+    REQUIRE(civil_from_days(n) == d);
+    REQUIRE(weekday(d) == (n + 3) % 7); // a Thursday
+    if (++d.day > days_in_month(d.year, d.month)) {
+      d.day = 1;
+      if (++d.month > 12) {
+        d.month = 1;
+        ++d.year;
+      }
+    }
+  }
+  CHECK(weekday({2023, 1, 2}) == 0); // Monday
+  CHECK(is_valid_date({2024, 2, 29}));
+  CHECK_FALSE(is_valid_date({2023, 2, 29}));
+  CHECK(to_string(CivilDate{2023, 1, 2}) == "2023-01-02");
+}
+
+TEST_CASE("Calendars open, close and find the next opening", "[calendar]") {
+  // Epoch on a Monday; open Mon-Fri 08:00-20:00; closed days 2..3 (Wed, Thu) for a holiday.
+  const Calendar c({{0x1f, 8.0, 20.0}}, {{Hours(48), Hours(96)}}, 0);
+  CHECK_FALSE(c.is_open(Hours(7.99)));
+  CHECK(c.is_open(Hours(8.0)));
+  CHECK_FALSE(c.is_open(Hours(20.0)));
+  CHECK(c.next_open(Hours(21)).value() == 24 + 8);       // Tuesday 08:00
+  CHECK(c.next_open(Hours(44)).value() == 4 * 24 + 8);   // after the holiday: Friday 08:00
+  CHECK(c.next_open(Hours(4 * 24 + 21)).value() == 7 * 24 + 8); // weekend to Monday
+  CHECK(c.weekly_open_share() == Catch::Detail::Approx(60.0 / 168));
+  CHECK(Calendar().always_open());
+  CHECK(Calendar().next_open(Hours(5)).value() == 5);
+  // An epoch on a Sunday shifts the weekdays.
+  const Calendar sunday_epoch({{0x1f, 8.0, 20.0}}, {}, 6);
+  CHECK_FALSE(sunday_epoch.is_open(Hours(10)));
+  CHECK(sunday_epoch.is_open(Hours(24 + 10)));
+}
