@@ -39,8 +39,8 @@ TEST_CASE("Calendars open, close and find the next opening", "[calendar]") {
   CHECK_FALSE(c.is_open(Hours(7.99)));
   CHECK(c.is_open(Hours(8.0)));
   CHECK_FALSE(c.is_open(Hours(20.0)));
-  CHECK(c.next_open(Hours(21)).value() == 24 + 8);       // Tuesday 08:00
-  CHECK(c.next_open(Hours(44)).value() == 4 * 24 + 8);   // after the holiday: Friday 08:00
+  CHECK(c.next_open(Hours(21)).value() == 24 + 8);              // Tuesday 08:00
+  CHECK(c.next_open(Hours(44)).value() == 4 * 24 + 8);          // after the holiday: Friday 08:00
   CHECK(c.next_open(Hours(4 * 24 + 21)).value() == 7 * 24 + 8); // weekend to Monday
   CHECK(c.weekly_open_share() == Catch::Detail::Approx(60.0 / 168));
   CHECK(Calendar().always_open());

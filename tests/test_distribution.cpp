@@ -7,7 +7,6 @@
 
 using namespace corsim;
 
-
 namespace {
 DistributionSpec dist(std::string_view text) {
   auto r = parse_distribution(text, Dimension::Duration);
@@ -44,7 +43,8 @@ TEST_CASE("Distributions are read from their text form", "[distribution]") {
   CHECK(dist("gamma(2, 3 h)").mean() == 6.0);
   CHECK(dist("erlang(3, 2 h)").mean() == 6.0);
   CHECK(dist("weibull(1, 10 h)").mean() == Catch::Detail::Approx(10.0)); // shape 1 = exponential
-  CHECK(dist("empirical(4 h, 6 h, 6 h, 2 d)").mean() == Catch::Detail::Approx((4 + 6 + 6 + 48) / 4.0));
+  CHECK(dist("empirical(4 h, 6 h, 6 h, 2 d)").mean() ==
+        Catch::Detail::Approx((4 + 6 + 6 + 48) / 4.0));
   CHECK(dist("lognormal(10 h, 3 h)").mean() == Catch::Detail::Approx(10.0));
   const auto n = dist("normal(8 h, 2 h, max 10 h)");
   CHECK(n.min == 0.0); // durations are cut at zero
@@ -54,8 +54,8 @@ TEST_CASE("Distributions are read from their text form", "[distribution]") {
 TEST_CASE("Truncated means match numerical integration", "[distribution]") {
   SECTION("normal cut at zero and above") {
     const auto d = dist("normal(2 h, 3 h, max 5 h)"); // cut to [0, 5]
-    const double expected = numeric_mean(
-        [](double x) { return std::exp(-0.5 * std::pow((x - 2) / 3, 2)); }, 0.0, 5.0);
+    const double expected =
+        numeric_mean([](double x) { return std::exp(-0.5 * std::pow((x - 2) / 3, 2)); }, 0.0, 5.0);
     CHECK(d.mean() == Catch::Detail::Approx(expected).epsilon(1e-6));
   }
   SECTION("lognormal with both bounds") {

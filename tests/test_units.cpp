@@ -7,7 +7,6 @@
 
 using namespace corsim;
 
-
 namespace {
 double value(std::string_view text, Dimension d) {
   auto r = parse_quantity(text, d);
@@ -52,13 +51,11 @@ TEST_CASE("Bad quantities say what is wrong and where", "[units]") {
   CHECK(failure("529 kg", Dimension::Length).message ==
         "'kg' is a unit of mass, but a length is expected (use km, m, nm)");
   CHECK(failure("529 kg", Dimension::Length).offset == 4);
-  CHECK(failure("529", Dimension::Length).message ==
-        "missing unit for a length (use km, m, nm)");
+  CHECK(failure("529", Dimension::Length).message == "missing unit for a length (use km, m, nm)");
   CHECK(failure("529 parsecs", Dimension::Length).message ==
         "unknown unit 'parsecs' for a length (use km, m, nm)");
   CHECK(failure("fast", Dimension::Speed).message == "'fast' is not a number with a unit");
-  CHECK(failure("nan km", Dimension::Length).message ==
-        "the number must be finite, not 'nan km'");
+  CHECK(failure("nan km", Dimension::Length).message == "the number must be finite, not 'nan km'");
   CHECK(failure("inf h", Dimension::Duration).message == "the number must be finite, not 'inf h'");
   CHECK(failure("", Dimension::Duration).message == "empty value: expected a duration");
   CHECK(failure("3 TEU", Dimension::Count).message ==

@@ -45,8 +45,7 @@ struct TimeWindow {
 class Calendar {
 public:
   Calendar() = default; ///< always open
-  Calendar(std::vector<WeeklyWindow> weekly, std::vector<TimeWindow> closures,
-           int epoch_weekday);
+  Calendar(std::vector<WeeklyWindow> weekly, std::vector<TimeWindow> closures, int epoch_weekday);
 
   [[nodiscard]] bool always_open() const { return weekly_.empty() && closures_.empty(); }
   [[nodiscard]] bool is_open(Hours t) const;

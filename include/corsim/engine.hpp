@@ -33,6 +33,7 @@
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <memory>
 #include <new>
 #include <type_traits>
 #include <utility>
@@ -78,18 +79,15 @@ public:
   template <class F>
     requires(!std::is_same_v<std::decay_t<F>, EventFn> && std::is_invocable_v<std::decay_t<F> &>)
   EventFn(F &&f) { // NOLINT: implicit by design, like std::function
-    using D = std::decay_t<F>;
-    if constexpr (fits_inline<D>()) {
-      ::new (static_cast<void *>(buf_)) D(std::forward<F>(f));
-      invoke_ = [](void *p) { (*std::launder(static_cast<D *>(p)))(); };
-      if constexpr (!std::is_trivially_copyable_v<D>)
-        manage_ = &manage_inline<D>;
-    } else {
-      D *heap = new D(std::forward<F>(f));
-      std::memcpy(buf_, &heap, sizeof heap);
-      invoke_ = [](void *p) { (**static_cast<D **>(p))(); };
-      manage_ = &manage_heap<D>;
-    }
+    construct(std::forward<F>(f));
+  }
+  /// Replaces the held callable (constructed in place).
+  template <class F> void assign(F &&f) {
+    reset();
+    if constexpr (std::is_same_v<std::decay_t<F>, EventFn>)
+      take(f);
+    else
+      construct(std::forward<F>(f));
   }
   EventFn(EventFn &&o) noexcept { take(o); }
   EventFn &operator=(EventFn &&o) noexcept {
@@ -113,6 +111,20 @@ public:
   }
 
 private:
+  template <class F> void construct(F &&f) {
+    using D = std::decay_t<F>;
+    if constexpr (fits_inline<D>()) {
+      ::new (static_cast<void *>(buf_)) D(std::forward<F>(f));
+      invoke_ = [](void *p) { (*std::launder(static_cast<D *>(p)))(); };
+      if constexpr (!std::is_trivially_copyable_v<D>)
+        manage_ = &manage_inline<D>;
+    } else {
+      D *heap = new D(std::forward<F>(f));
+      std::memcpy(buf_, &heap, sizeof heap);
+      invoke_ = [](void *p) { (**static_cast<D **>(p))(); };
+      manage_ = &manage_heap<D>;
+    }
+  }
   template <class D> static constexpr bool fits_inline() {
     return sizeof(D) <= inline_size && alignof(D) <= alignof(std::max_align_t) &&
            std::is_nothrow_move_constructible_v<D>;
@@ -161,11 +173,20 @@ public:
   [[nodiscard]] Tick now() const { return now_; }
   [[nodiscard]] double time() const { return to_time(now_); }
 
-  /// Schedules `fn` at absolute tick `t` (t >= now()).
-  EventId schedule_at(Tick t, EventFn fn, Priority p = priority_normal);
+  /// Schedules `fn` (any `void()` callable) at absolute tick `t` (t >= now()).
+  template <class F> EventId schedule_at(Tick t, F &&fn, Priority p = priority_normal) {
+    if (t < now_)
+      throw_past();
+    const std::uint32_t s = acquire_slot();
+    Slot &slot = slot_at(s);
+    slot.fn.assign(std::forward<F>(fn));
+    insert(Entry{t, make_key(p, seq_++), s, slot.generation});
+    ++live_;
+    return EventId{s, slot.generation};
+  }
   /// Schedules `fn` after `dt` ticks (dt >= 0).
-  EventId schedule_in(Tick dt, EventFn fn, Priority p = priority_normal) {
-    return schedule_at(now_ + dt, std::move(fn), p);
+  template <class F> EventId schedule_in(Tick dt, F &&fn, Priority p = priority_normal) {
+    return schedule_at(now_ + dt, std::forward<F>(fn), p);
   }
   /// Cancels a pending event; returns false if it already ran, was cancelled or is unknown.
   bool cancel(EventId id);
@@ -214,9 +235,26 @@ private:
     std::uint32_t generation = 1;
     std::uint32_t next_free = UINT32_MAX;
   };
+  static constexpr std::uint32_t chunk_bits = 10; // slots live in chunks: they never move
   static bool before(const Entry &a, const Entry &b) {
     return a.time < b.time || (a.time == b.time && a.key < b.key);
   }
+  static std::uint64_t make_key(Priority p, std::uint64_t seq) {
+    const auto biased = static_cast<std::uint64_t>(static_cast<std::int32_t>(p) + 32768);
+    return (biased << 48) | (seq & ((std::uint64_t{1} << 48) - 1));
+  }
+  Slot &slot_at(std::uint32_t s) const {
+    return chunks_[s >> chunk_bits][s & ((1u << chunk_bits) - 1)];
+  }
+  // Events at the current time that sort after everything already in `now_fifo_` go there
+  // (O(1)) instead of the heap; the loop takes the smaller of the two heads.
+  void insert(const Entry &e) {
+    if (e.time == now_ && (fifo_head_ == now_fifo_.size() || !before(e, now_fifo_.back())))
+      now_fifo_.push_back(e);
+    else
+      push(e);
+  }
+  [[noreturn]] static void throw_past();
   void push(const Entry &e);
   Entry pop_top();
   std::uint32_t acquire_slot();
@@ -226,7 +264,10 @@ private:
   void rethrow_if_failed();
 
   std::vector<Entry> heap_;
-  std::vector<Slot> slots_;
+  std::vector<Entry> now_fifo_;
+  std::size_t fifo_head_ = 0;
+  std::vector<std::unique_ptr<Slot[]>> chunks_;
+  std::uint32_t slot_count_ = 0;
   std::uint32_t free_head_ = UINT32_MAX;
   Tick now_ = 0;
   std::uint64_t seq_ = 0;

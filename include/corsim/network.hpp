@@ -44,11 +44,11 @@ struct Yard {
 
 /// Customs and border control, for trains and trucks alike.
 struct Customs {
-  int lanes = 1;                                             ///< vehicles cleared at once
-  DistributionSpec time = DistributionSpec::fixed(4.0);      ///< clearance, hours
-  double inspection_share = 0.0;                             ///< 0..1 of vehicles inspected
+  int lanes = 1;                                                   ///< vehicles cleared at once
+  DistributionSpec time = DistributionSpec::fixed(4.0);            ///< clearance, hours
+  double inspection_share = 0.0;                                   ///< 0..1 of vehicles inspected
   DistributionSpec inspection_time = DistributionSpec::fixed(0.0); ///< extra hours if inspected
-  Calendar hours;                                            ///< opening hours and holidays
+  Calendar hours;                                                  ///< opening hours and holidays
 };
 
 /// Break-of-gauge transshipment yard: containers are lifted between trains of the two gauges.
@@ -114,12 +114,12 @@ const char *to_string(VehicleType v);
 
 struct Vehicle {
   VehicleType type = VehicleType::Train;
-  int wagons = 0;           ///< train
-  Teu teu_per_wagon{2.0};   ///< train
-  Metres max_length{0.0};   ///< train; 0 = no limit
-  Metres wagon_length{15.0};///< train
-  Teu capacity{0.0};        ///< total TEU (derived for trains: wagons × teu_per_wagon)
-  KmPerHour speed{0.0};     ///< vessel (from knots), 0 = use link speeds
+  int wagons = 0;            ///< train
+  Teu teu_per_wagon{2.0};    ///< train
+  Metres max_length{0.0};    ///< train; 0 = no limit
+  Metres wagon_length{15.0}; ///< train
+  Teu capacity{0.0};         ///< total TEU (derived for trains: wagons × teu_per_wagon)
+  KmPerHour speed{0.0};      ///< vessel (from knots), 0 = use link speeds
 };
 
 /// How a service's departures are decided.
@@ -137,8 +137,8 @@ struct Service {
   std::string id;
   std::string name;
   Mode mode = Mode::Rail;
-  std::vector<NodeIndex> route;  ///< node sequence
-  std::vector<LinkIndex> legs;   ///< link used between route[i] and route[i+1] (resolved)
+  std::vector<NodeIndex> route; ///< node sequence
+  std::vector<LinkIndex> legs;  ///< link used between route[i] and route[i+1] (resolved)
   Vehicle vehicle;
   Schedule schedule;
   std::vector<CargoClass> cargo; ///< classes it accepts; empty = all
@@ -157,14 +157,14 @@ struct DemandFlow {
   std::string bookings_file; ///< Bookings: CSV path, relative to the network file
   DistributionSpec size = DistributionSpec::fixed(1.0); ///< TEU per consignment
   CargoClass cargo = CargoClass::Containers;
-  Hours due{0.0};  ///< due time after ready; 0 = none
-  Usd value{0.0};  ///< cargo value per TEU
+  Hours due{0.0}; ///< due time after ready; 0 = none
+  Usd value{0.0}; ///< cargo value per TEU
 };
 
 /// Network-wide settings.
 struct Settings {
-  CivilDate epoch{2023, 1, 2};     ///< simulation time 0 = 00:00 of this date
-  Tonnes tonnes_per_teu{10.0};     ///< gross cargo mass per TEU, for CO2 per tonne-km
+  CivilDate epoch{2023, 1, 2}; ///< simulation time 0 = 00:00 of this date
+  Tonnes tonnes_per_teu{10.0}; ///< gross cargo mass per TEU, for CO2 per tonne-km
   /// Value of time per cargo class, USD per TEU-hour (generalised cost = cost + vot × time).
   std::vector<Usd> value_of_time{Usd(1.0), Usd(2.0), Usd(4.0), Usd(4.0)};
 };

@@ -13,19 +13,19 @@ namespace corsim {
 
 /// What a value measures; decides which units are accepted and the base unit it converts to.
 enum class Dimension {
-  Length,      ///< base km: m, km, nm
-  TrainLength, ///< base m: m, km
-  Duration,    ///< base h: s, min, h, d, wk
-  Speed,       ///< base km/h: km/h, kn, km/d, m/s
-  Volume,      ///< base TEU: TEU, FEU
-  VolumeRate,  ///< base TEU/yr: TEU/yr, TEU/mo, TEU/wk, TEU/d
-  Rate,        ///< base per hour: /h, /d, /wk
-  Money,       ///< base USD: USD
+  Length,       ///< base km: m, km, nm
+  TrainLength,  ///< base m: m, km
+  Duration,     ///< base h: s, min, h, d, wk
+  Speed,        ///< base km/h: km/h, kn, km/d, m/s
+  Volume,       ///< base TEU: TEU, FEU
+  VolumeRate,   ///< base TEU/yr: TEU/yr, TEU/mo, TEU/wk, TEU/d
+  Rate,         ///< base per hour: /h, /d, /wk
+  Money,        ///< base USD: USD
   MoneyPerTime, ///< base USD/h: USD/h, USD/d (value of time per TEU)
-  Co2Factor,   ///< base g/tkm: g/tkm, kg/tkm
-  Mass,        ///< base t: t, kg
-  Share,       ///< base fraction: 15%, 0.15
-  Count        ///< a plain number without unit
+  Co2Factor,    ///< base g/tkm: g/tkm, kg/tkm
+  Mass,         ///< base t: t, kg
+  Share,        ///< base fraction: 15%, 0.15
+  Count         ///< a plain number without unit
 };
 
 /// Units accepted for a dimension, as written ("km, m, nm").

@@ -8,7 +8,8 @@
 
 namespace corsim {
 
-/// Edit distance (Levenshtein, case-insensitive for ASCII) between two UTF-8 strings, by code point.
+/// Edit distance (Levenshtein, case-insensitive for ASCII) between two UTF-8 strings, by code
+/// point.
 std::size_t edit_distance(std::string_view a, std::string_view b);
 /// Up to `max_count` known names closest to `name`, nearest first (ties in the given order),
 /// keeping only those within a distance that makes them plausible.

@@ -32,8 +32,16 @@ std::string node_table(const Network &net) {
 
 std::string link_table(const Network &net) {
   using A = Table::Align;
-  Table t({{"id"}, {"from"}, {"to"}, {"mode"}, {"gauge"}, {"km", A::Right}, {"hours", A::Right},
-           {"paths/d", A::Right}, {"USD/TEU", A::Right}, {"g/tkm", A::Right}});
+  Table t({{"id"},
+           {"from"},
+           {"to"},
+           {"mode"},
+           {"gauge"},
+           {"km", A::Right},
+           {"hours", A::Right},
+           {"paths/d", A::Right},
+           {"USD/TEU", A::Right},
+           {"g/tkm", A::Right}});
   double km[3] = {0, 0, 0};
   for (const auto &l : net.links) {
     km[static_cast<int>(l.mode)] += l.length.value();
@@ -50,17 +58,26 @@ std::string link_table(const Network &net) {
 
 double departures_per_week(const Schedule &s) {
   switch (s.kind) {
-  case Schedule::Kind::Weekly: return static_cast<double>(s.weekly.size());
-  case Schedule::Kind::Interval: return 168.0 / s.every.value();
-  case Schedule::Kind::Dispatch: return 0.0;
+  case Schedule::Kind::Weekly:
+    return static_cast<double>(s.weekly.size());
+  case Schedule::Kind::Interval:
+    return 168.0 / s.every.value();
+  case Schedule::Kind::Dispatch:
+    return 0.0;
   }
   return 0.0;
 }
 
 std::string service_table(const Network &net) {
   using A = Table::Align;
-  Table t({{"id"}, {"name"}, {"mode"}, {"route"}, {"vehicle"}, {"TEU", A::Right},
-           {"dep/wk", A::Right}, {"TEU/wk", A::Right}});
+  Table t({{"id"},
+           {"name"},
+           {"mode"},
+           {"route"},
+           {"vehicle"},
+           {"TEU", A::Right},
+           {"dep/wk", A::Right},
+           {"TEU/wk", A::Right}});
   double total = 0;
   for (const auto &s : net.services) {
     std::string route;
@@ -81,7 +98,12 @@ std::string service_table(const Network &net) {
 
 std::string demand_table(const Network &net) {
   using A = Table::Align;
-  Table t({{"id"}, {"from"}, {"to"}, {"cargo"}, {"TEU/yr", A::Right}, {"TEU each", A::Right},
+  Table t({{"id"},
+           {"from"},
+           {"to"},
+           {"cargo"},
+           {"TEU/yr", A::Right},
+           {"TEU each", A::Right},
            {"due d", A::Right}});
   double total = 0;
   for (const auto &f : net.demand) {
@@ -98,12 +120,16 @@ int run_info(const std::string &file) {
   const auto net = load_or_report(file);
   if (!net)
     return exit_bad_input;
-  std::cout << (net->name.empty() ? file : net->name) << " (epoch " +
-                                                            to_string(net->settings.epoch) + ")\n\n"
-            << "Nodes (" << net->nodes.size() << ")\n" << node_table(*net) << "\n"
-            << "Links (" << net->links.size() << ")\n" << link_table(*net) << "\n"
-            << "Services (" << net->services.size() << ")\n" << service_table(*net) << "\n"
-            << "Demand (" << net->demand.size() << ")\n" << demand_table(*net);
+  std::cout << (net->name.empty() ? file : net->name)
+            << " (epoch " + to_string(net->settings.epoch) + ")\n\n"
+            << "Nodes (" << net->nodes.size() << ")\n"
+            << node_table(*net) << "\n"
+            << "Links (" << net->links.size() << ")\n"
+            << link_table(*net) << "\n"
+            << "Services (" << net->services.size() << ")\n"
+            << service_table(*net) << "\n"
+            << "Demand (" << net->demand.size() << ")\n"
+            << demand_table(*net);
   return exit_ok;
 }
 

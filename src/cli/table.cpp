@@ -63,7 +63,8 @@ std::string Table::render() const {
     for (std::size_t c = 0; c < cells.size(); ++c) {
       const std::string pad(width[c] - display_width(cells[c]), ' ');
       const bool right = columns_[c].align == Align::Right;
-      out += (c ? "  " : "") + (right ? pad + cells[c] : cells[c] + (c + 1 < cells.size() ? pad : ""));
+      out +=
+          (c ? "  " : "") + (right ? pad + cells[c] : cells[c] + (c + 1 < cells.size() ? pad : ""));
     }
     out.erase(out.find_last_not_of(' ') + 1);
     return out + "\n";

@@ -33,8 +33,8 @@ double truncated_lognormal_mean(double mean, double sd, double lo, double hi) {
   const auto [mu, sigma] = lognormal_log_params(mean, sd);
   const double la = lo > 0 ? std::log(lo) : -infinity, lb = std::log(hi);
   const double mass = normal_cdf((lb - mu) / sigma) - normal_cdf((la - mu) / sigma);
-  const double partial = normal_cdf((lb - mu - sigma * sigma) / sigma) -
-                         normal_cdf((la - mu - sigma * sigma) / sigma);
+  const double partial =
+      normal_cdf((lb - mu - sigma * sigma) / sigma) - normal_cdf((la - mu - sigma * sigma) / sigma);
   return std::exp(mu + 0.5 * sigma * sigma) * partial / mass;
 }
 
@@ -54,16 +54,26 @@ double kept_mass(const DistributionSpec &d) {
 
 const char *to_string(DistributionKind kind) {
   switch (kind) {
-  case DistributionKind::Fixed: return "fixed";
-  case DistributionKind::Uniform: return "uniform";
-  case DistributionKind::Triangular: return "triangular";
-  case DistributionKind::Exponential: return "exponential";
-  case DistributionKind::Normal: return "normal";
-  case DistributionKind::Lognormal: return "lognormal";
-  case DistributionKind::Gamma: return "gamma";
-  case DistributionKind::Erlang: return "erlang";
-  case DistributionKind::Weibull: return "weibull";
-  case DistributionKind::Empirical: return "empirical";
+  case DistributionKind::Fixed:
+    return "fixed";
+  case DistributionKind::Uniform:
+    return "uniform";
+  case DistributionKind::Triangular:
+    return "triangular";
+  case DistributionKind::Exponential:
+    return "exponential";
+  case DistributionKind::Normal:
+    return "normal";
+  case DistributionKind::Lognormal:
+    return "lognormal";
+  case DistributionKind::Gamma:
+    return "gamma";
+  case DistributionKind::Erlang:
+    return "erlang";
+  case DistributionKind::Weibull:
+    return "weibull";
+  case DistributionKind::Empirical:
+    return "empirical";
   }
   return "?";
 }
@@ -75,10 +85,14 @@ DistributionSpec DistributionSpec::fixed(double value) {
 double DistributionSpec::mean() const {
   const auto &p = params;
   switch (kind) {
-  case DistributionKind::Fixed: return p[0];
-  case DistributionKind::Uniform: return 0.5 * (p[0] + p[1]);
-  case DistributionKind::Triangular: return (p[0] + p[1] + p[2]) / 3.0;
-  case DistributionKind::Exponential: return p[0];
+  case DistributionKind::Fixed:
+    return p[0];
+  case DistributionKind::Uniform:
+    return 0.5 * (p[0] + p[1]);
+  case DistributionKind::Triangular:
+    return (p[0] + p[1] + p[2]) / 3.0;
+  case DistributionKind::Exponential:
+    return p[0];
   case DistributionKind::Normal:
     return truncated_normal_mean(p[0], p[1], min.value_or(-infinity), max.value_or(infinity));
   case DistributionKind::Lognormal:
@@ -86,9 +100,12 @@ double DistributionSpec::mean() const {
       return p[0];
     return truncated_lognormal_mean(p[0], p[1], min.value_or(0.0), max.value_or(infinity));
   case DistributionKind::Gamma:
-  case DistributionKind::Erlang: return p[0] * p[1];
-  case DistributionKind::Weibull: return p[1] * std::tgamma(1.0 + 1.0 / p[0]);
-  case DistributionKind::Empirical: return std::accumulate(p.begin(), p.end(), 0.0) / p.size();
+  case DistributionKind::Erlang:
+    return p[0] * p[1];
+  case DistributionKind::Weibull:
+    return p[1] * std::tgamma(1.0 + 1.0 / p[0]);
+  case DistributionKind::Empirical:
+    return std::accumulate(p.begin(), p.end(), 0.0) / p.size();
   }
   return 0.0;
 }
@@ -97,23 +114,34 @@ double DistributionSpec::lower_bound() const {
   switch (kind) {
   case DistributionKind::Fixed:
   case DistributionKind::Uniform:
-  case DistributionKind::Triangular: return params[0];
-  case DistributionKind::Normal: return min.value_or(-infinity);
-  case DistributionKind::Lognormal: return min.value_or(0.0);
-  case DistributionKind::Empirical: return *std::min_element(params.begin(), params.end());
-  default: return 0.0;
+  case DistributionKind::Triangular:
+    return params[0];
+  case DistributionKind::Normal:
+    return min.value_or(-infinity);
+  case DistributionKind::Lognormal:
+    return min.value_or(0.0);
+  case DistributionKind::Empirical:
+    return *std::min_element(params.begin(), params.end());
+  default:
+    return 0.0;
   }
 }
 
 double DistributionSpec::upper_bound() const {
   switch (kind) {
-  case DistributionKind::Fixed: return params[0];
-  case DistributionKind::Uniform: return params[1];
-  case DistributionKind::Triangular: return params[2];
+  case DistributionKind::Fixed:
+    return params[0];
+  case DistributionKind::Uniform:
+    return params[1];
+  case DistributionKind::Triangular:
+    return params[2];
   case DistributionKind::Normal:
-  case DistributionKind::Lognormal: return max.value_or(infinity);
-  case DistributionKind::Empirical: return *std::max_element(params.begin(), params.end());
-  default: return infinity;
+  case DistributionKind::Lognormal:
+    return max.value_or(infinity);
+  case DistributionKind::Empirical:
+    return *std::max_element(params.begin(), params.end());
+  default:
+    return infinity;
   }
 }
 

@@ -1,4 +1,5 @@
-// The readable text form of distributions: "triangular(6 h, 8 h, 12 h)", "normal(8 h, 2 h, min 0 h)".
+// The readable text form of distributions: "triangular(6 h, 8 h, 12 h)", "normal(8 h, 2 h, min 0
+// h)".
 #include "corsim/distribution.hpp"
 #include "corsim/parse.hpp"
 
@@ -16,9 +17,9 @@ namespace {
 struct KindInfo {
   DistributionKind kind;
   const char *name;
-  int arity;          ///< number of positional parameters; -1 = one or more
-  int shape_params;   ///< leading parameters that are plain numbers (shapes)
-  const char *usage;  ///< for messages
+  int arity;         ///< number of positional parameters; -1 = one or more
+  int shape_params;  ///< leading parameters that are plain numbers (shapes)
+  const char *usage; ///< for messages
 };
 
 constexpr std::array<KindInfo, 9> kinds = {{
@@ -97,7 +98,8 @@ std::string check_parameters(const DistributionSpec &d) {
   case DistributionKind::Gamma:
   case DistributionKind::Weibull:
     return (p[0] > 0 && p[1] > 0 && p[0] <= 1e6) ? "" : "shape and scale must be positive";
-  default: return "";
+  default:
+    return "";
   }
 }
 

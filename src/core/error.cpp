@@ -12,8 +12,8 @@ std::string format_diagnostic(const SourcePos &pos, const std::string &message) 
 }
 
 InputError::InputError(SourcePos pos, const std::string &message)
-    : std::runtime_error(format_diagnostic(pos, message)), pos_(std::move(pos)),
-      message_(message) {}
+    : std::runtime_error(format_diagnostic(pos, message)), pos_(std::move(pos)), message_(message) {
+}
 
 InputError::InputError(const std::string &message)
     : std::runtime_error(message), message_(message) {}

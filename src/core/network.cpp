@@ -8,50 +8,70 @@ namespace corsim {
 
 const char *to_string(NodeKind k) {
   switch (k) {
-  case NodeKind::RailTerminal: return "rail_terminal";
-  case NodeKind::BorderCrossing: return "border_crossing";
-  case NodeKind::Seaport: return "seaport";
-  case NodeKind::RoadCheckpoint: return "road_checkpoint";
-  case NodeKind::Hub: return "hub";
-  case NodeKind::Gateway: return "gateway";
+  case NodeKind::RailTerminal:
+    return "rail_terminal";
+  case NodeKind::BorderCrossing:
+    return "border_crossing";
+  case NodeKind::Seaport:
+    return "seaport";
+  case NodeKind::RoadCheckpoint:
+    return "road_checkpoint";
+  case NodeKind::Hub:
+    return "hub";
+  case NodeKind::Gateway:
+    return "gateway";
   }
   return "?";
 }
 
 const char *to_string(Mode m) {
   switch (m) {
-  case Mode::Rail: return "rail";
-  case Mode::Sea: return "sea";
-  case Mode::Road: return "road";
+  case Mode::Rail:
+    return "rail";
+  case Mode::Sea:
+    return "sea";
+  case Mode::Road:
+    return "road";
   }
   return "?";
 }
 
 const char *to_string(Gauge g) {
   switch (g) {
-  case Gauge::None: return "none";
-  case Gauge::Standard: return "1435";
-  case Gauge::Broad: return "1520";
-  case Gauge::Dual: return "dual";
+  case Gauge::None:
+    return "none";
+  case Gauge::Standard:
+    return "1435";
+  case Gauge::Broad:
+    return "1520";
+  case Gauge::Dual:
+    return "dual";
   }
   return "?";
 }
 
 const char *to_string(CargoClass c) {
   switch (c) {
-  case CargoClass::Containers: return "containers";
-  case CargoClass::Vehicles: return "vehicles";
-  case CargoClass::Ecommerce: return "ecommerce";
-  case CargoClass::Mail: return "mail";
+  case CargoClass::Containers:
+    return "containers";
+  case CargoClass::Vehicles:
+    return "vehicles";
+  case CargoClass::Ecommerce:
+    return "ecommerce";
+  case CargoClass::Mail:
+    return "mail";
   }
   return "?";
 }
 
 const char *to_string(VehicleType v) {
   switch (v) {
-  case VehicleType::Train: return "train";
-  case VehicleType::Vessel: return "vessel";
-  case VehicleType::Truck: return "truck";
+  case VehicleType::Train:
+    return "train";
+  case VehicleType::Vessel:
+    return "vessel";
+  case VehicleType::Truck:
+    return "truck";
   }
   return "?";
 }
@@ -61,8 +81,7 @@ std::optional<NodeIndex> Network::find_node_or_null(std::string_view wanted) con
     if (nodes[i].id == wanted)
       return i;
   for (NodeIndex i = 0; i < nodes.size(); ++i)
-    if (nodes[i].name == wanted ||
-        (!nodes[i].local_name.empty() && nodes[i].local_name == wanted))
+    if (nodes[i].name == wanted || (!nodes[i].local_name.empty() && nodes[i].local_name == wanted))
       return i;
   return std::nullopt;
 }
@@ -90,9 +109,9 @@ Km great_circle(const Node &a, const Node &b) {
   constexpr double earth_radius_km = 6371.0088;
   constexpr double rad = M_PI / 180.0;
   const double dlat = (b.lat - a.lat) * rad, dlon = (b.lon - a.lon) * rad;
-  const double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-                   std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) *
-                       std::sin(dlon / 2);
+  const double h =
+      std::sin(dlat / 2) * std::sin(dlat / 2) +
+      std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return Km(2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(h))));
 }
 

@@ -1,6 +1,6 @@
 // Quantities with units: the one table of accepted units and their factors to base units.
-#include "corsim/parse.hpp"
 #include "corsim/units.hpp"
+#include "corsim/parse.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -82,8 +82,8 @@ ParseFailure unit_failure(std::string_view unit, Dimension d, std::size_t offset
   else if (d == Dimension::Count)
     msg = "a plain number is expected here, without unit '" + std::string(unit) + "'";
   else if (const auto *other = find_unit_anywhere(unit))
-    msg = "'" + std::string(unit) + "' is a unit of " + to_string(other->dimension) +
-          ", but a " + to_string(d) + " is expected (use " + accepted_units(d) + ")";
+    msg = "'" + std::string(unit) + "' is a unit of " + to_string(other->dimension) + ", but a " +
+          to_string(d) + " is expected (use " + accepted_units(d) + ")";
   else
     msg = "unknown unit '" + std::string(unit) + "' for a " + to_string(d) + " (use " +
           accepted_units(d) + ")";
@@ -94,19 +94,32 @@ ParseFailure unit_failure(std::string_view unit, Dimension d, std::size_t offset
 
 const char *to_string(Dimension d) {
   switch (d) {
-  case Dimension::Length: return "length";
-  case Dimension::TrainLength: return "train length";
-  case Dimension::Duration: return "duration";
-  case Dimension::Speed: return "speed";
-  case Dimension::Volume: return "volume";
-  case Dimension::VolumeRate: return "yearly volume";
-  case Dimension::Rate: return "rate";
-  case Dimension::Money: return "amount of money";
-  case Dimension::MoneyPerTime: return "value of time";
-  case Dimension::Co2Factor: return "CO2 factor";
-  case Dimension::Mass: return "mass";
-  case Dimension::Share: return "share";
-  case Dimension::Count: return "count";
+  case Dimension::Length:
+    return "length";
+  case Dimension::TrainLength:
+    return "train length";
+  case Dimension::Duration:
+    return "duration";
+  case Dimension::Speed:
+    return "speed";
+  case Dimension::Volume:
+    return "volume";
+  case Dimension::VolumeRate:
+    return "yearly volume";
+  case Dimension::Rate:
+    return "rate";
+  case Dimension::Money:
+    return "amount of money";
+  case Dimension::MoneyPerTime:
+    return "value of time";
+  case Dimension::Co2Factor:
+    return "CO2 factor";
+  case Dimension::Mass:
+    return "mass";
+  case Dimension::Share:
+    return "share";
+  case Dimension::Count:
+    return "count";
   }
   return "quantity";
 }

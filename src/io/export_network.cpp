@@ -13,17 +13,27 @@ json position(const Node &n) { return json::array({n.lon, n.lat}); } // GeoJSON:
 
 json node_feature(const Node &n) {
   json facilities = json::array();
-  if (n.handling) facilities.push_back("handling");
-  if (n.yard) facilities.push_back("yard");
-  if (n.customs) facilities.push_back("customs");
-  if (n.gauge_change) facilities.push_back("gauge_change");
-  if (n.road_checkpoint) facilities.push_back("road_checkpoint");
-  if (n.seaport) facilities.push_back("seaport");
+  if (n.handling)
+    facilities.push_back("handling");
+  if (n.yard)
+    facilities.push_back("yard");
+  if (n.customs)
+    facilities.push_back("customs");
+  if (n.gauge_change)
+    facilities.push_back("gauge_change");
+  if (n.road_checkpoint)
+    facilities.push_back("road_checkpoint");
+  if (n.seaport)
+    facilities.push_back("seaport");
   return {{"type", "Feature"},
           {"geometry", {{"type", "Point"}, {"coordinates", position(n)}}},
           {"properties",
-           {{"id", n.id}, {"name", n.name}, {"local_name", n.local_name},
-            {"kind", to_string(n.kind)}, {"country", n.country}, {"facilities", facilities}}}};
+           {{"id", n.id},
+            {"name", n.name},
+            {"local_name", n.local_name},
+            {"kind", to_string(n.kind)},
+            {"country", n.country},
+            {"facilities", facilities}}}};
 }
 
 json link_feature(const Network &net, const Link &l) {
@@ -32,11 +42,17 @@ json link_feature(const Network &net, const Link &l) {
           {"geometry",
            {{"type", "LineString"}, {"coordinates", json::array({position(a), position(b)})}}},
           {"properties",
-           {{"id", l.id}, {"from", a.id}, {"to", b.id}, {"mode", to_string(l.mode)},
-            {"gauge", to_string(l.gauge)}, {"length_km", l.length.value()},
+           {{"id", l.id},
+            {"from", a.id},
+            {"to", b.id},
+            {"mode", to_string(l.mode)},
+            {"gauge", to_string(l.gauge)},
+            {"length_km", l.length.value()},
             {"running_time_h", l.mean_running_time().value()},
-            {"capacity_per_day", per_day(l.capacity)}, {"single_track", l.single_track},
-            {"oneway", l.oneway}, {"cost_usd_per_teu", l.cost.value()},
+            {"capacity_per_day", per_day(l.capacity)},
+            {"single_track", l.single_track},
+            {"oneway", l.oneway},
+            {"cost_usd_per_teu", l.cost.value()},
             {"co2_g_per_tkm", l.co2.value()}}}};
 }
 

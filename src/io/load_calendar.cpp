@@ -7,8 +7,7 @@
 namespace corsim::io {
 namespace {
 
-constexpr std::array<const char *, 7> day_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat",
-                                                    "Sun"};
+constexpr std::array<const char *, 7> day_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 int day_index(std::string_view s) {
   for (int i = 0; i < 7; ++i)
@@ -126,7 +125,8 @@ std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YA
     const std::size_t dots = text->find("..");
     const std::string first = text->substr(0, dots);
     auto a = read_date(diag, item, first, 0);
-    auto b = dots == std::string::npos ? a : read_date(diag, item, text->substr(dots + 2), dots + 2);
+    auto b =
+        dots == std::string::npos ? a : read_date(diag, item, text->substr(dots + 2), dots + 2);
     if (!a || !b)
       return std::nullopt;
     if (*b < *a) {

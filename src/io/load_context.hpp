@@ -10,8 +10,7 @@ namespace corsim::io {
 
 /// Names as written in files, in the order of the enums in network.hpp.
 inline const std::vector<std::string> mode_names = {"rail", "sea", "road"};
-inline const std::vector<std::string> cargo_names = {"containers", "vehicles", "ecommerce",
-                                                     "mail"};
+inline const std::vector<std::string> cargo_names = {"containers", "vehicles", "ecommerce", "mail"};
 
 struct LoadContext {
   Diagnostics &diag;

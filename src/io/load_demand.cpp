@@ -10,9 +10,9 @@ const std::vector<std::string> arrival_names = {"poisson", "scheduled", "booking
 void load_demand(LoadContext &ctx, const YAML::Node &list) {
   std::set<std::string> seen;
   for (const auto &y : list) {
-    MapReader m(ctx.diag, y, "a demand flow",
-                {"id", "from", "to", "volume", "arrivals", "bookings", "size", "cargo", "due",
-                 "value"});
+    MapReader m(
+        ctx.diag, y, "a demand flow",
+        {"id", "from", "to", "volume", "arrivals", "bookings", "size", "cargo", "due", "value"});
     DemandFlow f;
     f.id = m.text("id", true).value_or("");
     if (!f.id.empty())
@@ -27,9 +27,10 @@ void load_demand(LoadContext &ctx, const YAML::Node &list) {
       ctx.diag.error(m.node("to"), "a demand flow needs different origin and destination");
     f.origin = from.value_or(0);
     f.destination = to.value_or(0);
-    f.volume = TeuPerYear(m.quantity("volume", Dimension::VolumeRate, Sign::Positive, true)
-                              .value_or(0));
-    f.arrivals = static_cast<ArrivalProcess>(m.choice("arrivals", arrival_names, false).value_or(0));
+    f.volume =
+        TeuPerYear(m.quantity("volume", Dimension::VolumeRate, Sign::Positive, true).value_or(0));
+    f.arrivals =
+        static_cast<ArrivalProcess>(m.choice("arrivals", arrival_names, false).value_or(0));
     if (f.arrivals == ArrivalProcess::Bookings) {
       f.bookings_file = m.text("bookings", true).value_or("");
       if (!f.bookings_file.empty() && f.bookings_file.front() != '/')

@@ -49,8 +49,8 @@ void load_links(LoadContext &ctx, const YAML::Node &list) {
   std::set<std::string> seen;
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a link",
-                {"id", "from", "to", "mode", "length", "speed", "running_time", "gauge",
-                 "capacity", "single_track", "oneway", "cost", "co2"});
+                {"id", "from", "to", "mode", "length", "speed", "running_time", "gauge", "capacity",
+                 "single_track", "oneway", "cost", "co2"});
     Link link;
     link.id = m.text("id", true).value_or("");
     if (!link.id.empty())
@@ -70,13 +70,13 @@ void load_links(LoadContext &ctx, const YAML::Node &list) {
     link.length = Km(m.quantity("length", Dimension::Length, Sign::Positive, true).value_or(0));
     read_running_time(ctx, m, link);
     read_gauge(ctx, m, link);
-    link.capacity = PerHour(m.quantity("capacity", Dimension::Rate, Sign::Positive, false)
-                                .value_or(0.0));
+    link.capacity =
+        PerHour(m.quantity("capacity", Dimension::Rate, Sign::Positive, false).value_or(0.0));
     link.single_track = m.boolean("single_track").value_or(false);
     link.oneway = m.boolean("oneway").value_or(false);
     link.cost = Usd(m.quantity("cost", Dimension::Money, Sign::NonNegative, false).value_or(0));
-    link.co2 = GramsPerTkm(m.quantity("co2", Dimension::Co2Factor, Sign::NonNegative, false)
-                               .value_or(0));
+    link.co2 =
+        GramsPerTkm(m.quantity("co2", Dimension::Co2Factor, Sign::NonNegative, false).value_or(0));
     ctx.net.links.push_back(std::move(link));
     ctx.link_yaml.push_back(y);
   }

@@ -39,8 +39,8 @@ std::optional<YAML::Node> LoadContext::entity_list(const YAML::Node &root, const
     return std::nullopt;
   }
   if (list.size() > limits.max_entities) {
-    diag.error(list, std::string("too many entries in '") + key + "': " +
-                         std::to_string(list.size()) + ", the limit is " +
+    diag.error(list, std::string("too many entries in '") + key +
+                         "': " + std::to_string(list.size()) + ", the limit is " +
                          std::to_string(limits.max_entities));
     return std::nullopt;
   }
@@ -49,8 +49,8 @@ std::optional<YAML::Node> LoadContext::entity_list(const YAML::Node &root, const
 
 void load_settings(LoadContext &ctx, const YAML::Node &root) {
   MapReader top(ctx.diag, root, "the network file",
-                {"corsim", "name", "description", "epoch", "settings", "nodes", "links",
-                 "services", "demand"});
+                {"corsim", "name", "description", "epoch", "settings", "nodes", "links", "services",
+                 "demand"});
   if (!top.valid())
     return;
   if (auto version = top.integer("corsim", 1, 1000, true); version && *version != 1)
@@ -71,8 +71,8 @@ void load_settings(LoadContext &ctx, const YAML::Node &root) {
   MapReader vot(ctx.diag, s.node("value_of_time"), "'value_of_time'",
                 {"containers", "vehicles", "ecommerce", "mail"});
   for (std::size_t c = 0; c < cargo_names.size(); ++c)
-    if (auto v = vot.quantity(cargo_names[c].c_str(), Dimension::MoneyPerTime, Sign::NonNegative,
-                              false))
+    if (auto v =
+            vot.quantity(cargo_names[c].c_str(), Dimension::MoneyPerTime, Sign::NonNegative, false))
       ctx.net.settings.value_of_time[c] = Usd(*v);
 }
 

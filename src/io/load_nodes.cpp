@@ -7,8 +7,8 @@
 namespace corsim::io {
 namespace {
 
-const std::vector<std::string> node_kinds = {"rail_terminal", "border_crossing", "seaport",
-                                             "road_checkpoint", "hub", "gateway"};
+const std::vector<std::string> node_kinds = {
+    "rail_terminal", "border_crossing", "seaport", "road_checkpoint", "hub", "gateway"};
 constexpr int max_count = 100000;
 
 bool is_country_code(const std::string &s) {
@@ -43,9 +43,8 @@ Handling read_handling(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'handling'", {"cranes", "rate"});
   Handling h;
   h.cranes = m.integer("cranes", 1, max_count, false).value_or(h.cranes);
-  h.moves_per_crane =
-      PerHour(m.quantity("rate", Dimension::Rate, Sign::Positive, false)
-                  .value_or(h.moves_per_crane.value()));
+  h.moves_per_crane = PerHour(m.quantity("rate", Dimension::Rate, Sign::Positive, false)
+                                  .value_or(h.moves_per_crane.value()));
   return h;
 }
 
@@ -82,9 +81,8 @@ GaugeChange read_gauge_change(LoadContext &ctx, const YAML::Node &y) {
   g.wagon_pool = m.integer("wagons", 0, 10'000'000, false).value_or(g.wagon_pool);
   g.teu_per_wagon = Teu(m.quantity("teu_per_wagon", Dimension::Volume, Sign::Positive, false)
                             .value_or(g.teu_per_wagon.value()));
-  g.wagon_turnaround = Hours(m.quantity("turnaround", Dimension::Duration, Sign::NonNegative,
-                                        false)
-                                 .value_or(0.0));
+  g.wagon_turnaround =
+      Hours(m.quantity("turnaround", Dimension::Duration, Sign::NonNegative, false).value_or(0.0));
   return g;
 }
 

@@ -13,9 +13,9 @@ const std::vector<std::string> vehicle_types = {"train", "vessel", "truck"};
 const std::vector<std::string> weekday_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
-  MapReader m(ctx.diag, y, "'vehicle'",
-              {"type", "wagons", "teu_per_wagon", "max_length", "wagon_length", "capacity",
-               "speed"});
+  MapReader m(
+      ctx.diag, y, "'vehicle'",
+      {"type", "wagons", "teu_per_wagon", "max_length", "wagon_length", "capacity", "speed"});
   Vehicle v;
   const auto type = m.choice("type", vehicle_types, true);
   v.type = static_cast<VehicleType>(type.value_or(0));
@@ -23,10 +23,10 @@ Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
     return v;
   if (v.type == VehicleType::Train) {
     v.wagons = m.integer("wagons", 1, 1000, true).value_or(0);
-    v.teu_per_wagon = Teu(m.quantity("teu_per_wagon", Dimension::Volume, Sign::Positive, false)
-                              .value_or(2.0));
-    v.max_length = Metres(m.quantity("max_length", Dimension::TrainLength, Sign::Positive, false)
-                              .value_or(0.0));
+    v.teu_per_wagon =
+        Teu(m.quantity("teu_per_wagon", Dimension::Volume, Sign::Positive, false).value_or(2.0));
+    v.max_length = Metres(
+        m.quantity("max_length", Dimension::TrainLength, Sign::Positive, false).value_or(0.0));
     v.wagon_length = Metres(
         m.quantity("wagon_length", Dimension::TrainLength, Sign::Positive, false).value_or(15.0));
     v.capacity = v.teu_per_wagon * v.wagons;
@@ -37,8 +37,9 @@ Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
                          " m exceed the train's max_length");
     for (const char *key : {"capacity", "speed"})
       if (m.has(key))
-        ctx.diag.error(m.node(key), "'" + std::string(key) + "' does not apply to a train "
-                                    "(its capacity is wagons × teu_per_wagon)");
+        ctx.diag.error(m.node(key), "'" + std::string(key) +
+                                        "' does not apply to a train "
+                                        "(its capacity is wagons × teu_per_wagon)");
     return v;
   }
   v.capacity = Teu(m.quantity("capacity", Dimension::Volume, Sign::Positive, true).value_or(0));
@@ -58,8 +59,8 @@ std::optional<double> read_departure_time(LoadContext &ctx, const YAML::Node &t)
   const auto digit = [&](std::size_t i) {
     return std::isdigit(static_cast<unsigned char>((*text)[i])) != 0;
   };
-  const bool ok = text->size() == 5 && (*text)[2] == ':' && digit(0) && digit(1) && digit(3) &&
-                  digit(4);
+  const bool ok =
+      text->size() == 5 && (*text)[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
   const int hh = ok ? std::stoi(text->substr(0, 2)) : -1;
   const int mm = ok ? std::stoi(text->substr(3, 2)) : -1;
   if (!ok || hh > 23 || mm > 59) {
@@ -110,8 +111,8 @@ Schedule read_schedule(LoadContext &ctx, const YAML::Node &y) {
   } else if (m.has("dispatch")) {
     s.kind = Schedule::Kind::Dispatch;
     MapReader d(ctx.diag, m.node("dispatch"), "'dispatch'", {"max_wait", "when_full"});
-    s.max_wait = Hours(d.quantity("max_wait", Dimension::Duration, Sign::Positive, true)
-                           .value_or(24));
+    s.max_wait =
+        Hours(d.quantity("max_wait", Dimension::Duration, Sign::Positive, true).value_or(24));
     s.when_full = d.boolean("when_full").value_or(true);
   }
   return s;
@@ -151,8 +152,7 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
   std::set<std::string> seen;
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a service",
-                {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff",
-                 "dwell"});
+                {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff", "dwell"});
     Service s;
     s.id = m.text("id", true).value_or("");
     if (!s.id.empty())

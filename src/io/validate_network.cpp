@@ -8,9 +8,7 @@
 namespace corsim::io {
 namespace {
 
-bool gauges_compatible(Gauge a, Gauge b) {
-  return a == b || a == Gauge::Dual || b == Gauge::Dual;
-}
+bool gauges_compatible(Gauge a, Gauge b) { return a == b || a == Gauge::Dual || b == Gauge::Dual; }
 
 std::optional<LinkIndex> find_link(const Network &net, NodeIndex a, NodeIndex b, Mode mode) {
   for (LinkIndex i = 0; i < net.links.size(); ++i) {
@@ -49,9 +47,9 @@ void check_gauge_changes(LoadContext &ctx, const Service &s, const YAML::Node &y
     const Gauge after = ctx.net.links[s.legs[i]].gauge;
     const Node &at = ctx.net.nodes[s.route[i]];
     if (!gauges_compatible(before, after) && !at.gauge_change)
-      ctx.diag.error(y["route"][i], "service '" + s.id + "' changes gauge (" +
-                                        to_string(before) + " to " + to_string(after) + ") at '" +
-                                        at.id + "', which has no gauge_change facility");
+      ctx.diag.error(y["route"][i], "service '" + s.id + "' changes gauge (" + to_string(before) +
+                                        " to " + to_string(after) + ") at '" + at.id +
+                                        "', which has no gauge_change facility");
   }
 }
 
@@ -100,9 +98,9 @@ void check_demand(LoadContext &ctx) {
       it = reachable.emplace(f.origin, reachable_from(ctx.net, f.origin)).first;
     if (!it->second[f.destination])
       ctx.diag.error(ctx.demand_yaml[k]["to"], "demand '" + f.id + "': '" +
-                                                    ctx.net.nodes[f.destination].id +
-                                                    "' cannot be reached from '" +
-                                                    ctx.net.nodes[f.origin].id + "' over links");
+                                                   ctx.net.nodes[f.destination].id +
+                                                   "' cannot be reached from '" +
+                                                   ctx.net.nodes[f.origin].id + "' over links");
   }
 }
 

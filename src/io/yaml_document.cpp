@@ -55,6 +55,11 @@ std::optional<std::string> read_text(Diagnostics &diag, const std::string &path,
     diag.error(whole, "is a directory, not a file");
     return std::nullopt;
   }
+  // Pipes and devices could block for ever or never end: only regular files are read.
+  if (!S_ISREG(info.st_mode)) {
+    diag.error(whole, "is not a regular file (a pipe or a device?)");
+    return std::nullopt;
+  }
   if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
     diag.error(whole, "file too large: " + std::to_string(info.st_size) + " bytes, the limit is " +
                           std::to_string(limits.max_file_bytes));

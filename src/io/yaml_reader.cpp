@@ -55,7 +55,9 @@ std::optional<std::string> scalar_text(Diagnostics &diag, const YAML::Node &node
                                        const std::string &what) {
   if (!node.IsScalar()) {
     diag.error(node, what + " must be a single value, not a " +
-                         (node.IsSequence() ? "list" : node.IsMap() ? "map" : "null value"));
+                         (node.IsSequence() ? "list"
+                          : node.IsMap()    ? "map"
+                                            : "null value"));
     return std::nullopt;
   }
   return node.Scalar();
@@ -165,8 +167,8 @@ std::optional<DistributionSpec> MapReader::distribution(const char *key, Dimensi
     return std::nullopt;
   auto parsed = parse_distribution(*text_value, d);
   if (auto *f = std::get_if<ParseFailure>(&parsed)) {
-    diag_.error(diag_.pos(n, content_offset(n) + f->offset), "'" + std::string(key) + "': " +
-                                                                  f->message);
+    diag_.error(diag_.pos(n, content_offset(n) + f->offset),
+                "'" + std::string(key) + "': " + f->message);
     return std::nullopt;
   }
   return std::get<DistributionSpec>(parsed);
@@ -196,9 +198,8 @@ std::optional<bool> MapReader::boolean(const char *key) {
   return std::nullopt;
 }
 
-std::optional<std::size_t> MapReader::choice(const char *key,
-                                             const std::vector<std::string> &choices,
-                                             bool required) {
+std::optional<std::size_t>
+MapReader::choice(const char *key, const std::vector<std::string> &choices, bool required) {
   if (!has(key)) {
     if (required && valid_)
       missing(key);

@@ -78,7 +78,7 @@ namespace {
 long long whole_teu(std::optional<TeuPerYear> c) {
   if (!c)
     return unlimited_teu;
-  return std::min(unlimited_teu, static_cast<long long>(std::floor(c->value())));
+  return std::min(unlimited_teu, std::llround(c->value()));
 }
 
 double node_cost(const Node &n, const FlowOptions &o, Usd vot) {

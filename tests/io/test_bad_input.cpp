@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace corsim;
 
@@ -61,6 +63,30 @@ TEST_CASE("Missing and unreadable files are reported without a position", "[io][
     const auto r = io::try_load_network(std::string(CORSIM_SOURCE_DIR) + "/corridors");
     REQUIRE(error_texts(r).size() == 1);
     CHECK_THAT(error_texts(r)[0], Catch::EndsWith("corridors: is a directory, not a file"));
+  }
+  SECTION("a named pipe is refused at once instead of blocking") {
+    const auto fifo = std::filesystem::temp_directory_path() /
+                      ("corsim-test-fifo-" + std::to_string(::getpid()) + ".yaml");
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto r = io::try_load_network(fifo.string());
+    std::filesystem::remove(fifo);
+    REQUIRE(error_texts(r) == std::vector<std::string>{
+                                  fifo.string() + ": is not a regular file (a pipe or a device?)"});
+  }
+  SECTION("a file without read permission") {
+    if (::geteuid() == 0) {
+      WARN("running as root: permissions do not stop reading; skipped");
+      return;
+    }
+    const auto path = std::filesystem::temp_directory_path() /
+                      ("corsim-test-unreadable-" + std::to_string(::getpid()) + ".yaml");
+    std::ofstream(path) << "corsim: 1\n";
+    std::filesystem::permissions(path, std::filesystem::perms::none);
+    const auto r = io::try_load_network(path.string());
+    std::filesystem::remove(path);
+    REQUIRE(error_texts(r) ==
+            std::vector<std::string>{path.string() + ": cannot read file: Permission denied"});
   }
   SECTION("load_network throws every error together") {
     const std::string file = std::string(CORSIM_SOURCE_DIR) + "/tests/data/bad/many_errors.yaml";

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 #include <sys/wait.h>
+#include <unistd.h>
 
 namespace {
 
@@ -23,13 +24,18 @@ std::string slurp(const std::string &path) {
 
 /// Runs `corsim ARGS` from the source directory, capturing both streams.
 Run corsim(const std::string &args) {
+  // Test cases run as parallel processes: names carry the process id.
   const auto tmp = std::filesystem::temp_directory_path();
-  const std::string out = (tmp / "corsim-cli-out.txt").string();
-  const std::string err = (tmp / "corsim-cli-err.txt").string();
+  const std::string tag = std::to_string(::getpid());
+  const std::string out = (tmp / ("corsim-cli-out-" + tag)).string();
+  const std::string err = (tmp / ("corsim-cli-err-" + tag)).string();
   const std::string cmd = std::string("cd '") + CORSIM_SOURCE_DIR + "' && '" + CORSIM_BINARY_DIR +
                           "/corsim' " + args + " >'" + out + "' 2>'" + err + "'";
   const int status = std::system(cmd.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
+  std::filesystem::remove(out);
+  std::filesystem::remove(err);
+  return run;
 }
 
 } // namespace
@@ -58,7 +64,8 @@ TEST_CASE("corsim info prints aligned tables with totals", "[cli][info]") {
 }
 
 TEST_CASE("corsim export writes files only for valid input", "[cli][export]") {
-  const auto dir = std::filesystem::temp_directory_path() / "corsim-cli-export";
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("corsim-cli-export-" + std::to_string(::getpid()));
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const std::string geo = (dir / "net.geojson").string(), dot = (dir / "net.dot").string();

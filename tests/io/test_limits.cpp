@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <unistd.h>
 
 using namespace corsim;
 
@@ -16,7 +17,7 @@ class TempFile {
 public:
   TempFile(const std::string &name, const std::string &text) {
     dir_ = std::filesystem::temp_directory_path() /
-           ("corsim-test-" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+           ("corsim-test-" + std::to_string(::getpid()) + "-" + name);
     std::filesystem::create_directories(dir_);
     path_ = (dir_ / name).string();
     std::ofstream(path_, std::ios::binary) << text;
@@ -49,8 +50,8 @@ TEST_CASE("A file over the size limit is refused before it is parsed", "[io][lim
 
 TEST_CASE("Nesting deeper than the limit is an error, however deep", "[io][limits]") {
   SECTION("just past corsim's own limit") {
-    const TempFile f("deep.yaml", "corsim: 1\nnodes: " + std::string(40, '[') +
-                                      std::string(40, ']') + "\n");
+    const TempFile f("deep.yaml",
+                     "corsim: 1\nnodes: " + std::string(40, '[') + std::string(40, ']') + "\n");
     CHECK_THAT(first_error(io::try_load_network(f.path())),
                Catch::Contains("nesting deeper than 32 levels"));
   }
@@ -65,9 +66,7 @@ TEST_CASE("Entity counts and alias expansion have limits", "[io][limits]") {
   for (int i = 0; i < 5; ++i)
     text += node_line(i);
   const TempFile f("many.yaml", text);
-  SECTION("the default limits accept five nodes") {
-    CHECK(io::try_load_network(f.path()).ok());
-  }
+  SECTION("the default limits accept five nodes") { CHECK(io::try_load_network(f.path()).ok()); }
   SECTION("a limit of three nodes refuses five") {
     io::LoadLimits limits;
     limits.max_entities = 3;

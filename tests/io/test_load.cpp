@@ -7,7 +7,6 @@
 
 using namespace corsim;
 
-
 namespace {
 const std::string teaching = std::string(CORSIM_SOURCE_DIR) + "/corridors/teaching.yaml";
 
@@ -29,7 +28,7 @@ TEST_CASE("The teaching corridor loads with every value in base units", "[io][lo
 
   SECTION("a sea link in nautical miles and knots") {
     const Link &sea = link_by_id(net, "P-Q");
-    CHECK(sea.length.value() == Catch::Detail::Approx(1852.0));                    // 1000 nm × 1.852
+    CHECK(sea.length.value() == Catch::Detail::Approx(1852.0)); // 1000 nm × 1.852
     CHECK(sea.mean_running_time().value() == Catch::Detail::Approx(1000.0 / 12)); // nm / kn = hours
     CHECK(sea.co2.value() == 30.0);
   }
@@ -59,7 +58,7 @@ TEST_CASE("The teaching corridor loads with every value in base units", "[io][lo
     REQUIRE(train.schedule.weekly.size() == 2);
     CHECK(train.schedule.weekly[0].value() == Catch::Detail::Approx(24 + 10));     // Tue 10:00
     CHECK(train.schedule.weekly[1].value() == Catch::Detail::Approx(4 * 24 + 10)); // Fri 10:00
-    CHECK(train.vehicle.capacity.value() == Catch::Detail::Approx(100));           // 50 wagons × 2 TEU
+    CHECK(train.vehicle.capacity.value() == Catch::Detail::Approx(100)); // 50 wagons × 2 TEU
     REQUIRE(train.legs.size() == 2);
     CHECK(net.links[train.legs[1]].id == "B-C");
   }
@@ -80,8 +79,8 @@ TEST_CASE("The teaching corridor loads with every value in base units", "[io][lo
 
 TEST_CASE("Every corridor shipped in corridors/ validates without errors", "[io][load]") {
   int checked = 0;
-  for (const auto &entry : std::filesystem::directory_iterator(std::string(CORSIM_SOURCE_DIR) +
-                                                               "/corridors")) {
+  for (const auto &entry :
+       std::filesystem::directory_iterator(std::string(CORSIM_SOURCE_DIR) + "/corridors")) {
     if (entry.path().extension() != ".yaml")
       continue;
     const auto result = io::try_load_network(entry.path().string());

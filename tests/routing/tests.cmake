@@ -1,2 +1,2 @@
 corsim_add_test(test_routing routing/test_router.cpp routing/test_timetable.cpp
-                routing/teaching_corridor.cpp)
+                routing/test_flow.cpp routing/teaching_corridor.cpp)
