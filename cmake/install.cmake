@@ -3,7 +3,7 @@
 include(GNUInstallDirs)
 include(CMakePackageConfigHelpers)
 
-install(TARGETS corsim_base corsim_engine corsim_routing corsim_core EXPORT corsimTargets
+install(TARGETS corsim_base corsim_engine corsim_routing corsim_model corsim_core EXPORT corsimTargets
         ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
         LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
         INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})

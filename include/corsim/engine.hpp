@@ -12,9 +12,11 @@
 /// at the same time lower priority value first; then first scheduled first. No order depends on
 /// pointers or hashing, so a run is a pure function of its inputs and seeds.
 ///
-/// Storage. The list is a 4-ary heap of 24-byte entries over a vector; callbacks live in a slot
-/// pool and are stored inline when they fit in `EventFn::inline_size` bytes and are nothrow
-/// movable (a lambda capturing up to three pointers). In steady state nothing is allocated.
+/// Storage. The list is a 4-ary heap of 24-byte entries over a vector, plus a FIFO for events
+/// scheduled at the current time (resumptions, hand-overs), which skip the heap when that keeps
+/// the order. Callbacks live in a pool of fixed slots, stored inline when they fit in
+/// `EventFn::inline_size` bytes and are nothrow movable (a lambda capturing up to three
+/// pointers). In steady state nothing is allocated.
 ///
 /// Example:
 /// \code
@@ -180,7 +182,7 @@ public:
     const std::uint32_t s = acquire_slot();
     Slot &slot = slot_at(s);
     slot.fn.assign(std::forward<F>(fn));
-    insert(Entry{t, make_key(p, seq_++), s, slot.generation});
+    insert(t, make_key(p, seq_++), s | (std::uint64_t{slot.generation} << 32));
     ++live_;
     return EventId{s, slot.generation};
   }
@@ -216,6 +218,20 @@ public:
   /// Records an exception escaping a process; run() stops and rethrows it.
   void fail(std::exception_ptr e);
 
+  /// Used by process.hpp: schedules the resumption of a suspended coroutine frame at tick t
+  /// without a callback slot, and returns its key. The frame's promise decides, when the
+  /// entry comes up, whether it is still wanted (ProcessPromise::accept_wake).
+  std::uint64_t schedule_wake(Tick t, void *frame, Priority p = priority_normal) {
+    if (t < now_)
+      throw_past();
+    const std::uint64_t key = make_key(p, seq_++) | 1;
+    insert(t, key, reinterpret_cast<std::uintptr_t>(frame));
+    ++live_;
+    return key;
+  }
+  /// A wake was withdrawn (its entry will be skipped): no longer counted as pending.
+  void forget_wake() { --live_; }
+
   /// Process table used by process.hpp: maps a (slot, generation) id to a live process.
   std::uint64_t register_process(void *promise);
   void unregister_process(std::uint64_t id);
@@ -224,11 +240,12 @@ public:
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
 
 private:
+  // key: priority (biased, bits 48-63) | sequence (bits 1-47) | wake flag (bit 0).
+  // payload: slot | generation << 32 for a callback; the coroutine frame for a wake.
   struct Entry {
     Tick time;
-    std::uint64_t key; // priority (biased, high 16 bits) | sequence (low 48 bits)
-    std::uint32_t slot;
-    std::uint32_t generation;
+    std::uint64_t key;
+    std::uint64_t payload;
   };
   struct Slot {
     EventFn fn;
@@ -241,24 +258,31 @@ private:
   }
   static std::uint64_t make_key(Priority p, std::uint64_t seq) {
     const auto biased = static_cast<std::uint64_t>(static_cast<std::int32_t>(p) + 32768);
-    return (biased << 48) | (seq & ((std::uint64_t{1} << 48) - 1));
+    return (biased << 48) | ((seq << 1) & ((std::uint64_t{1} << 48) - 2));
   }
   Slot &slot_at(std::uint32_t s) const {
     return chunks_[s >> chunk_bits][s & ((1u << chunk_bits) - 1)];
   }
   // Events at the current time that sort after everything already in `now_fifo_` go there
   // (O(1)) instead of the heap; the loop takes the smaller of the two heads.
-  void insert(const Entry &e) {
-    if (e.time == now_ && (fifo_head_ == now_fifo_.size() || !before(e, now_fifo_.back())))
-      now_fifo_.push_back(e);
-    else
-      push(e);
+  void insert(Tick t, std::uint64_t key, std::uint64_t payload) {
+    if (t == now_ && (fifo_head_ == now_fifo_.size() || key >= now_fifo_.back().key)) {
+      Entry &e = now_fifo_.emplace_back();
+      e.time = t;
+      e.key = key;
+      e.payload = payload;
+    } else {
+      push(t, key, payload);
+    }
   }
   [[noreturn]] static void throw_past();
-  void push(const Entry &e);
+  void push(Tick t, std::uint64_t key, std::uint64_t payload);
+  bool run_wake(const Entry &e);
+  void destroy_processes();
   Entry pop_top();
   std::uint32_t acquire_slot();
   void release_slot(std::uint32_t s);
+  bool take_next(Tick limit, Entry &out);
   bool run_one(Tick limit);
   void notify(const Entry &e);
   void rethrow_if_failed();

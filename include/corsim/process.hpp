@@ -9,7 +9,8 @@
 ///   - `co_await all_of(a, b, ...)`    waits for all of them;
 ///   - `co_await ref.done()`           waits for another process to finish;
 ///   - resources (resource.hpp) and stores (store.hpp) give more awaitables.
-/// `spawn(engine, process)` starts it at the current time. `ref.interrupt(cause)` cancels the
+/// `spawn(engine, process)` starts it now (it runs to its first wait before spawn returns);
+/// `spawn_at(engine, t, process)` starts it at tick t. `ref.interrupt(cause)` cancels the
 /// process's current wait and makes that `co_await` throw `Interrupted` (for disruptions); an
 /// interrupt that arrives while the process is not suspended is delivered at its next wait.
 /// An exception escaping a process stops the engine; run() rethrows it.
@@ -157,18 +158,55 @@ public:
   [[noreturn]] void throw_interrupt();
   /// Records an interrupt; cancels the current wait (if any) and resumes the process now.
   void interrupt(int cause);
+  /// Schedules resumption of this process at tick t (a wake entry: no callback slot).
+  void wake_at(Tick t, Priority p = priority_normal) {
+    wake_key_ = engine_->schedule_wake(t, ProcessHandle::from_promise(*this).address(), p);
+    ++pending_wakes_;
+  }
   /// Schedules resumption of this process at the current time.
-  void resume_soon();
+  void resume_soon() { wake_at(engine_->now()); }
+  /// Withdraws the scheduled wake (its entry will be skipped).
+  void cancel_wake() {
+    if (wake_key_ != 0) {
+      wake_key_ = 0;
+      engine_->forget_wake();
+    }
+  }
+  /// Called by the Engine for each wake entry of this frame: true if it should resume now.
+  /// A finished frame waits for its last stale entry before it is freed.
+  bool accept_wake(std::uint64_t key) {
+    --pending_wakes_;
+    if (finished_) {
+      if (pending_wakes_ == 0)
+        ProcessHandle::from_promise(*this).destroy();
+      return false;
+    }
+    if (key != wake_key_)
+      return false;
+    wake_key_ = 0;
+    return true;
+  }
+  /// Engine teardown: forgets one wake entry (frees a finished frame with none left).
+  static void drop_wake(ProcessPromise &p) {
+    if (--p.pending_wakes_ == 0 && p.finished_)
+      ProcessHandle::from_promise(p).destroy();
+  }
+  static ProcessPromise &from_frame(std::uint64_t address) {
+    return ProcessHandle::from_address(reinterpret_cast<void *>(address)).promise();
+  }
 
 private:
-  friend std::uint64_t start_process(Engine &, class Process &&, Priority);
+  friend std::uint64_t start_process(Engine &, class Process &&, Tick, Priority, bool);
   friend class ProcessRef;
   Engine *engine_ = nullptr;
   void (*cancel_)(void *) = nullptr;
   void *cancel_ctx_ = nullptr;
   std::uint64_t id_ = 0;
+  std::uint64_t wake_key_ = 0; // key of the wake entry that may resume this process
+  std::uint32_t pending_wakes_ = 0; // wake entries naming this frame (some may be stale)
   int interrupt_cause_ = 0;
   bool interrupt_pending_ = false;
+  bool finished_ = false;
   Signal done_;
 };
 
@@ -206,15 +244,20 @@ private:
   std::uint64_t id_ = 0;
 };
 
-/// Starts `p` at the current time (after events already scheduled for now, at priority `prio`).
-ProcessRef spawn(Engine &eng, Process p, Priority prio = priority_normal);
+/// Starts `p` now: it runs until its first wait before spawn() returns (a process spawned by
+/// another runs first, then the spawner continues).
+ProcessRef spawn(Engine &eng, Process p);
+/// Starts `p` as an event at the current time with priority `prio` (after the events already
+/// due now that sort before it).
+ProcessRef spawn(Engine &eng, Process p, Priority prio);
+/// Starts `p` at tick t (>= now), as an event of priority `prio`.
+ProcessRef spawn_at(Engine &eng, Tick t, Process p, Priority prio = priority_normal);
 
 /// Waits `dt` ticks. `co_await delay(0)` lets other events at the current time run first.
 struct DelayAwaiter {
   explicit DelayAwaiter(Tick d) : dt(d) {}
   Tick dt;
   ProcessPromise *promise = nullptr;
-  EventId event;
   bool interrupted = false;
   [[nodiscard]] bool await_ready() const noexcept { return false; }
   bool await_suspend(ProcessHandle h) {
@@ -223,7 +266,7 @@ struct DelayAwaiter {
       interrupted = true;
       return false;
     }
-    event = promise->engine().schedule_in(dt, [h] { h.resume(); });
+    promise->wake_at(promise->engine().now() + dt);
     promise->begin_wait(&cancel, this);
     return true;
   }
@@ -232,7 +275,11 @@ struct DelayAwaiter {
       promise->throw_interrupt();
     promise->end_wait();
   }
-  static void cancel(void *self);
+  static void cancel(void *self) {
+    auto *a = static_cast<DelayAwaiter *>(self);
+    a->promise->cancel_wake();
+    a->interrupted = true;
+  }
 };
 inline DelayAwaiter delay(Tick dt) { return DelayAwaiter{dt}; }
 inline DelayAwaiter delay(Hours h) { return DelayAwaiter{to_ticks(h)}; }

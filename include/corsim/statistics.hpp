@@ -25,7 +25,14 @@ namespace corsim {
 /// Count, mean, variance (Welford's update), min and max of a series of observations.
 class Tally {
 public:
-  void add(double x);
+  void add(double x) {
+    ++n_;
+    const double d = x - mean_;
+    mean_ += d / static_cast<double>(n_);
+    m2_ += d * (x - mean_);
+    min_ = x < min_ ? x : min_;
+    max_ = x > max_ ? x : max_;
+  }
   void reset() { *this = Tally{}; }
   /// Merges another tally as if its observations had been added here (Chan et al.).
   void merge(const Tally &o);

@@ -70,8 +70,9 @@ public:
   /// Hours from the service's departure at its first stop to departure from / arrival at `stop`.
   [[nodiscard]] Hours departure_offset(ServiceIndex s, std::size_t stop) const;
   [[nodiscard]] Hours arrival_offset(ServiceIndex s, std::size_t stop) const;
-  /// Ports a service can carry a box on (two for a rail service only on dual-gauge track).
-  [[nodiscard]] const std::vector<Port> &ports(ServiceIndex s) const { return ports_[s]; }
+  /// Ports a box can board service s on at `stop`: those of the leg leaving it (both rail
+  /// ports on dual-gauge track). Along the ride, a single-gauge leg sets the port.
+  [[nodiscard]] std::vector<Port> ports(ServiceIndex s, std::size_t stop) const;
 
   /// Earliest arrival and its itinerary; nullopt when the destination cannot be reached within
   /// the horizon. Among equal arrivals the first settled in (time, vertex index) order wins.
@@ -91,7 +92,6 @@ private:
   double week_shift_ = 0.0; ///< hours from Monday 00:00 to the epoch
   std::vector<std::vector<double>> departure_offset_; ///< [service][stop]
   std::vector<std::vector<double>> arrival_offset_;   ///< [service][stop]
-  std::vector<std::vector<Port>> ports_;              ///< [service]
   std::vector<std::vector<Stop>> stops_at_;           ///< [node]: services stopping there
   std::vector<LinkIndex> on_demand_;                  ///< road links without a service
   friend class TimetableSearch;

@@ -8,18 +8,22 @@
 
 namespace corsim {
 
-namespace {
-constexpr std::uint64_t seq_bits = 48;
-constexpr std::uint64_t seq_mask = (std::uint64_t{1} << seq_bits) - 1;
+Engine::~Engine() { destroy_processes(); }
 
-std::uint64_t make_key(Priority p, std::uint64_t seq) {
-  const auto biased = static_cast<std::uint64_t>(static_cast<std::int32_t>(p) + 32768);
-  return (biased << seq_bits) | (seq & seq_mask);
-}
-} // namespace
-
-Engine::~Engine() {
+// Finished frames still named by stale wake entries are freed when their last entry is
+// dropped; then every suspended process is destroyed.
+void Engine::destroy_processes() {
   tearing_down_ = true;
+  const auto drop = [](const Entry &e) {
+    if (e.key & 1)
+      ProcessPromise::drop_wake(ProcessPromise::from_frame(e.payload));
+  };
+  for (std::size_t i = fifo_head_; i < now_fifo_.size(); ++i)
+    drop(now_fifo_[i]);
+  for (const Entry &e : heap_)
+    drop(e);
+  heap_.clear();
+  now_fifo_.clear();
   for (auto &[promise, generation] : processes_)
     if (promise) {
       void *p = std::exchange(promise, nullptr);
@@ -29,64 +33,64 @@ Engine::~Engine() {
 
 void Engine::reserve(std::size_t n) {
   heap_.reserve(n);
-  slots_.reserve(n);
+  while ((chunks_.size() << chunk_bits) < n)
+    chunks_.push_back(std::make_unique<Slot[]>(std::size_t{1} << chunk_bits));
 }
+
+void Engine::throw_past() { throw ApiMisuse("Engine::schedule_at: time is in the past"); }
 
 std::uint32_t Engine::acquire_slot() {
   if (free_head_ != UINT32_MAX) {
     const std::uint32_t s = free_head_;
-    free_head_ = slots_[s].next_free;
+    free_head_ = slot_at(s).next_free;
     return s;
   }
-  slots_.emplace_back();
-  return static_cast<std::uint32_t>(slots_.size() - 1);
+  if (slot_count_ == (chunks_.size() << chunk_bits))
+    chunks_.push_back(std::make_unique<Slot[]>(std::size_t{1} << chunk_bits));
+  return slot_count_++;
 }
 
 void Engine::release_slot(std::uint32_t s) {
-  Slot &slot = slots_[s];
+  Slot &slot = slot_at(s);
   slot.fn.reset();
   ++slot.generation;
   slot.next_free = free_head_;
   free_head_ = s;
 }
 
-EventId Engine::schedule_at(Tick t, EventFn fn, Priority p) {
-  if (t < now_)
-    throw ApiMisuse("Engine::schedule_at: time is in the past");
-  const std::uint32_t s = acquire_slot();
-  slots_[s].fn = std::move(fn);
-  const std::uint32_t gen = slots_[s].generation;
-  push(Entry{t, make_key(p, seq_++), s, gen});
-  ++live_;
-  return EventId{s, gen};
-}
-
 bool Engine::is_pending(EventId id) const {
-  return id.slot < slots_.size() && slots_[id.slot].generation == id.generation &&
-         static_cast<bool>(slots_[id.slot].fn);
+  if (id.slot >= slot_count_)
+    return false;
+  const Slot &slot = slot_at(id.slot);
+  return slot.generation == id.generation && static_cast<bool>(slot.fn);
 }
 
 bool Engine::cancel(EventId id) {
   if (!is_pending(id))
     return false;
-  release_slot(id.slot); // the heap entry goes stale and is skipped when popped
+  release_slot(id.slot); // the queued entry goes stale and is skipped when reached
   --live_;
   return true;
 }
 
 // 4-ary heap: children of i are 4i+1 .. 4i+4.
-void Engine::push(const Entry &e) {
-  heap_.push_back(e);
+// Fields arrive as scalars and are stored one by one: copying a freshly built Entry as a
+// whole stalls on store-to-load forwarding.
+void Engine::push(Tick t, std::uint64_t key, std::uint64_t payload) {
+  heap_.emplace_back();
   std::size_t i = heap_.size() - 1;
   Entry *h = heap_.data();
   while (i > 0) {
     const std::size_t parent = (i - 1) / 4;
-    if (!before(e, h[parent]))
+    const Entry &p = h[parent];
+    if (!(t < p.time || (t == p.time && key < p.key)))
       break;
-    h[i] = h[parent];
+    h[i] = p;
     i = parent;
   }
-  h[i] = e;
+  h[i].time = t;
+  h[i].key = key;
+  h[i].payload = payload;
 }
 
 Engine::Entry Engine::pop_top() {
@@ -118,26 +122,68 @@ Engine::Entry Engine::pop_top() {
 
 void Engine::notify(const Entry &e) {
   for (EngineObserver *o : observers_)
-    o->on_event(e.time, EventId{e.slot, e.generation});
+    o->on_event(e.time, (e.key & 1) ? EventId{} : EventId{static_cast<std::uint32_t>(e.payload),
+                                                          static_cast<std::uint32_t>(e.payload >> 32)});
 }
 
-// Runs the first live event with time <= limit; false if there is none.
-bool Engine::run_one(Tick limit) {
-  while (!heap_.empty()) {
-    if (heap_[0].time > limit)
+// Takes the next entry (smaller of the same-time FIFO head and the heap top) if its time is
+// <= limit.
+inline bool Engine::take_next(Tick limit, Entry &out) {
+  const bool fifo = fifo_head_ < now_fifo_.size();
+  if (fifo && (heap_.empty() || !before(heap_[0], now_fifo_[fifo_head_]))) {
+    if (now_fifo_[fifo_head_].time > limit)
       return false;
-    const Entry e = pop_top();
-    Slot &slot = slots_[e.slot];
-    if (slot.generation != e.generation)
+    out = now_fifo_[fifo_head_++];
+    if (fifo_head_ == now_fifo_.size()) {
+      now_fifo_.clear();
+      fifo_head_ = 0;
+    }
+    return true;
+  }
+  if (heap_.empty() || heap_[0].time > limit)
+    return false;
+  out = pop_top();
+  return true;
+}
+
+// Resumes the coroutine of a wake entry if its promise still wants it.
+inline bool Engine::run_wake(const Entry &e) {
+  ProcessPromise &p = ProcessPromise::from_frame(e.payload);
+  if (!p.accept_wake(e.key))
+    return false;
+  --live_;
+  now_ = e.time;
+  ++executed_;
+  if (!observers_.empty())
+    notify(e);
+  ProcessHandle::from_promise(p).resume();
+  return true;
+}
+
+// Runs the first live event with time <= limit; false if there is none. A callback runs in
+// place (slots never move); its slot is recycled afterwards.
+bool Engine::run_one(Tick limit) {
+  Entry e;
+  while (take_next(limit, e)) {
+    if (e.key & 1) {
+      if (run_wake(e))
+        return true;
+      continue;
+    }
+    const auto s = static_cast<std::uint32_t>(e.payload);
+    Slot &slot = slot_at(s);
+    if (slot.generation != static_cast<std::uint32_t>(e.payload >> 32))
       continue; // cancelled
-    EventFn fn = std::move(slot.fn);
-    release_slot(e.slot);
+    ++slot.generation; // no longer pending: cancel() of this id is now a no-op
     --live_;
     now_ = e.time;
     ++executed_;
     if (!observers_.empty())
       notify(e);
-    fn();
+    slot.fn();
+    slot.fn.reset();
+    slot.next_free = free_head_;
+    free_head_ = s;
     return true;
   }
   return false;

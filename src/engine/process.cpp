@@ -124,7 +124,9 @@ void ProcessPromise::FinalAwaiter::await_suspend(ProcessHandle h) noexcept {
   ProcessPromise &p = h.promise();
   p.done_.succeed();
   p.engine_->unregister_process(p.id_);
-  h.destroy();
+  p.finished_ = true;
+  if (p.pending_wakes_ == 0)
+    h.destroy(); // else the Engine frees it when its last stale wake entry comes up
 }
 
 void ProcessPromise::unhandled_exception() noexcept { engine_->fail(std::current_exception()); }
@@ -142,17 +144,6 @@ void ProcessPromise::interrupt(int cause) {
     cancel(cancel_ctx_);
     resume_soon();
   }
-}
-
-void ProcessPromise::resume_soon() {
-  const ProcessHandle h = ProcessHandle::from_promise(*this);
-  engine_->schedule_at(engine_->now(), [h] { h.resume(); });
-}
-
-void DelayAwaiter::cancel(void *self) {
-  auto *a = static_cast<DelayAwaiter *>(self);
-  a->promise->engine().cancel(a->event);
-  a->interrupted = true;
 }
 
 ProcessPromise *ProcessRef::promise_or_null() const {
@@ -178,17 +169,29 @@ Signal &ProcessRef::done() const {
   return finished;
 }
 
-std::uint64_t start_process(Engine &eng, Process &&p, Priority prio) {
+std::uint64_t start_process(Engine &eng, Process &&p, Tick at, Priority prio, bool now) {
   const ProcessHandle h = p.release();
   ProcessPromise &promise = h.promise();
   promise.engine_ = &eng;
   promise.id_ = eng.register_process(&promise);
-  eng.schedule_at(eng.now(), [h] { h.resume(); }, prio);
-  return promise.id_;
+  const std::uint64_t id = promise.id_;
+  if (now)
+    h.resume(); // may finish (and free the frame) before returning
+  else
+    promise.wake_at(at, prio);
+  return id;
+}
+
+ProcessRef spawn(Engine &eng, Process p) {
+  return ProcessRef(eng, start_process(eng, std::move(p), eng.now(), priority_normal, true));
 }
 
 ProcessRef spawn(Engine &eng, Process p, Priority prio) {
-  return ProcessRef(eng, start_process(eng, std::move(p), prio));
+  return ProcessRef(eng, start_process(eng, std::move(p), eng.now(), prio, false));
+}
+
+ProcessRef spawn_at(Engine &eng, Tick t, Process p, Priority prio) {
+  return ProcessRef(eng, start_process(eng, std::move(p), t, prio, false));
 }
 
 } // namespace corsim

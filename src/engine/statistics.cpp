@@ -8,15 +8,6 @@
 
 namespace corsim {
 
-void Tally::add(double x) {
-  ++n_;
-  const double d = x - mean_;
-  mean_ += d / static_cast<double>(n_);
-  m2_ += d * (x - mean_);
-  min_ = std::min(min_, x);
-  max_ = std::max(max_, x);
-}
-
 void Tally::merge(const Tally &o) {
   if (o.n_ == 0)
     return;

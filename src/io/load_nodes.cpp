@@ -3,6 +3,7 @@
 
 #include <cctype>
 #include <cmath>
+#include <map>
 
 namespace corsim::io {
 namespace {
@@ -121,6 +122,23 @@ void read_facilities(LoadContext &ctx, MapReader &m, Node &node) {
     node.seaport = read_seaport(ctx, m.node("seaport"));
 }
 
+/// Ids, English and local names all name nodes, so no two nodes may share one.
+void check_names_unambiguous(LoadContext &ctx) {
+  std::map<std::string, std::size_t> owner;
+  for (std::size_t i = 0; i < ctx.net.nodes.size(); ++i) {
+    const Node &n = ctx.net.nodes[i];
+    for (const std::string *name : {&n.id, &n.name, &n.local_name}) {
+      if (name->empty())
+        continue;
+      const auto [it, fresh] = owner.emplace(*name, i);
+      if (!fresh && it->second != i && name != &n.id)
+        ctx.diag.error(ctx.node_yaml[i], "node '" + n.id + "' is also called '" + *name +
+                                             "', a name node '" + ctx.net.nodes[it->second].id +
+                                             "' already has");
+    }
+  }
+}
+
 } // namespace
 
 void load_nodes(LoadContext &ctx, const YAML::Node &list) {
@@ -145,6 +163,7 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list) {
     ctx.net.nodes.push_back(std::move(node));
     ctx.node_yaml.push_back(y);
   }
+  check_names_unambiguous(ctx);
 }
 
 } // namespace corsim::io

@@ -45,6 +45,9 @@ Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
   v.capacity = Teu(m.quantity("capacity", Dimension::Volume, Sign::Positive, true).value_or(0));
   if (v.type == VehicleType::Vessel)
     v.speed = KmPerHour(m.quantity("speed", Dimension::Speed, Sign::Positive, true).value_or(0));
+  else if (m.has("speed"))
+    ctx.diag.error(m.node("speed"), "'speed' applies only to vessels (trucks run at the speed "
+                                    "of their road links)");
   for (const char *key : {"wagons", "teu_per_wagon", "max_length", "wagon_length"})
     if (m.has(key))
       ctx.diag.error(m.node(key), "'" + std::string(key) + "' applies only to trains");
@@ -102,6 +105,10 @@ Schedule read_schedule(LoadContext &ctx, const YAML::Node &y) {
                       "'dispatch'");
     return s;
   }
+  if (m.has("first") && !m.has("every"))
+    ctx.diag.error(m.node("first"), "'first' applies only to a schedule with 'every'");
+  if (m.has("times") && !m.has("days"))
+    ctx.diag.error(m.node("times"), "'times' needs 'days'");
   if (m.has("days"))
     read_weekly(ctx, m, s);
   else if (m.has("every")) {

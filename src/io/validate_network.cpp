@@ -8,8 +8,6 @@
 namespace corsim::io {
 namespace {
 
-bool gauges_compatible(Gauge a, Gauge b) { return a == b || a == Gauge::Dual || b == Gauge::Dual; }
-
 std::optional<LinkIndex> find_link(const Network &net, NodeIndex a, NodeIndex b, Mode mode) {
   for (LinkIndex i = 0; i < net.links.size(); ++i) {
     const Link &l = net.links[i];
@@ -39,17 +37,34 @@ void resolve_legs(LoadContext &ctx, Service &s, const YAML::Node &y) {
   }
 }
 
+/// The train keeps its gauge over dual-gauge track. Where it next runs on the other gauge, a
+/// gauge-change yard must stand somewhere between the end of its last single-gauge link and the
+/// start of the new one (Tongjiang's depot is before the dual-gauge bridge, not after it).
 void check_gauge_changes(LoadContext &ctx, const Service &s, const YAML::Node &y) {
   if (s.mode != Mode::Rail || s.legs.size() + 1 != s.route.size())
     return;
-  for (std::size_t i = 1; i < s.legs.size(); ++i) {
-    const Gauge before = ctx.net.links[s.legs[i - 1]].gauge;
-    const Gauge after = ctx.net.links[s.legs[i]].gauge;
-    const Node &at = ctx.net.nodes[s.route[i]];
-    if (!gauges_compatible(before, after) && !at.gauge_change)
-      ctx.diag.error(y["route"][i], "service '" + s.id + "' changes gauge (" + to_string(before) +
-                                        " to " + to_string(after) + ") at '" + at.id +
-                                        "', which has no gauge_change facility");
+  Gauge running = Gauge::Dual;
+  std::size_t since = 0; // route position where the last single-gauge link ended
+  for (std::size_t i = 0; i < s.legs.size(); ++i) {
+    const Gauge g = ctx.net.links[s.legs[i]].gauge;
+    if (g == Gauge::Dual)
+      continue;
+    if (running != Gauge::Dual && g != running) {
+      bool yard = false;
+      for (std::size_t k = since; k <= i; ++k)
+        yard = yard || ctx.net.nodes[s.route[k]].gauge_change.has_value();
+      if (!yard) {
+        const std::string where = since == i
+                                      ? "at '" + ctx.net.nodes[s.route[i]].id + "', which has no"
+                                      : "between '" + ctx.net.nodes[s.route[since]].id + "' and '" +
+                                            ctx.net.nodes[s.route[i]].id + "', where none has a";
+        ctx.diag.error(y["route"][i], "service '" + s.id + "' changes gauge (" +
+                                          to_string(running) + " to " + to_string(g) + ") " +
+                                          where + " gauge_change facility");
+      }
+    }
+    running = g;
+    since = i + 1;
   }
 }
 

@@ -19,18 +19,23 @@ namespace {
 
 constexpr double hours_per_week = 168.0;
 
-std::vector<Port> service_ports(const Service &s, const Network &net) {
-  if (s.mode == Mode::Sea)
+/// Ports a box may ride on over a link (both rail ports on dual or unspecified gauge).
+std::vector<Port> link_ports(const Link &l) {
+  if (l.mode == Mode::Sea)
     return {Port::Sea};
-  if (s.mode == Mode::Road)
+  if (l.mode == Mode::Road)
     return {Port::Road};
-  for (LinkIndex l : s.legs) {
-    if (net.links[l].gauge == Gauge::Standard)
-      return {Port::Rail1435};
-    if (net.links[l].gauge == Gauge::Broad)
-      return {Port::Rail1520};
-  }
+  if (l.gauge == Gauge::Standard)
+    return {Port::Rail1435};
+  if (l.gauge == Gauge::Broad)
+    return {Port::Rail1520};
   return {Port::Rail1435, Port::Rail1520};
+}
+
+/// The port after riding link l on port p: a single-gauge rail link sets the gauge.
+Port port_after(const Link &l, Port p) {
+  const std::vector<Port> ports = link_ports(l);
+  return ports.size() == 1 ? ports.front() : p;
 }
 
 Tonnes link_co2(const Link &l, const Settings &s) {
@@ -48,14 +53,13 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
     const Service &svc = net.services[s];
     if (svc.legs.size() + 1 != svc.route.size())
       throw ApiMisuse("Timetable: service '" + svc.id + "' has legs not matching its route");
-    ports_.push_back(service_ports(svc, net));
     std::vector<double> dep{0.0};
     std::vector<double> arr{0.0};
     for (std::size_t i = 1; i < svc.route.size(); ++i) {
       served[svc.legs[i - 1]] = true;
       arr.push_back(dep.back() + net.links[svc.legs[i - 1]].mean_running_time().value());
       const Node &n = net.nodes[svc.route[i]];
-      const double through = ports_.back().front() == Port::Sea ? 0.0 : customs_dwell(n).value();
+      const double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
       dep.push_back(arr.back() + svc.dwell.value() + through);
     }
     departure_offset_.push_back(std::move(dep));
@@ -66,6 +70,11 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
   for (LinkIndex l = 0; l < net.links.size(); ++l)
     if (net.links[l].mode == Mode::Road && !served[l])
       on_demand_.push_back(l);
+}
+
+std::vector<Port> Timetable::ports(ServiceIndex s, std::size_t stop) const {
+  const Service &svc = graph_->network().services.at(s);
+  return link_ports(graph_->network().links.at(svc.legs.at(stop)));
 }
 
 Hours Timetable::departure_offset(ServiceIndex s, std::size_t stop) const {
@@ -139,8 +148,12 @@ private:
   /// Dwell from arriving on `from` to leaving on `to` at node n; nullopt if impossible.
   [[nodiscard]] std::optional<double> change(NodeIndex n, std::optional<Port> from, Port to) const {
     if (!from)
-      return 0.0;
-    const ArcIndex a = g_.find_arc(g_.arrival(n, *from), g_.departure(n, to));
+      return g_.departure(n, to) == invalid_index ? std::nullopt : std::optional(0.0);
+    const VertexIndex u = g_.arrival(n, *from);
+    const VertexIndex w = g_.departure(n, to);
+    if (u == invalid_index || w == invalid_index)
+      return std::nullopt;
+    const ArcIndex a = g_.find_arc(u, w);
     if (a == invalid_index || !view_.mode_allowed(mode_of(to)))
       return std::nullopt;
     return g_.metrics(a).time.value();
@@ -153,7 +166,7 @@ private:
     for (const Timetable::Stop &stop : tt_.stops_at_[n]) {
       if (!accepts(net_.services[stop.service]))
         continue;
-      if (auto choice = boarding_port(n, port, tt_.ports_[stop.service]))
+      if (auto choice = boarding_port(n, port, tt_.ports(stop.service, stop.index)))
         ride(stop, choice->second, t + choice->first);
     }
     for (LinkIndex l : tt_.on_demand_)
@@ -187,6 +200,7 @@ private:
       if (!view_.link_open(s.legs[j - 1]) || !view_.node_open(s.route[j]) ||
           !view_.mode_allowed(l.mode))
         return;
+      port = port_after(l, port);
       cost += l.cost.value();
       co2 += link_co2(l, net_.settings).value();
       const double arr = start + tt_.arrival_offset_[stop.service][j];
@@ -211,7 +225,7 @@ private:
   }
 
   void offer(VertexIndex v, const TimetableLeg &leg) {
-    if (g_.node_of(v) == q_.from)
+    if (v == invalid_index || g_.node_of(v) == q_.from)
       return; // never back to the origin
     const double before = heap_.dist(v);
     heap_.relax(v, leg.arrival.value(), current_);

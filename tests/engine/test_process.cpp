@@ -171,3 +171,42 @@ TEST_CASE("processes started at the same time run in spawn order", "[engine][pro
   eng.run();
   CHECK(log == std::vector<std::string>{"a", "b", "c"});
 }
+
+TEST_CASE("a process that ends after an interrupted wait is freed safely", "[engine][process]") {
+  for (const bool run_to_end : {true, false}) {
+    Engine eng;
+    int finished = 0;
+    auto p = [&]() -> Process {
+      try {
+        co_await delay(100);
+      } catch (const Interrupted &) {
+      }
+      ++finished; // ends at once: its stale wake at t = 100 is still queued
+    };
+    ProcessRef ref = spawn(eng, p());
+    eng.schedule_at(30, [&] { ref.interrupt(); });
+    if (run_to_end) {
+      eng.run();
+      CHECK(eng.now() == 30); // the stale wake is not an event
+    } else {
+      eng.run_until(50); // the engine is destroyed with the stale wake still queued
+    }
+    CHECK(finished == 1);
+    CHECK(eng.pending() == 0);
+    CHECK_FALSE(ref.alive());
+  }
+}
+
+TEST_CASE("spawn_at starts a process later and spawn starts it at once", "[engine][process]") {
+  Engine eng;
+  std::vector<std::string> log;
+  auto p = [&](std::string name) -> Process {
+    log.push_back(name + "@" + std::to_string(eng.now()));
+    co_await delay(1);
+  };
+  spawn_at(eng, 20, p("later"));
+  spawn(eng, p("now"));
+  CHECK(log == std::vector<std::string>{"now@0"}); // ran to its first wait inside spawn()
+  eng.run();
+  CHECK(log == std::vector<std::string>{"now@0", "later@20"});
+}

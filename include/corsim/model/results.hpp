@@ -1,0 +1,128 @@
+#pragma once
+/// \file model/results.hpp
+/// What a corridor simulation reports: per origin–destination flow, per facility, per service,
+/// a ranked list of bottlenecks, and a conservation check per replication. Every figure is an
+/// Estimate across replications (mean and Student-t 95% half width). Units: hours for times,
+/// TEU for volumes, "per year" figures scale the measured period (horizon after warm-up) to
+/// 365 days. See docs/model.md for what each wait cause covers.
+
+#include "corsim/network.hpp"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace corsim::model {
+
+/// Where a consignment's time goes. The causes partition its transit time: their sum over a
+/// consignment equals its delivery time minus its ready time.
+enum class WaitCause : std::uint8_t {
+  Departure,       ///< waiting at a stop for the first departure it could take
+  RolledOver,      ///< left behind by a full vehicle, until it boards a later one
+  YardFull,        ///< held outside a full yard (origin or transfer node)
+  Loading,         ///< cranes / berth: loading and unloading, incl. queueing for them
+  Customs,         ///< border customs of its vehicle (queue, clearance, inspection)
+  GaugeQueue,      ///< waiting for a transfer track or for wagons of the other gauge
+  Transfer,        ///< lifting between the trains of the two gauges
+  RailRunning,     ///< train moving
+  StopDwell,       ///< the service's scheduled dwell at intermediate stops
+  SeaPassage,      ///< vessel sailing
+  RoadBorderQueue, ///< road checkpoint: queue, quota, closed hours, processing
+  Driving,         ///< truck moving
+  DriverRest,      ///< breaks and daily rest under the driver-hours rules
+};
+inline constexpr int wait_cause_count = 13;
+const char *to_string(WaitCause c); ///< "departure", "rolled over", ...
+
+/// A figure across replications: mean and half width of its 95% Student-t interval (0 when
+/// fewer than two replications gave a value); n = replications that gave a value.
+struct Estimate {
+  double mean = 0.0;
+  double half_width = 0.0;
+  std::uint32_t n = 0;
+};
+
+struct OdResult {
+  std::string flow;      ///< demand flow id
+  NodeIndex origin = 0;
+  NodeIndex destination = 0;
+  CargoClass cargo = CargoClass::Containers;
+  /// Transit (delivery - ready), hours, of consignments ready after the warm-up.
+  Estimate transit_mean, transit_p50, transit_p90, transit_p95, transit_max;
+  Estimate on_time_share;          ///< 0..1 of those delivered by their due time
+  Estimate delivered_teu_per_year; ///< TEU delivered during the measured period, per year
+  Estimate backlog_teu;            ///< TEU never loaded on a vehicle at the end of the run
+  Estimate in_transit_teu;         ///< TEU loaded but not delivered at the end
+  Estimate unroutable_teu;         ///< TEU for which no itinerary was found (whole run)
+  Estimate cost_per_teu;           ///< USD, tariffs of the planned itinerary
+  Estimate co2_per_teu;            ///< tonnes CO2e
+  std::array<Estimate, wait_cause_count> wait_hours{}; ///< mean hours per consignment, by cause
+  std::string note; ///< why a flow was not simulated (e.g. bookings files), else empty
+};
+
+enum class FacilityKind { Handling, Yard, Customs, GaugeTracks, WagonPool, RoadCheckpoint, Berths };
+const char *to_string(FacilityKind k); ///< "handling", "yard", ...
+
+struct FacilityResult {
+  NodeIndex node = 0;
+  FacilityKind kind = FacilityKind::Customs;
+  double capacity = 0.0;   ///< lanes, tracks, berths, wagons, TEU slots, 1 crane gang
+  Estimate utilisation;    ///< time-average share of capacity in use, 0..1
+  Estimate mean_queue;     ///< time-average vehicles waiting (yard: TEU held outside)
+  Estimate max_queue;
+  Estimate mean_wait;      ///< hours a vehicle (yard: a consignment) waits before service
+  Estimate visits_per_year;
+  Estimate delay_teu_hours_per_year; ///< TEU on board × hours queued: the ranking key
+};
+
+struct ServiceResult {
+  std::string id;
+  bool on_demand = false;        ///< a truck on a road link that no service runs over
+  Teu capacity{0.0};             ///< TEU per vehicle (trains: length and wagon limits applied)
+  Estimate departures_per_year;  ///< vehicles leaving their first stop
+  Estimate load_factor;          ///< mean over legs run of load / capacity
+  Estimate rolled_over_teu_per_year;
+  Estimate delay_teu_hours_per_year; ///< TEU × hours spent rolled over
+};
+
+/// One entry of the ranked bottleneck list: a facility or a service, by the TEU-hours of
+/// queueing (or rollover) it causes per year.
+struct Bottleneck {
+  std::string what; ///< "customs at B", "service ABC-train (rollover)"
+  double delay_teu_hours_per_year = 0.0;
+  double utilisation = 0.0; ///< 0..1; for services the load factor
+};
+
+/// TEU accounting of one replication over the whole run (warm-up included):
+/// generated = delivered + in_transit + backlog + unroutable.
+struct Conservation {
+  double generated = 0.0;
+  double delivered = 0.0;
+  double in_transit = 0.0;
+  double backlog = 0.0;
+  double unroutable = 0.0;
+  std::uint64_t consignments = 0; ///< generated (after splitting to vehicle size)
+  [[nodiscard]] double imbalance() const {
+    return generated - delivered - in_transit - backlog - unroutable;
+  }
+};
+
+struct ReplicationSummary {
+  Conservation teu;
+  std::uint64_t events = 0; ///< engine events run
+  double max_yard_teu = 0.0; ///< highest occupancy of any yard, TEU
+  double max_yard_share = 0.0; ///< highest occupancy / slots of any yard, 0..1
+};
+
+struct SimulationResults {
+  double measured_days = 0.0; ///< horizon after the warm-up
+  std::vector<OdResult> od;   ///< in the order of Network::demand
+  std::vector<FacilityResult> facilities;
+  std::vector<ServiceResult> services; ///< network services, then on-demand road links used
+  std::vector<Bottleneck> bottlenecks; ///< highest delay first; only those with delay > 0
+  std::vector<ReplicationSummary> replications;
+  std::vector<std::string> warnings; ///< model simplifications that bit (e.g. wagon shortfall)
+};
+
+} // namespace corsim::model

@@ -1,0 +1,69 @@
+#pragma once
+/// \file model/simulation.hpp
+/// The corridor simulation on the discrete-event engine: consignments generated per demand
+/// flow travel on the vehicles of the network's services (trains, vessels, trucks) through its
+/// facilities (handling, yards, customs, gauge-change yards, road checkpoints, seaports).
+/// docs/model.md describes the entities, events and simplifications.
+///
+/// Example:
+/// \code
+///   corsim::Network net = corsim::io::load_network("corridors/teaching.yaml");
+///   corsim::model::SimulationOptions opt;
+///   opt.horizon = corsim::days(365);
+///   opt.replications = 5;
+///   auto results = corsim::model::simulate(net, opt);
+///   double p95 = results.od[0].transit_p95.mean;   // hours
+/// \endcode
+
+#include "corsim/model/results.hpp"
+#include "corsim/network.hpp"
+#include "corsim/units.hpp"
+
+#include <cstdint>
+#include <functional>
+
+namespace corsim::model {
+
+/// One step in the life of a consignment or vehicle, for the optional trace.
+struct TraceEvent {
+  enum class Kind : std::uint8_t {
+    Ready,      ///< consignment generated at its origin
+    Unroutable, ///< no itinerary found
+    Queued,     ///< waiting at a stop for a service (after any yard gate)
+    Boarded,
+    Alighted,
+    Delivered,
+    Departed, ///< vehicle leaves a stop (teu = load)
+    Arrived,  ///< vehicle reaches a stop (teu = load)
+  };
+  int replication = 0;
+  double time = 0.0;                ///< hours from the epoch
+  Kind kind = Kind::Ready;
+  std::uint64_t consignment = 0;    ///< consignment events; 0 for vehicle events
+  std::uint64_t trip = 0;           ///< vehicle trip number; 0 when not on a vehicle
+  std::uint32_t service = UINT32_MAX; ///< index into SimulationResults::services
+  NodeIndex node = 0;
+  double teu = 0.0;
+};
+const char *to_string(TraceEvent::Kind k);
+
+/// Receives trace events; off (empty) by default. Called from the simulating thread.
+using TraceSink = std::function<void(const TraceEvent &)>;
+
+struct SimulationOptions {
+  Hours horizon = days(365.0); ///< measured period, after the warm-up
+  Hours warmup = days(30.0);   ///< run before measuring; statistics restart at its end
+  int replications = 1;
+  std::uint64_t seed = 1;
+  Hours plan_horizon = days(120.0); ///< how far ahead an itinerary may arrive
+  TraceSink trace;                  ///< when set, every consignment and vehicle event
+
+  /// Throws ApiMisuse when a value is out of range (negative times, no replications).
+  void validate() const;
+};
+
+/// Runs `options.replications` independent replications (random streams keyed by seed and
+/// replication number) and summarises them. Deterministic for a given seed.
+SimulationResults simulate(const Network &network, const SimulationOptions &options);
+
+} // namespace corsim::model

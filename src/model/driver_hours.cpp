@@ -1,0 +1,33 @@
+#include "corsim/model/driver_hours.hpp"
+
+#include <algorithm>
+
+namespace corsim::model {
+
+namespace {
+constexpr double eps = 1e-9; // hours; absorbs rounding of sums of running times
+} // namespace
+
+DriveTime drive(DriverState &state, Hours driving, const DriverHoursRules &rules) {
+  DriveTime out{driving, Hours(0.0)};
+  double remaining = driving.value();
+  while (remaining > eps) {
+    // Rest owed from earlier driving is taken before driving on.
+    if (state.today.value() >= rules.daily_driving.value() - eps) {
+      out.rest += rules.daily_rest;
+      state = DriverState{};
+    } else if (state.since_break.value() >= rules.drive_before_break.value() - eps) {
+      out.rest += rules.break_length;
+      state.since_break = Hours(0.0);
+    }
+    const double chunk =
+        std::min({remaining, rules.drive_before_break.value() - state.since_break.value(),
+                  rules.daily_driving.value() - state.today.value()});
+    remaining -= chunk;
+    state.since_break += Hours(chunk);
+    state.today += Hours(chunk);
+  }
+  return out;
+}
+
+} // namespace corsim::model

@@ -1,0 +1,209 @@
+#pragma once
+// One replication of the corridor simulation: the engine, the live consignments, the queues
+// at service stops, the facilities and the statistics. Internal to corsim_model.
+
+#include "corsim/engine.hpp"
+#include "corsim/model/driver_hours.hpp"
+#include "corsim/model/simulation.hpp"
+#include "corsim/process.hpp"
+#include "corsim/random.hpp"
+#include "corsim/resource.hpp"
+#include "corsim/statistics.hpp"
+#include "corsim/timetable.hpp"
+
+#include <array>
+#include <deque>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace corsim::model::detail {
+
+using Causes = std::array<double, wait_cause_count>; // hours by WaitCause
+
+/// Read-only inputs shared by all replications.
+struct ModelInputs {
+  const Network *net = nullptr;
+  const SimulationOptions *options = nullptr;
+  const Timetable *timetable = nullptr;
+  std::vector<Service> services;      ///< network services, then on-demand road links
+  std::vector<Teu> capacity;          ///< effective TEU per vehicle, per service
+  std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
+};
+
+/// One ride of a planned itinerary: service, and the stop indices where it boards and alights.
+struct PlannedLeg {
+  std::uint32_t service = 0;
+  std::uint16_t board = 0;
+  std::uint16_t alight = 0;
+};
+
+struct Consignment {
+  std::uint64_t id = 0;
+  std::uint32_t flow = 0;
+  double teu = 0.0;
+  Tick ready = 0;
+  Tick due = 0; ///< 0 = none
+  Tick queued_since = 0;
+  Tick rolled_since = -1; ///< first departure that left it behind on the current leg
+  Tick blocked_since = -1; ///< when it found its yard full
+  std::uint32_t leg = 0;
+  bool boarded_once = false;
+  bool in_yard = false;
+  bool live = false;
+  double cost = 0.0;
+  double co2 = 0.0;
+  std::vector<PlannedLeg> legs;
+  Causes wait{};
+  Causes snapshot{}; ///< the vehicle's cause clock when it boarded
+};
+
+/// A facility served by a Resource, with its statistics.
+struct Station {
+  Station(Engine &eng, int units) : res(eng, units), capacity(units) {}
+  Resource res;
+  int capacity;
+  TimeWeighted busy;
+  TimeWeighted queue;
+  Tally wait;
+  double delay_teu_hours = 0.0;
+  std::uint64_t visits = 0;
+  void reset(Tick t);
+};
+
+struct YardState {
+  double slots = 0.0;
+  double used = 0.0;
+  double max_used = 0.0; ///< over the whole run, for the capacity check
+  std::deque<std::uint32_t> blocked;
+  double blocked_teu = 0.0;
+  TimeWeighted occupancy;
+  TimeWeighted blocked_level;
+  Tally wait;
+  double delay_teu_hours = 0.0;
+  std::uint64_t visits = 0;
+};
+
+struct GaugeYard {
+  GaugeYard(Engine &eng, const GaugeChange &gc);
+  Station tracks;
+  std::unique_ptr<Container> wagons; ///< null when the pool is not modelled (0 wagons)
+  TimeWeighted wagons_out;
+  TimeWeighted wagon_queue;
+  Tally wagon_wait;
+  double wagon_delay_teu_hours = 0.0;
+  std::uint64_t wagon_visits = 0;
+};
+
+struct NodeState {
+  std::unique_ptr<Station> customs;
+  std::unique_ptr<Station> checkpoint;
+  std::unique_ptr<Station> handling; ///< one crane gang: all cranes work one vehicle
+  std::unique_ptr<Station> berths;
+  std::unique_ptr<GaugeYard> gauge;
+  std::unique_ptr<YardState> yard;
+  std::int64_t quota_day = -1;
+  int quota_used = 0;
+};
+
+struct StopQueue {
+  std::vector<std::uint32_t> waiting; ///< consignment slots, FIFO
+  double teu = 0.0;
+  EventId dispatch_timer;
+};
+
+struct ServiceStats {
+  std::uint64_t departures = 0;
+  Tally load_factor;
+  double rolled_teu = 0.0;
+  double rolled_teu_hours = 0.0;
+};
+
+struct FlowStats {
+  Tally transit;
+  P2Quantile p50{0.5}, p90{0.9}, p95{0.95};
+  std::uint64_t on_time = 0;
+  double delivered_teu = 0.0; ///< during the measured period
+  Causes wait_sum{};
+  Tally cost, co2;
+  Conservation teu; ///< whole run
+};
+
+/// A vehicle on one trip: its load and the clock of causes its passengers share.
+struct Trip {
+  std::uint64_t number = 0;
+  std::uint32_t service = 0;
+  std::vector<std::uint32_t> aboard;
+  double load = 0.0;
+  Causes clock{};
+  DriverState driver;
+  Gauge gauge = Gauge::None;
+  int wagons_held = 0; ///< wagons taken from a gauge-change pool, returned after departure
+  GaugeYard *wagons_from = nullptr;
+  double boarded_first = 0.0; ///< TEU boarded at the first stop, loaded by the trip's cranes
+};
+
+class Replication {
+public:
+  Replication(const ModelInputs &in, int replication);
+  Replication(const Replication &) = delete;
+  Replication &operator=(const Replication &) = delete;
+  void run();
+
+  // Results, read by the summary after run().
+  Engine eng; // first: outlives the resources and processes below
+  const ModelInputs &in;
+  const Network &net;
+  int rep;
+  Tick warmup_end, end;
+  std::vector<NodeState> nodes;
+  std::vector<FlowStats> flows;
+  std::vector<ServiceStats> service_stats;
+  std::vector<std::string> warnings;
+  Conservation totals() const;
+
+private:
+  // demand.cpp
+  void start_flow(std::uint32_t f);
+  void generate(std::uint32_t f);
+  void release(const DemandFlow &flow, double teu);
+  std::optional<Itinerary> plan(const DemandFlow &flow) const;
+  bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
+  // replication.cpp
+  std::uint32_t new_consignment();
+  void free_consignment(std::uint32_t c);
+  void to_next_leg(std::uint32_t c);
+  void enqueue(std::uint32_t c);
+  void yard_enter(std::uint32_t c, NodeIndex node);
+  void yard_leave(std::uint32_t c, NodeIndex node);
+  void check_dispatch(std::uint32_t s, std::size_t stop);
+  void dispatch_due(std::uint32_t s, std::size_t stop);
+  void deliver(std::uint32_t c);
+  void reset_statistics();
+  void trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
+             NodeIndex n, double teu) const;
+  // trip.cpp
+  Process timetable_departures(std::uint32_t s);
+  void launch(std::uint32_t s, std::size_t stop);
+  Process trip(Trip t, std::size_t start);
+  Process call(Trip &t, std::size_t i, std::size_t start);
+  Process border(Trip &t, NodeIndex node);
+  Process checkpoint(Trip &t, NodeIndex node);
+  Process cranes(Trip &t, NodeIndex node, double teu);
+  Process change_gauge(Trip &t, std::size_t i);
+  Hours run_leg(Trip &t, std::size_t i);
+  double alighting_teu(const Trip &t, std::size_t stop) const;
+  double board(Trip &t, std::size_t stop);
+  void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
+  void alight(Trip &t, std::size_t stop);
+  void note_once(const std::string &text);
+
+public:
+  std::vector<Consignment> pool;
+  std::vector<std::uint32_t> free_slots;
+  std::vector<std::vector<StopQueue>> queues; ///< [service][stop]
+  std::vector<RandomStream> flow_rng, link_rng, node_rng;
+  std::uint64_t next_id = 1, next_trip = 1;
+};
+
+} // namespace corsim::model::detail

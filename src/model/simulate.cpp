@@ -1,0 +1,138 @@
+// simulate(): inputs shared by the replications, the replications, and names for output.
+#include "corsim/model/simulation.hpp"
+
+#include "corsim/error.hpp"
+#include "corsim/routing_graph.hpp"
+#include "replication.hpp"
+#include "summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace corsim::model {
+
+namespace {
+
+/// TEU a vehicle carries; trains are limited by their length as well as their wagons.
+Teu effective_capacity(const Vehicle &v) {
+  double cap = v.capacity.value();
+  if (v.type == VehicleType::Train) {
+    double wagons = v.wagons;
+    if (v.max_length.value() > 0.0 && v.wagon_length.value() > 0.0)
+      wagons = std::min(wagons, std::floor(v.max_length / v.wagon_length));
+    cap = std::min(cap > 0.0 ? cap : wagons * v.teu_per_wagon.value(),
+                   wagons * v.teu_per_wagon.value());
+  }
+  return Teu(cap);
+}
+
+/// A truck service over one road link, leaving as soon as a box is ready (as the timetable
+/// plans road links that no service runs over).
+Service on_demand_service(const Network &net, LinkIndex l, bool reverse) {
+  const Link &link = net.links[l];
+  Service s;
+  s.id = link.id + (reverse ? " on demand (reverse)" : " on demand");
+  s.name = s.id;
+  s.mode = Mode::Road;
+  s.route = reverse ? std::vector<NodeIndex>{link.to, link.from}
+                    : std::vector<NodeIndex>{link.from, link.to};
+  s.legs = {l};
+  s.vehicle.type = VehicleType::Truck;
+  s.vehicle.capacity = Teu(std::numeric_limits<double>::max() / 4); // one truck per box
+  s.schedule.kind = Schedule::Kind::Dispatch;
+  s.schedule.when_full = false;
+  s.schedule.max_wait = Hours(0.0);
+  return s;
+}
+
+detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
+                                const Timetable &tt) {
+  detail::ModelInputs in;
+  in.net = &net;
+  in.options = &o;
+  in.timetable = &tt;
+  in.services = net.services;
+  std::vector<bool> served(net.links.size(), false);
+  for (const Service &s : net.services)
+    for (LinkIndex l : s.legs)
+      served[l] = true;
+  in.on_demand.assign(net.links.size() * 2, UINT32_MAX);
+  for (LinkIndex l = 0; l < net.links.size(); ++l) {
+    if (net.links[l].mode != Mode::Road || served[l])
+      continue;
+    for (bool reverse : {false, true}) {
+      if (reverse && net.links[l].oneway)
+        continue;
+      in.on_demand[l * 2 + (reverse ? 1 : 0)] = static_cast<std::uint32_t>(in.services.size());
+      in.services.push_back(on_demand_service(net, l, reverse));
+    }
+  }
+  for (const Service &s : in.services)
+    in.capacity.push_back(effective_capacity(s.vehicle));
+  return in;
+}
+
+} // namespace
+
+void SimulationOptions::validate() const {
+  if (!(horizon.value() > 0.0))
+    throw ApiMisuse("SimulationOptions: horizon must be positive");
+  if (!(warmup.value() >= 0.0))
+    throw ApiMisuse("SimulationOptions: warm-up must not be negative");
+  if (replications < 1)
+    throw ApiMisuse("SimulationOptions: at least one replication");
+  if (!(plan_horizon.value() > 0.0))
+    throw ApiMisuse("SimulationOptions: plan horizon must be positive");
+}
+
+SimulationResults simulate(const Network &network, const SimulationOptions &options) {
+  options.validate();
+  const RoutingGraph graph(network);
+  const Timetable timetable(graph);
+  const detail::ModelInputs in = make_inputs(network, options, timetable);
+  detail::Summary summary(in);
+  for (int r = 0; r < options.replications; ++r) {
+    detail::Replication rep(in, r);
+    rep.run();
+    summary.add(rep);
+  }
+  return summary.results();
+}
+
+const char *to_string(WaitCause c) {
+  static constexpr const char *names[wait_cause_count] = {
+      "departure",   "rolled over", "yard full",   "loading", "customs",
+      "gauge queue", "transfer",    "rail",        "dwell",   "sea",
+      "road border", "driving",     "driver rest"};
+  return names[static_cast<int>(c)];
+}
+
+const char *to_string(FacilityKind k) {
+  switch (k) {
+  case FacilityKind::Handling: return "handling";
+  case FacilityKind::Yard: return "yard";
+  case FacilityKind::Customs: return "customs";
+  case FacilityKind::GaugeTracks: return "gauge-change tracks";
+  case FacilityKind::WagonPool: return "wagon pool";
+  case FacilityKind::RoadCheckpoint: return "road checkpoint";
+  case FacilityKind::Berths: return "berths";
+  }
+  return "?";
+}
+
+const char *to_string(TraceEvent::Kind k) {
+  switch (k) {
+  case TraceEvent::Kind::Ready: return "ready";
+  case TraceEvent::Kind::Unroutable: return "unroutable";
+  case TraceEvent::Kind::Queued: return "queued";
+  case TraceEvent::Kind::Boarded: return "boarded";
+  case TraceEvent::Kind::Alighted: return "alighted";
+  case TraceEvent::Kind::Delivered: return "delivered";
+  case TraceEvent::Kind::Departed: return "departed";
+  case TraceEvent::Kind::Arrived: return "arrived";
+  }
+  return "?";
+}
+
+} // namespace corsim::model
