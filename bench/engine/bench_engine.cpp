@@ -9,10 +9,10 @@
 #include "corsim/statistics.hpp"
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <deque>
 #include <fstream>
 #include <functional>
@@ -38,9 +38,7 @@ struct Outcome {
   double result = 0.0; // a model output, printed so the work cannot be optimised away
 };
 
-double seconds_since(double t0) {
-  return cpu_now() - t0;
-}
+double seconds_since(double t0) { return cpu_now() - t0; }
 
 // Hold model (Vaucher & Duval): `pending` events; each event schedules one more at now + Exp(1).
 struct Hold {
@@ -86,7 +84,8 @@ Outcome hold_bare(std::size_t pending, std::uint64_t events) {
 // M/M/c with corsim processes: a source process spawns one process per customer, which
 // acquires a server (Resource), holds it for its service and releases it.
 struct QueueModel {
-  QueueModel(int servers, double lambda, double mu) : server(eng, servers), lambda_(lambda), mu_(mu) {}
+  QueueModel(int servers, double lambda, double mu)
+      : server(eng, servers), lambda_(lambda), mu_(mu) {}
   Engine eng;
   Resource server;
   RandomStream arrivals{1, 0, 1};

@@ -7,9 +7,9 @@
 #include <ns3/core-module.h>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <deque>
 #include <vector>
 
@@ -65,8 +65,7 @@ void start_service() {
 }
 void arrival() {
   if (++mm->arrived < mm->customers)
-    ns3::Simulator::Schedule(ns3::Seconds(corsim::exponential(mm->arrivals, 1.0 / 0.9)),
-                             &arrival);
+    ns3::Simulator::Schedule(ns3::Seconds(corsim::exponential(mm->arrivals, 1.0 / 0.9)), &arrival);
   if (!mm->busy) {
     mm->busy = true;
     start_service();

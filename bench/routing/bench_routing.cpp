@@ -1,8 +1,10 @@
 // Routing benchmark: exactness on the Luxembourg road graph's 100,000 reference queries, the
 // point-to-point query against a plain compressed-graph Dijkstra and a straightforward Boost.Graph
 // Dijkstra (ratios measured in the same run), scaling on DIMACS NY and FLA, and the corridor
-// queries (k alternatives, timetable earliest arrival). Prints a Markdown table.
+// queries (k alternatives, timetable earliest arrival). Prints a Markdown table. Times are CPU
+// time of the (single) benchmark thread.
 // Usage: bench_routing --luxembourg DIR --pace NAME=FILE ... --corridor YAML [--runs 5]
+//        [--ratio-queries 10000] [--boost-queries 100] [--scale-queries 1000]
 #include "graph_loaders.hpp"
 
 #include "corsim/compact_graph.hpp"
@@ -15,7 +17,7 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include <algorithm>
-#include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <fstream>
 #include <functional>
@@ -27,7 +29,6 @@
 namespace {
 
 using corsim::CompactGraph;
-using Clock = std::chrono::steady_clock;
 using Query = std::pair<std::uint32_t, std::uint32_t>;
 
 struct Options {
@@ -50,7 +51,7 @@ public:
     ++now_;
     using Entry = std::pair<std::uint32_t, std::uint32_t>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> q(std::greater<>{},
-                                                                      std::move(buffer_));
+                                                                     std::move(buffer_));
     auto set = [&](std::uint32_t v, std::uint32_t d) {
       if (stamp_[v] != now_ || d < dist_[v]) {
         stamp_[v] = now_;
@@ -88,9 +89,9 @@ private:
 /// A straightforward Boost.Graph use: adjacency_list + dijkstra_shortest_paths per query.
 class BoostPeer {
 public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS,
-                                      boost::no_property,
-                                      boost::property<boost::edge_weight_t, std::uint32_t>>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+                            boost::property<boost::edge_weight_t, std::uint32_t>>;
   explicit BoostPeer(const CompactGraph &g) : g_(g.node_count()) {
     for (std::uint32_t u = 0; u < g.node_count(); ++u)
       for (std::uint32_t a = g.first_out()[u]; a < g.first_out()[u + 1]; ++a)
@@ -99,8 +100,8 @@ public:
   std::uint32_t distance(std::uint32_t s, std::uint32_t t) {
     std::vector<std::uint32_t> dist(boost::num_vertices(g_));
     std::vector<std::size_t> pred(boost::num_vertices(g_));
-    boost::dijkstra_shortest_paths(
-        g_, s, boost::predecessor_map(pred.data()).distance_map(dist.data()));
+    boost::dijkstra_shortest_paths(g_, s,
+                                   boost::predecessor_map(pred.data()).distance_map(dist.data()));
     return dist[t]; // numeric_limits<uint32_t>::max() when unreachable
   }
 
@@ -108,9 +109,14 @@ private:
   Graph g_;
 };
 
-double seconds_since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
+/// CPU time of this thread, seconds: steadier than wall time on a shared machine.
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
+
+double seconds_since(double start) { return cpu_seconds() - start; }
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -124,7 +130,7 @@ double percentile(std::vector<double> v, double p) {
 
 /// Seconds to answer `qs` with f (the sum of answers is kept so nothing is optimised away).
 template <class F> double time_queries(F &&f, const std::vector<Query> &qs, std::uint64_t &sum) {
-  const auto start = Clock::now();
+  const auto start = cpu_seconds();
   for (const Query &q : qs)
     sum += f(q.first, q.second);
   return seconds_since(start);
@@ -170,7 +176,7 @@ void luxembourg_exactness(const CompactGraph &g, const std::vector<Query> &qs,
   us.reserve(qs.size());
   std::size_t mismatches = 0;
   for (std::size_t i = 0; i < qs.size(); ++i) {
-    const auto start = Clock::now();
+    const auto start = cpu_seconds();
     const auto d = mine.distance(qs[i].first, qs[i].second);
     us.push_back(seconds_since(start) * 1e6);
     const std::uint32_t got = d ? static_cast<std::uint32_t>(*d) : 2147483647u;
@@ -178,8 +184,9 @@ void luxembourg_exactness(const CompactGraph &g, const std::vector<Query> &qs,
   }
   row("Luxembourg: reference queries", std::to_string(qs.size()), "travel time (ms)");
   row("Luxembourg: mismatches", std::to_string(mismatches), "required 0");
-  row("Luxembourg: query p50 / p99", fmt(percentile(us, 0.5), 1) + " / " +
-      fmt(percentile(us, 0.99), 1) + " µs", "all 100,000 queries, one pass");
+  row("Luxembourg: query p50 / p99",
+      fmt(percentile(us, 0.5), 1) + " / " + fmt(percentile(us, 0.99), 1) + " µs",
+      "all 100,000 queries, one pass");
 }
 
 void luxembourg(const Options &o) {
@@ -191,8 +198,8 @@ void luxembourg(const Options &o) {
   std::vector<Query> qs;
   for (std::size_t i = 0; i < src.size(); ++i)
     qs.emplace_back(src[i], dst[i]);
-  row("Luxembourg: graph", std::to_string(g.node_count()) + " nodes, " +
-      std::to_string(g.arc_count()) + " arcs");
+  row("Luxembourg: graph",
+      std::to_string(g.node_count()) + " nodes, " + std::to_string(g.arc_count()) + " arcs");
   luxembourg_exactness(g, qs, ref);
   PlainDijkstra plain(g);
   const std::vector<Query> first(qs.begin(), qs.begin() + std::min(qs.size(), o.ratio_queries));
@@ -206,6 +213,11 @@ void luxembourg(const Options &o) {
   const double r_boost = median_ratio(g, boost_peer, few, o.runs, ours_us);
   row("Luxembourg: Boost adjacency_list Dijkstra time / ours", fmt(r_boost),
       std::to_string(few.size()) + " queries; target >= 2.5");
+  corsim::ShortestPathQuery mine(g);
+  row("Luxembourg: memory per node",
+      fmt(static_cast<double>(g.memory_bytes() + mine.memory_bytes()) / g.node_count(), 1) + " B",
+      "graph arrays " + fmt(static_cast<double>(g.memory_bytes()) / g.node_count(), 1) +
+          " B + query workspace (16 B per node + heap)");
 }
 
 void scaling(const Options &o, const std::string &name, const std::string &path) {
@@ -222,14 +234,15 @@ void scaling(const Options &o, const std::string &name, const std::string &path)
   double ours_us = 0.0;
   const double r_plain = median_ratio(g, plain, qs, o.runs, ours_us);
   corsim::ShortestPathQuery mine(g);
-  row(name + ": graph", std::to_string(g.node_count()) + " nodes, " +
-      std::to_string(g.arc_count()) + " arcs", "PACE .gr, random weights 1..1000 (seed 1)");
+  row(name + ": graph",
+      std::to_string(g.node_count()) + " nodes, " + std::to_string(g.arc_count()) + " arcs",
+      "PACE .gr, random weights 1..1000 (seed 1)");
   row(name + ": ours, mean per query", fmt(ours_us / 1000.0, 2) + " ms",
-      std::to_string(qs.size()) + " random queries (seed 42), median of " +
-          std::to_string(o.runs) + " runs");
+      std::to_string(qs.size()) + " random queries (seed 42), median of " + std::to_string(o.runs) +
+          " runs");
   row(name + ": plain Dijkstra time / ours", fmt(r_plain));
-  row(name + ": memory per node", fmt(static_cast<double>(g.memory_bytes() + mine.memory_bytes()) /
-                                          g.node_count(), 1) + " B",
+  row(name + ": memory per node",
+      fmt(static_cast<double>(g.memory_bytes() + mine.memory_bytes()) / g.node_count(), 1) + " B",
       "graph arrays + query workspace");
 }
 
@@ -237,7 +250,7 @@ void scaling(const Options &o, const std::string &name, const std::string &path)
 double median_us(const std::function<void()> &f, int runs, int calls) {
   std::vector<double> us;
   for (int r = 0; r < runs; ++r) {
-    const auto start = Clock::now();
+    const auto start = cpu_seconds();
     for (int i = 0; i < calls; ++i)
       f();
     us.push_back(seconds_since(start) * 1e6 / calls);
@@ -263,8 +276,9 @@ void corridor(const Options &o) {
   q.to = net.find_node(jilin ? "DUI" : "MOW");
   std::size_t found = 0;
   const double k5 = median_us([&] { found = router.alternatives(q, 5).size(); }, o.runs, 200);
-  row("Corridor: network", which, std::to_string(g.vertex_count()) + " vertices, " +
-      std::to_string(g.arc_count()) + " arcs in the routing graph");
+  row("Corridor: network", which,
+      std::to_string(g.vertex_count()) + " vertices, " + std::to_string(g.arc_count()) +
+          " arcs in the routing graph");
   row("Corridor: k = 5 alternatives " + net.nodes[q.from].id + " -> " + net.nodes[q.to].id,
       fmt(k5, 1) + " µs", std::to_string(found) + " routes; target < 1000 µs");
   const corsim::Timetable tt(g);
@@ -293,6 +307,8 @@ Options parse(int argc, char **argv) {
       o.ratio_queries = std::stoul(v);
     else if (k == "--boost-queries")
       o.boost_queries = std::stoul(v);
+    else if (k == "--scale-queries")
+      o.scale_queries = std::stoul(v);
   }
   return o;
 }

@@ -52,7 +52,8 @@ CompactGraph load_pace_gr(std::istream &in, const PaceWeights &weights) {
   std::uint32_t n = 0;
   std::vector<std::uint32_t> tail, head, weight;
   std::mt19937_64 rng(weights.seed);
-  std::uniform_int_distribution<std::uint32_t> pick(1, std::max<std::uint32_t>(1, weights.max_weight));
+  std::uniform_int_distribution<std::uint32_t> pick(1,
+                                                    std::max<std::uint32_t>(1, weights.max_weight));
   for (std::size_t no = 1; std::getline(in, line); ++no) {
     if (line.empty() || line[0] == 'c')
       continue;

@@ -19,7 +19,7 @@ CompactGraph load_dimacs_gr(std::istream &in);
 
 /// How PACE `.gr` edges (which carry no weight) are weighted.
 struct PaceWeights {
-  bool unit = true;               ///< every arc weighs 1
+  bool unit = true;                ///< every arc weighs 1
   std::uint32_t max_weight = 1000; ///< otherwise uniform in [1, max_weight] ...
   std::uint64_t seed = 1;          ///< ... from a std::mt19937_64 with this seed, per edge
 };

@@ -10,8 +10,8 @@
 /// \code
 ///   auto q = corsim::mmc(/*lambda*/ 2.7, /*mu*/ 1.0, /*servers*/ 3);
 ///   // q.rho == 0.9, q.wq == mean wait in queue (Erlang C), q.l == mean number in system
-///   corsim::JacksonNetwork net{{1.0, 0, 0}, {{0, 1, 0}, {0, 0, 1}, {0.2, 0, 0}}, {2, 2, 2}, {1, 1, 1}};
-///   auto st = corsim::solve(net);   // traffic equations lambda = gamma + P^T lambda
+///   corsim::JacksonNetwork net{{1.0, 0, 0}, {{0, 1, 0}, {0, 0, 1}, {0.2, 0, 0}}, {2, 2, 2}, {1, 1,
+///   1}}; auto st = corsim::solve(net);   // traffic equations lambda = gamma + P^T lambda
 /// \endcode
 
 #include <vector>
@@ -20,11 +20,11 @@ namespace corsim {
 
 /// Steady-state measures of one station.
 struct QueueMetrics {
-  double rho = 0.0; ///< utilisation per server, lambda / (c mu)
-  double lq = 0.0;  ///< mean number waiting
-  double l = 0.0;   ///< mean number in the system
-  double wq = 0.0;  ///< mean wait in queue
-  double w = 0.0;   ///< mean time in the system
+  double rho = 0.0;    ///< utilisation per server, lambda / (c mu)
+  double lq = 0.0;     ///< mean number waiting
+  double l = 0.0;      ///< mean number in the system
+  double wq = 0.0;     ///< mean wait in queue
+  double w = 0.0;      ///< mean time in the system
   double p_wait = 0.0; ///< probability an arrival waits
   bool stable = true;
 };
@@ -49,17 +49,17 @@ QueueMetrics kingman(double lambda, double mean_service, double ca2, double cs2)
 
 /// An open Jackson network of M/M/c stations.
 struct JacksonNetwork {
-  std::vector<double> external;            ///< external arrival rate into each station
+  std::vector<double> external;             ///< external arrival rate into each station
   std::vector<std::vector<double>> routing; ///< routing[i][j]: probability i -> j after service
-  std::vector<double> service_rate;        ///< mu per server at each station
-  std::vector<int> servers;                ///< servers at each station
+  std::vector<double> service_rate;         ///< mu per server at each station
+  std::vector<int> servers;                 ///< servers at each station
 };
 
 struct JacksonSolution {
-  std::vector<double> arrival_rate;       ///< total arrival rate at each station (traffic eqs)
-  std::vector<QueueMetrics> stations;     ///< each station as M/M/c with that rate
-  double mean_in_system = 0.0;            ///< sum of L over stations
-  double mean_sojourn = 0.0;              ///< network sojourn time per external arrival (Little)
+  std::vector<double> arrival_rate;   ///< total arrival rate at each station (traffic eqs)
+  std::vector<QueueMetrics> stations; ///< each station as M/M/c with that rate
+  double mean_in_system = 0.0;        ///< sum of L over stations
+  double mean_sojourn = 0.0;          ///< network sojourn time per external arrival (Little)
   bool stable = true;
 };
 

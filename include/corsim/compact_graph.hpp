@@ -23,8 +23,7 @@ public:
   /// Takes CSR arrays as they are (first_out has node_count + 1 entries).
   /// Throws ApiMisuse when they are inconsistent.
   static CompactGraph from_csr(std::vector<std::uint32_t> first_out,
-                               std::vector<std::uint32_t> head,
-                               std::vector<std::uint32_t> weight);
+                               std::vector<std::uint32_t> head, std::vector<std::uint32_t> weight);
 
   [[nodiscard]] std::uint32_t node_count() const {
     return first_out_.empty() ? 0 : static_cast<std::uint32_t>(first_out_.size() - 1);

@@ -28,6 +28,7 @@
 ///   eng.run();                // fired == 1, eng.time() == 1.5
 /// \endcode
 
+#include "corsim/event_fn.hpp"
 #include "corsim/units.hpp"
 
 #include <cassert>
@@ -70,94 +71,6 @@ struct EventId {
   std::uint32_t generation = 0;
   [[nodiscard]] bool valid() const { return slot != UINT32_MAX; }
   friend bool operator==(EventId, EventId) = default;
-};
-
-/// A move-only `void()` callable with inline storage; larger callables go to the heap.
-class EventFn {
-public:
-  static constexpr std::size_t inline_size = 24;
-
-  EventFn() = default;
-  template <class F>
-    requires(!std::is_same_v<std::decay_t<F>, EventFn> && std::is_invocable_v<std::decay_t<F> &>)
-  EventFn(F &&f) { // NOLINT: implicit by design, like std::function
-    construct(std::forward<F>(f));
-  }
-  /// Replaces the held callable (constructed in place).
-  template <class F> void assign(F &&f) {
-    reset();
-    if constexpr (std::is_same_v<std::decay_t<F>, EventFn>)
-      take(f);
-    else
-      construct(std::forward<F>(f));
-  }
-  EventFn(EventFn &&o) noexcept { take(o); }
-  EventFn &operator=(EventFn &&o) noexcept {
-    if (this != &o) {
-      reset();
-      take(o);
-    }
-    return *this;
-  }
-  EventFn(const EventFn &) = delete;
-  EventFn &operator=(const EventFn &) = delete;
-  ~EventFn() { reset(); }
-
-  void operator()() { invoke_(buf_); }
-  explicit operator bool() const { return invoke_ != nullptr; }
-  void reset() {
-    if (manage_)
-      manage_(nullptr, buf_);
-    invoke_ = nullptr;
-    manage_ = nullptr;
-  }
-
-private:
-  template <class F> void construct(F &&f) {
-    using D = std::decay_t<F>;
-    if constexpr (fits_inline<D>()) {
-      ::new (static_cast<void *>(buf_)) D(std::forward<F>(f));
-      invoke_ = [](void *p) { (*std::launder(static_cast<D *>(p)))(); };
-      if constexpr (!std::is_trivially_copyable_v<D>)
-        manage_ = &manage_inline<D>;
-    } else {
-      D *heap = new D(std::forward<F>(f));
-      std::memcpy(buf_, &heap, sizeof heap);
-      invoke_ = [](void *p) { (**static_cast<D **>(p))(); };
-      manage_ = &manage_heap<D>;
-    }
-  }
-  template <class D> static constexpr bool fits_inline() {
-    return sizeof(D) <= inline_size && alignof(D) <= alignof(std::max_align_t) &&
-           std::is_nothrow_move_constructible_v<D>;
-  }
-  // dst == nullptr: destroy src. Otherwise move src into dst and destroy src.
-  template <class D> static void manage_inline(void *dst, void *src) {
-    D *s = std::launder(static_cast<D *>(src));
-    if (dst)
-      ::new (dst) D(std::move(*s));
-    s->~D();
-  }
-  template <class D> static void manage_heap(void *dst, void *src) {
-    if (dst)
-      std::memcpy(dst, src, sizeof(D *));
-    else
-      delete *static_cast<D **>(src);
-  }
-  void take(EventFn &o) noexcept {
-    if (o.manage_)
-      o.manage_(buf_, o.buf_);
-    else
-      std::memcpy(buf_, o.buf_, inline_size);
-    invoke_ = o.invoke_;
-    manage_ = o.manage_;
-    o.invoke_ = nullptr;
-    o.manage_ = nullptr;
-  }
-
-  alignas(std::max_align_t) unsigned char buf_[inline_size]{};
-  void (*invoke_)(void *) = nullptr;
-  void (*manage_)(void *, void *) = nullptr;
 };
 
 class EngineObserver;
@@ -233,9 +146,31 @@ public:
   void forget_wake() { --live_; }
 
   /// Process table used by process.hpp: maps a (slot, generation) id to a live process.
-  std::uint64_t register_process(void *promise);
-  void unregister_process(std::uint64_t id);
-  [[nodiscard]] void *find_process_or_null(std::uint64_t id) const;
+  /// Free slots form an intrusive LIFO list, so registering and unregistering are a few
+  /// loads and stores.
+  std::uint64_t register_process(void *promise) {
+    if (free_process_ == UINT32_MAX)
+      grow_processes();
+    const std::uint32_t s = free_process_;
+    ProcessSlot &slot = processes_[s];
+    free_process_ = slot.next_free;
+    slot.promise = promise;
+    return (std::uint64_t{slot.generation} << 32) | s;
+  }
+  void unregister_process(std::uint64_t id) {
+    const auto s = static_cast<std::uint32_t>(id);
+    ProcessSlot &slot = processes_[s];
+    slot.promise = nullptr;
+    ++slot.generation;
+    slot.next_free = free_process_;
+    free_process_ = s;
+  }
+  [[nodiscard]] void *find_process_or_null(std::uint64_t id) const {
+    const auto s = static_cast<std::uint32_t>(id);
+    if (s >= processes_.size() || processes_[s].generation != static_cast<std::uint32_t>(id >> 32))
+      return nullptr;
+    return processes_[s].promise;
+  }
   /// True while the destructor destroys suspended processes (resources must not be touched).
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
 
@@ -301,8 +236,14 @@ private:
   bool tearing_down_ = false;
   std::exception_ptr failure_;
   std::vector<EngineObserver *> observers_;
-  std::vector<std::pair<void *, std::uint32_t>> processes_; // (promise, generation)
-  std::vector<std::uint32_t> free_processes_;
+  struct ProcessSlot {
+    void *promise = nullptr; // nullptr: free
+    std::uint32_t generation = 1;
+    std::uint32_t next_free = UINT32_MAX;
+  };
+  void grow_processes();
+  std::vector<ProcessSlot> processes_;
+  std::uint32_t free_process_ = UINT32_MAX;
 };
 
 } // namespace corsim

@@ -26,9 +26,9 @@ struct FlowOptions {
   Teu teu_per_train{100.0};
   Teu teu_per_sailing{500.0};
   Teu teu_per_truck{1.0};
-  RouteFilter filter;                        ///< closed nodes, links, modes, countries
-  Metric metric = Metric::Generalised;       ///< what the assignment minimises, per TEU
-  CargoClass cargo = CargoClass::Containers; ///< value of time for Generalised
+  RouteFilter filter; ///< closed nodes, links, modes, countries
+  /// What the assignment minimises, per TEU; Generalised uses each demand flow's cargo class.
+  Metric metric = Metric::Generalised;
 };
 
 /// Capacity of a link in each direction, TEU/year; nullopt = unlimited (capacity 0 in the file).
@@ -43,14 +43,14 @@ struct CutElement {
   NodeIndex node = 0;             ///< when !is_link
   NodeIndex from = 0;             ///< direction of a link in the cut
   NodeIndex to = 0;
-  std::string name;               ///< "L7 Suifenhe -> Ussuriysk (rail)" or "Manzhouli (node)"
+  std::string name; ///< "L7 Suifenhe -> Ussuriysk (rail)" or "Manzhouli (node)"
   TeuPerYear capacity{0.0};
 };
 
 struct MaxFlowResult {
-  TeuPerYear value{0.0};  ///< the bound, TEU/year
-  bool unbounded = false; ///< a path with no capacity limit exists
-  std::vector<CutElement> min_cut; ///< capacities sum to value; origin side first by index
+  TeuPerYear value{0.0};             ///< the bound, TEU/year
+  bool unbounded = false;            ///< a path with no capacity limit exists
+  std::vector<CutElement> min_cut;   ///< capacities sum to value; origin side first by index
   std::vector<TeuPerYear> link_flow; ///< per link, both directions together, TEU/year
 };
 
@@ -60,11 +60,11 @@ MaxFlowResult max_flow(const Network &net, NodeIndex from, const std::vector<Nod
 
 /// Demand on one route of the assignment.
 struct RouteFlow {
-  std::size_t demand = 0;         ///< index into the demand list
-  std::vector<NodeIndex> nodes;   ///< origin ... destination
+  std::size_t demand = 0;       ///< index into the demand list
+  std::vector<NodeIndex> nodes; ///< origin ... destination
   std::vector<LinkIndex> links;
   TeuPerYear volume{0.0};
-  double cost_per_teu = 0.0;      ///< in the unit of FlowOptions::metric
+  double cost_per_teu = 0.0; ///< in the unit of FlowOptions::metric
 };
 
 struct DemandOutcome {
@@ -75,9 +75,9 @@ struct DemandOutcome {
 };
 
 struct Assignment {
-  std::vector<RouteFlow> routes;       ///< by demand, then cheapest route first
-  std::vector<DemandOutcome> demands;  ///< one per demand flow, in order
-  double total_cost = 0.0;             ///< sum of volume × cost per TEU, per year
+  std::vector<RouteFlow> routes;      ///< by demand, then cheapest route first
+  std::vector<DemandOutcome> demands; ///< one per demand flow, in order
+  double total_cost = 0.0;            ///< sum of volume × cost per TEU, per year
 };
 
 /// Assigns the demand flows in list order (earlier flows take capacity first), each by

@@ -10,7 +10,7 @@
 /// \code
 ///   corsim::Engine eng;
 ///   corsim::Resource berths(eng, 2);
-///   corsim::ResourceCollector stats(eng.now(), 2);
+///   corsim::ResourceCollector stats(eng.now());       // starts with 0 units in use
 ///   berths.observers().add(stats);
 ///   ... spawn processes, eng.run_until(t_end) ...
 ///   double util = stats.busy.mean(eng.now()) / 2;   // share of berth-time in use
@@ -66,7 +66,9 @@ public:
 class ObserverList {
 public:
   void add(Observer &o) { list_.push_back(&o); }
-  void remove(Observer &o) { list_.erase(std::remove(list_.begin(), list_.end(), &o), list_.end()); }
+  void remove(Observer &o) {
+    list_.erase(std::remove(list_.begin(), list_.end(), &o), list_.end());
+  }
   [[nodiscard]] bool empty() const { return list_.empty(); }
   void notify(const Observation &o) const {
     for (Observer *obs : list_)

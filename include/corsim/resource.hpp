@@ -40,8 +40,7 @@ class [[nodiscard]] ResourceLock {
 public:
   ResourceLock() = default;
   explicit ResourceLock(Resource &r);
-  ResourceLock(ResourceLock &&o) noexcept
-      : res_(std::exchange(o.res_, nullptr)), eng_(o.eng_) {}
+  ResourceLock(ResourceLock &&o) noexcept : res_(std::exchange(o.res_, nullptr)), eng_(o.eng_) {}
   ResourceLock &operator=(ResourceLock &&o) noexcept;
   ~ResourceLock() { release(); }
   void release();

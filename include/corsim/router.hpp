@@ -46,11 +46,11 @@ struct RouteLeg {
 };
 
 struct Route {
-  std::vector<ArcIndex> arcs;      ///< arcs of the routing graph, in order
-  std::vector<NodeIndex> nodes;    ///< nodes visited, origin first, no repeats
-  std::vector<RouteLeg> legs;      ///< one per arc
-  ArcMetrics totals;               ///< sums over the arcs, per TEU
-  double weight = 0.0;             ///< value of the query's metric
+  std::vector<ArcIndex> arcs;   ///< arcs of the routing graph, in order
+  std::vector<NodeIndex> nodes; ///< nodes visited, origin first, no repeats
+  std::vector<RouteLeg> legs;   ///< one per arc
+  ArcMetrics totals;            ///< sums over the arcs, per TEU
+  double weight = 0.0;          ///< value of the query's metric
 };
 
 /// A question. Indices come from Network::find_node.
@@ -60,14 +60,12 @@ struct RouteQuery {
   Metric metric = Metric::Time;
   CargoClass cargo = CargoClass::Containers; ///< picks the value of time
   RouteFilter filter;
-  std::vector<NodeIndex> via;     ///< must be visited, in this order
-  std::optional<Hours> max_time;  ///< constraints (inclusive)
+  std::vector<NodeIndex> via;    ///< must be visited, in this order
+  std::optional<Hours> max_time; ///< constraints (inclusive)
   std::optional<Usd> max_cost;
   std::optional<Tonnes> max_co2;
 
-  [[nodiscard]] bool constrained() const {
-    return !via.empty() || max_time || max_cost || max_co2;
-  }
+  [[nodiscard]] bool constrained() const { return !via.empty() || max_time || max_cost || max_co2; }
 };
 
 /// Runs queries on a graph. Not thread-safe (keeps search workspaces); use one per thread.

@@ -43,10 +43,10 @@ enum class ArcKind : std::uint8_t { Link, Through, Transfer };
 
 /// What one arc costs a TEU that uses it.
 struct ArcMetrics {
-  Hours time{0.0};   ///< running time or expected dwell, hours
-  Usd cost{0.0};     ///< tariff per TEU, USD
-  Tonnes co2{0.0};   ///< CO2e per TEU, tonnes (g/tkm × km × tonnes per TEU / 1e6)
-  Km length{0.0};    ///< distance, km (0 for dwell arcs)
+  Hours time{0.0}; ///< running time or expected dwell, hours
+  Usd cost{0.0};   ///< tariff per TEU, USD
+  Tonnes co2{0.0}; ///< CO2e per TEU, tonnes (g/tkm × km × tonnes per TEU / 1e6)
+  Km length{0.0};  ///< distance, km (0 for dwell arcs)
   friend ArcMetrics operator+(ArcMetrics a, const ArcMetrics &b) {
     return {a.time + b.time, a.cost + b.cost, a.co2 + b.co2, a.length + b.length};
   }
@@ -68,6 +68,7 @@ Hours gauge_change_dwell(const Node &n, const DwellOptions &o);
 
 class RoutingGraph {
 public:
+  /// Keeps a reference to `network`, which must outlive the graph.
   explicit RoutingGraph(const Network &network, DwellOptions options = {});
 
   [[nodiscard]] const Network &network() const { return *network_; }
@@ -101,6 +102,8 @@ private:
   struct PendingArc;
   void add_ports(const Network &network);
   void add_arcs(const Network &network);
+  void add_link_arcs(const Network &network, std::vector<PendingArc> &pending) const;
+  void add_node_arcs(const Network &network, std::vector<PendingArc> &pending) const;
   VertexIndex new_vertex(NodeIndex n, Port p, bool arrival);
 
   const Network *network_;
@@ -119,11 +122,19 @@ private:
 
 /// What a question excludes. Empty = everything allowed.
 struct RouteFilter {
-  std::vector<Mode> modes;                ///< allowed modes; empty = all
-  std::vector<NodeIndex> closed_nodes;    ///< no route may pass or end there
+  std::vector<Mode> modes;             ///< allowed modes; empty = all
+  std::vector<NodeIndex> closed_nodes; ///< no route may pass or end there
   std::vector<LinkIndex> closed_links;
   std::vector<std::string> avoid_countries; ///< ISO codes; nodes there are closed
 };
+
+/// "rail", "sea" or "road"; nullopt otherwise.
+std::optional<Mode> mode_from_string(std::string_view s);
+/// A filter from names as a planner writes them: allowed modes ("rail", "sea", "road") and
+/// places to avoid, each a node (id, English or local name) or an ISO country code of some
+/// node ("RU"). Throws InputError naming the closest known names for an unknown one.
+RouteFilter make_filter(const Network &net, const std::vector<std::string> &modes,
+                        const std::vector<std::string> &avoid);
 
 /// A RoutingGraph seen through a RouteFilter. Holds a reference to the graph and O(nodes +
 /// links) flags; never copies arcs. The graph must outlive the view.

@@ -58,7 +58,8 @@ private:
 /// (warm-up deletion) and keeps the current value.
 class TimeWeighted {
 public:
-  explicit TimeWeighted(Tick start = 0, double value = 0.0) : start_(start), last_(start), value_(value) {}
+  explicit TimeWeighted(Tick start = 0, double value = 0.0)
+      : start_(start), last_(start), value_(value) {}
   void set(Tick t, double value);
   void add(Tick t, double delta) { set(t, value_ + delta); }
   void reset(Tick t);
@@ -111,8 +112,8 @@ private:
   double linear(int i, double d) const;
   double p_;
   std::uint64_t n_ = 0;
-  double q_[5] = {};  // marker heights
-  double pos_[5] = {}; // actual positions (1-based)
+  double q_[5] = {};    // marker heights
+  double pos_[5] = {};  // actual positions (1-based)
   double want_[5] = {}; // desired positions
   double inc_[5] = {};  // desired position increments
 };

@@ -63,7 +63,8 @@ public:
   };
 
   struct Get : detail::WaitNode {
-    explicit Get(Store *owner, bool (*m)(const void *, const T &) = nullptr, const void *c = nullptr)
+    explicit Get(Store *owner, bool (*m)(const void *, const T &) = nullptr,
+                 const void *c = nullptr)
         : s(owner), match(m), ctx(c) {}
     Store *s;
     bool (*match)(const void *ctx, const T &) = nullptr;
@@ -107,9 +108,7 @@ public:
   /// Callback style: adds the item if there is room now.
   bool try_put(T item) { return puts_.empty() && try_put_now(item); }
   /// Callback style: takes the oldest item if there is one.
-  std::optional<T> try_get() {
-    return take_matching(Get(this));
-  }
+  std::optional<T> try_get() { return take_matching(Get(this)); }
 
   [[nodiscard]] std::size_t size() const { return items_.size(); }
   [[nodiscard]] std::size_t capacity() const { return capacity_; }

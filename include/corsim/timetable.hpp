@@ -22,17 +22,17 @@ namespace corsim {
 
 /// One ride: on a service between two of its stops, or a road link driven on demand.
 struct TimetableLeg {
-  bool on_demand = false;                 ///< a truck on a road link without a service
-  ServiceIndex service = invalid_index;   ///< when !on_demand
-  LinkIndex link = invalid_index;         ///< when on_demand
+  bool on_demand = false;               ///< a truck on a road link without a service
+  ServiceIndex service = invalid_index; ///< when !on_demand
+  LinkIndex link = invalid_index;       ///< when on_demand
   NodeIndex from = 0;
   NodeIndex to = 0;
-  Port port = Port::Rail1435;             ///< how the box rides
-  Hours ready{0.0};     ///< box ready to board at `from` (after any transfer dwell), hours
-  Hours departure{0.0}; ///< hours from the epoch
+  Port port = Port::Rail1435; ///< how the box rides
+  Hours ready{0.0};           ///< box ready to board at `from` (after any transfer dwell), hours
+  Hours departure{0.0};       ///< hours from the epoch
   Hours arrival{0.0};
-  Usd cost{0.0};        ///< service tariff + link costs of the legs ridden, per TEU
-  Tonnes co2{0.0};      ///< per TEU
+  Usd cost{0.0};   ///< service tariff + link costs of the legs ridden, per TEU
+  Tonnes co2{0.0}; ///< per TEU
   [[nodiscard]] Hours wait() const { return departure - ready; }
 };
 
@@ -89,7 +89,7 @@ private:
     std::size_t index;
   };
   const RoutingGraph *graph_;
-  double week_shift_ = 0.0; ///< hours from Monday 00:00 to the epoch
+  double week_shift_ = 0.0;                           ///< hours from Monday 00:00 to the epoch
   std::vector<std::vector<double>> departure_offset_; ///< [service][stop]
   std::vector<std::vector<double>> arrival_offset_;   ///< [service][stop]
   std::vector<std::vector<Stop>> stops_at_;           ///< [node]: services stopping there

@@ -14,6 +14,7 @@ int main(int argc, char **argv) {
   corsim::cli::add_validate_command(app, action);
   corsim::cli::add_info_command(app, action);
   corsim::cli::add_export_command(app, action);
+  corsim::cli::add_simulate_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {

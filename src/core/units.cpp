@@ -127,8 +127,12 @@ const char *to_string(Dimension d) {
 std::string accepted_units(Dimension d) {
   std::string out;
   for (const auto &e : unit_table)
-    if (e.dimension == d)
-      out += (out.empty() ? "" : ", ") + std::string(e.name);
+    if (e.dimension == d) {
+      // Appended piecewise: GCC 12 at -O3 warns falsely (-Wrestrict) on "literal" + string.
+      if (!out.empty())
+        out.append(", ");
+      out.append(e.name);
+    }
   if (d == Dimension::Share)
     out = "a fraction like 0.15 or a percentage like 15%";
   if (d == Dimension::Count)

@@ -93,8 +93,8 @@ JacksonSolution solve(const JacksonNetwork &net) {
   const std::size_t n = net.external.size();
   if (net.routing.size() != n || net.service_rate.size() != n || net.servers.size() != n)
     throw ApiMisuse("solve(JacksonNetwork): every vector needs one entry per station");
-  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(n),
-                                                static_cast<Eigen::Index>(n));
+  Eigen::MatrixXd a =
+      Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
   Eigen::VectorXd gamma(static_cast<Eigen::Index>(n));
   for (std::size_t i = 0; i < n; ++i) {
     if (net.routing[i].size() != n)

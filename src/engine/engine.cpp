@@ -24,9 +24,9 @@ void Engine::destroy_processes() {
     drop(e);
   heap_.clear();
   now_fifo_.clear();
-  for (auto &[promise, generation] : processes_)
-    if (promise) {
-      void *p = std::exchange(promise, nullptr);
+  for (ProcessSlot &slot : processes_)
+    if (slot.promise) {
+      void *p = std::exchange(slot.promise, nullptr);
       ProcessHandle::from_promise(*static_cast<ProcessPromise *>(p)).destroy();
     }
 }
@@ -122,8 +122,9 @@ Engine::Entry Engine::pop_top() {
 
 void Engine::notify(const Entry &e) {
   for (EngineObserver *o : observers_)
-    o->on_event(e.time, (e.key & 1) ? EventId{} : EventId{static_cast<std::uint32_t>(e.payload),
-                                                          static_cast<std::uint32_t>(e.payload >> 32)});
+    o->on_event(e.time, (e.key & 1) ? EventId{}
+                                    : EventId{static_cast<std::uint32_t>(e.payload),
+                                              static_cast<std::uint32_t>(e.payload >> 32)});
 }
 
 // Takes the next entry (smaller of the same-time FIFO head and the heap top) if its time is
@@ -173,7 +174,7 @@ bool Engine::run_one(Tick limit) {
     const auto s = static_cast<std::uint32_t>(e.payload);
     Slot &slot = slot_at(s);
     if (slot.generation != static_cast<std::uint32_t>(e.payload >> 32))
-      continue; // cancelled
+      continue;        // cancelled
     ++slot.generation; // no longer pending: cancel() of this id is now a no-op
     --live_;
     now_ = e.time;
@@ -198,6 +199,7 @@ void Engine::rethrow_if_failed() {
 }
 
 bool Engine::step() {
+  rethrow_if_failed(); // e.g. from a process that failed inside spawn()
   stopped_ = false;
   const bool ran = run_one(tick_max);
   rethrow_if_failed();
@@ -205,6 +207,7 @@ bool Engine::step() {
 }
 
 void Engine::run() {
+  rethrow_if_failed();
   stopped_ = false;
   while (!stopped_ && run_one(tick_max)) {
   }
@@ -212,6 +215,7 @@ void Engine::run() {
 }
 
 void Engine::run_until(Tick t) {
+  rethrow_if_failed();
   stopped_ = false;
   while (!stopped_ && run_one(t)) {
   }
@@ -232,31 +236,15 @@ void Engine::remove_observer(EngineObserver &o) {
   observers_.erase(std::remove(observers_.begin(), observers_.end(), &o), observers_.end());
 }
 
-std::uint64_t Engine::register_process(void *promise) {
-  std::uint32_t s;
-  if (!free_processes_.empty()) {
-    s = free_processes_.back();
-    free_processes_.pop_back();
-    processes_[s].first = promise;
-  } else {
-    processes_.emplace_back(promise, 1);
-    s = static_cast<std::uint32_t>(processes_.size() - 1);
+// Adds a batch of free process slots (ids stay stable: the vector only grows).
+void Engine::grow_processes() {
+  const std::size_t old = processes_.size();
+  const std::size_t n = std::max<std::size_t>(64, old);
+  processes_.resize(old + n);
+  for (std::size_t i = old + n; i-- > old;) {
+    processes_[i].next_free = free_process_;
+    free_process_ = static_cast<std::uint32_t>(i);
   }
-  return (std::uint64_t{processes_[s].second} << 32) | s;
-}
-
-void Engine::unregister_process(std::uint64_t id) {
-  const auto s = static_cast<std::uint32_t>(id);
-  processes_[s].first = nullptr;
-  ++processes_[s].second;
-  free_processes_.push_back(s);
-}
-
-void *Engine::find_process_or_null(std::uint64_t id) const {
-  const auto s = static_cast<std::uint32_t>(id);
-  if (s >= processes_.size() || processes_[s].second != static_cast<std::uint32_t>(id >> 32))
-    return nullptr;
-  return processes_[s].first;
 }
 
 } // namespace corsim

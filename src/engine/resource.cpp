@@ -168,8 +168,7 @@ Container::Container(Engine &eng, double capacity, double initial)
 
 void Container::report(ObservationKind k, double value) const {
   const std::size_t q = puts_.size() + gets_.size();
-  observers_.notify(
-      Observation{eng_->now(), k, id_, static_cast<std::uint32_t>(q), level_, value});
+  observers_.notify(Observation{eng_->now(), k, id_, static_cast<std::uint32_t>(q), level_, value});
 }
 
 bool Container::fits(const Op &op) const {

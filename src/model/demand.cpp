@@ -8,9 +8,7 @@ namespace corsim::model::detail {
 
 namespace {
 /// Mean hours between consignments of a flow.
-double mean_gap(const DemandFlow &f) {
-  return f.size.mean() * hours_per_year / f.volume.value();
-}
+double mean_gap(const DemandFlow &f) { return f.size.mean() * hours_per_year / f.volume.value(); }
 } // namespace
 
 void Replication::start_flow(std::uint32_t f) {
@@ -58,7 +56,8 @@ bool Replication::to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) co
     }
     const std::vector<NodeIndex> &route = in.services[l.service].route;
     const auto board = std::find(route.begin(), route.end(), l.from);
-    const auto alight = board == route.end() ? route.end() : std::find(board + 1, route.end(), l.to);
+    const auto alight =
+        board == route.end() ? route.end() : std::find(board + 1, route.end(), l.to);
     if (alight == route.end())
       return false;
     legs.push_back(PlannedLeg{l.service, static_cast<std::uint16_t>(board - route.begin()),

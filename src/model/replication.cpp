@@ -49,6 +49,13 @@ GaugeYard::GaugeYard(Engine &eng, const GaugeChange &gc) : tracks(eng, gc.transf
     wagons = std::make_unique<Container>(eng, gc.wagon_pool, gc.wagon_pool);
 }
 
+LinkState::LinkState(Engine &eng, const Link &l) : paths(eng, 1) {
+  if (l.capacity.value() > 0.0)
+    headway = 1.0 / l.capacity.value();
+  if (l.single_track)
+    single = std::make_unique<Station>(eng, 1);
+}
+
 Replication::Replication(const ModelInputs &inputs, int replication)
     : in(inputs), net(*inputs.net), rep(replication) {
   const SimulationOptions &o = *in.options;
@@ -57,6 +64,8 @@ Replication::Replication(const ModelInputs &inputs, int replication)
   nodes.resize(net.nodes.size());
   for (std::size_t n = 0; n < net.nodes.size(); ++n)
     build_node(nodes[n], net.nodes[n], eng);
+  for (const Link &l : net.links)
+    links.emplace_back(eng, l);
   flows.resize(net.demand.size());
   service_stats.resize(in.services.size());
   queues.resize(in.services.size());
@@ -79,7 +88,8 @@ void Replication::run() {
     if (in.services[s].schedule.kind != Schedule::Kind::Dispatch)
       spawn(eng, timetable_departures(s));
   if (warmup_end > 0)
-    eng.schedule_at(warmup_end, [this] { reset_statistics(); }, priority_urgent);
+    eng.schedule_at(
+        warmup_end, [this] { reset_statistics(); }, priority_urgent);
   eng.run_until(end);
 }
 
@@ -173,8 +183,8 @@ void Replication::enqueue(std::uint32_t c) {
   q.teu += k.teu;
   k.queued_since = eng.now();
   k.rolled_since = -1;
-  trace(TraceEvent::Kind::Queued, k.id, 0, leg.service,
-        in.services[leg.service].route[leg.board], k.teu);
+  trace(TraceEvent::Kind::Queued, k.id, 0, leg.service, in.services[leg.service].route[leg.board],
+        k.teu);
   if (in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
     check_dispatch(leg.service, leg.board);
 }
@@ -254,6 +264,11 @@ void Replication::reset_statistics() {
       n.yard->visits = 0;
     }
   }
+  for (LinkState &l : links) {
+    l.paths.reset(t);
+    if (l.single)
+      l.single->reset(t);
+  }
   for (ServiceStats &s : service_stats)
     s = ServiceStats{};
 }
@@ -272,8 +287,8 @@ Conservation Replication::totals() const {
   return c;
 }
 
-void Replication::trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip,
-                        std::uint32_t s, NodeIndex n, double teu) const {
+void Replication::trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
+                        NodeIndex n, double teu) const {
   if (!in.options->trace)
     return;
   in.options->trace(TraceEvent{rep, eng.time(), k, cons, trip, s, n, teu});

@@ -26,8 +26,8 @@ struct ModelInputs {
   const Network *net = nullptr;
   const SimulationOptions *options = nullptr;
   const Timetable *timetable = nullptr;
-  std::vector<Service> services;      ///< network services, then on-demand road links
-  std::vector<Teu> capacity;          ///< effective TEU per vehicle, per service
+  std::vector<Service> services;        ///< network services, then on-demand road links
+  std::vector<Teu> capacity;            ///< effective TEU per vehicle, per service
   std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
 };
 
@@ -45,7 +45,7 @@ struct Consignment {
   Tick ready = 0;
   Tick due = 0; ///< 0 = none
   Tick queued_since = 0;
-  Tick rolled_since = -1; ///< first departure that left it behind on the current leg
+  Tick rolled_since = -1;  ///< first departure that left it behind on the current leg
   Tick blocked_since = -1; ///< when it found its yard full
   std::uint32_t leg = 0;
   bool boarded_once = false;
@@ -106,6 +106,15 @@ struct NodeState {
   int quota_used = 0;
 };
 
+/// Paths per day per direction (a minimum headway between entries) and single-track working.
+struct LinkState {
+  LinkState(Engine &eng, const Link &l);
+  double headway = 0.0;      ///< hours between entries in one direction; 0 = unlimited
+  Tick next_entry[2] = {0, 0}; ///< earliest entry per direction (0: from -> to)
+  Station paths;             ///< queue, waits and entries; its Resource is not used
+  std::unique_ptr<Station> single;
+};
+
 struct StopQueue {
   std::vector<std::uint32_t> waiting; ///< consignment slots, FIFO
   double teu = 0.0;
@@ -157,6 +166,7 @@ public:
   int rep;
   Tick warmup_end, end;
   std::vector<NodeState> nodes;
+  std::deque<LinkState> links; // deque: LinkState holds a Resource and cannot move
   std::vector<FlowStats> flows;
   std::vector<ServiceStats> service_stats;
   std::vector<std::string> warnings;
@@ -187,10 +197,12 @@ private:
   void launch(std::uint32_t s, std::size_t stop);
   Process trip(Trip t, std::size_t start);
   Process call(Trip &t, std::size_t i, std::size_t start);
-  Process border(Trip &t, NodeIndex node);
+  Process border(Trip &t, NodeIndex node, bool customs, bool checkpoint_too);
   Process checkpoint(Trip &t, NodeIndex node);
   Process cranes(Trip &t, NodeIndex node, double teu);
   Process change_gauge(Trip &t, std::size_t i);
+  Process take_wagons(Trip &t, NodeIndex node);
+  Process ride(Trip &t, std::size_t i);
   Hours run_leg(Trip &t, std::size_t i);
   double alighting_teu(const Trip &t, std::size_t stop) const;
   double board(Trip &t, std::size_t stop);

@@ -86,6 +86,16 @@ void SimulationOptions::validate() const {
     throw ApiMisuse("SimulationOptions: plan horizon must be positive");
 }
 
+std::vector<std::string> service_ids(const Network &network) {
+  SimulationOptions unused;
+  const RoutingGraph graph(network);
+  const Timetable timetable(graph);
+  std::vector<std::string> ids;
+  for (const Service &s : make_inputs(network, unused, timetable).services)
+    ids.push_back(s.id);
+  return ids;
+}
+
 SimulationResults simulate(const Network &network, const SimulationOptions &options) {
   options.validate();
   const RoutingGraph graph(network);
@@ -102,35 +112,53 @@ SimulationResults simulate(const Network &network, const SimulationOptions &opti
 
 const char *to_string(WaitCause c) {
   static constexpr const char *names[wait_cause_count] = {
-      "departure",   "rolled over", "yard full",   "loading", "customs",
-      "gauge queue", "transfer",    "rail",        "dwell",   "sea",
-      "road border", "driving",     "driver rest"};
+      "departure", "rolled over", "yard full", "loading", "customs",     "gauge queue", "transfer",
+      "link queue", "rail",      "dwell",     "sea",     "road border", "driving",     "driver rest"};
   return names[static_cast<int>(c)];
 }
 
 const char *to_string(FacilityKind k) {
   switch (k) {
-  case FacilityKind::Handling: return "handling";
-  case FacilityKind::Yard: return "yard";
-  case FacilityKind::Customs: return "customs";
-  case FacilityKind::GaugeTracks: return "gauge-change tracks";
-  case FacilityKind::WagonPool: return "wagon pool";
-  case FacilityKind::RoadCheckpoint: return "road checkpoint";
-  case FacilityKind::Berths: return "berths";
+  case FacilityKind::Handling:
+    return "handling";
+  case FacilityKind::Yard:
+    return "yard";
+  case FacilityKind::Customs:
+    return "customs";
+  case FacilityKind::GaugeTracks:
+    return "gauge-change tracks";
+  case FacilityKind::WagonPool:
+    return "wagon pool";
+  case FacilityKind::RoadCheckpoint:
+    return "road checkpoint";
+  case FacilityKind::Berths:
+    return "berths";
+  case FacilityKind::LinkPaths:
+    return "train paths";
+  case FacilityKind::SingleTrack:
+    return "single track";
   }
   return "?";
 }
 
 const char *to_string(TraceEvent::Kind k) {
   switch (k) {
-  case TraceEvent::Kind::Ready: return "ready";
-  case TraceEvent::Kind::Unroutable: return "unroutable";
-  case TraceEvent::Kind::Queued: return "queued";
-  case TraceEvent::Kind::Boarded: return "boarded";
-  case TraceEvent::Kind::Alighted: return "alighted";
-  case TraceEvent::Kind::Delivered: return "delivered";
-  case TraceEvent::Kind::Departed: return "departed";
-  case TraceEvent::Kind::Arrived: return "arrived";
+  case TraceEvent::Kind::Ready:
+    return "ready";
+  case TraceEvent::Kind::Unroutable:
+    return "unroutable";
+  case TraceEvent::Kind::Queued:
+    return "queued";
+  case TraceEvent::Kind::Boarded:
+    return "boarded";
+  case TraceEvent::Kind::Alighted:
+    return "alighted";
+  case TraceEvent::Kind::Delivered:
+    return "delivered";
+  case TraceEvent::Kind::Departed:
+    return "departed";
+  case TraceEvent::Kind::Arrived:
+    return "arrived";
   }
   return "?";
 }

@@ -58,6 +58,17 @@ Summary::Summary(const ModelInputs &in)
     if (node.seaport)
       key(n, FacilityKind::Berths, node.seaport->berths);
   }
+  for (LinkIndex l = 0; l < net.links.size(); ++l) {
+    const Link &link = net.links[l];
+    if (link.capacity.value() > 0.0) {
+      key(link.from, FacilityKind::LinkPaths, per_day(link.capacity));
+      fac_keys_.back().link = l;
+    }
+    if (link.single_track) {
+      key(link.from, FacilityKind::SingleTrack, 1);
+      fac_keys_.back().link = l;
+    }
+  }
   fac_.resize(fac_keys_.size());
   for (const DemandFlow &f : net.demand)
     if (f.arrivals == ArrivalProcess::Bookings)
@@ -70,11 +81,10 @@ void Summary::add(const Replication &rep) {
   for (std::size_t s = 0; s < svc_.size(); ++s) {
     const ServiceStats &st = rep.service_stats[s];
     const bool on_demand = s >= in_.net->services.size();
-    svc_[s].push_back(SvcSample{static_cast<double>(st.departures) * per_year_,
-                                on_demand || st.load_factor.count() == 0
-                                    ? none
-                                    : st.load_factor.mean(),
-                                st.rolled_teu * per_year_, st.rolled_teu_hours * per_year_});
+    svc_[s].push_back(
+        SvcSample{static_cast<double>(st.departures) * per_year_,
+                  on_demand || st.load_factor.count() == 0 ? none : st.load_factor.mean(),
+                  st.rolled_teu * per_year_, st.rolled_teu_hours * per_year_});
   }
   ReplicationSummary r;
   r.teu = rep.totals();
@@ -127,17 +137,39 @@ Summary::FacSample Summary::station(const Station &st, Tick end) const {
                    st.delay_teu_hours * per_year_};
 }
 
+// Paths are used for one headway per entry; both directions share the capacity figure.
+Summary::FacSample Summary::paths(const LinkState &l, bool oneway, Tick end) const {
+  const double directions = oneway ? 1.0 : 2.0;
+  const double hours_measured = in_.options->horizon.value();
+  return FacSample{static_cast<double>(l.paths.visits) * l.headway / (directions * hours_measured),
+                   l.paths.queue.mean(end),
+                   l.paths.queue.max(),
+                   l.paths.visits ? l.paths.wait.mean() : none,
+                   static_cast<double>(l.paths.visits) * per_year_,
+                   l.paths.delay_teu_hours * per_year_};
+}
+
 void Summary::add_facilities(const Replication &rep) {
   const Tick end = rep.end;
   for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
     const NodeState &n = rep.nodes[fac_keys_[i].node];
     FacSample s{};
     switch (fac_keys_[i].kind) {
-    case FacilityKind::Handling: s = station(*n.handling, end); break;
-    case FacilityKind::Customs: s = station(*n.customs, end); break;
-    case FacilityKind::RoadCheckpoint: s = station(*n.checkpoint, end); break;
-    case FacilityKind::Berths: s = station(*n.berths, end); break;
-    case FacilityKind::GaugeTracks: s = station(n.gauge->tracks, end); break;
+    case FacilityKind::Handling:
+      s = station(*n.handling, end);
+      break;
+    case FacilityKind::Customs:
+      s = station(*n.customs, end);
+      break;
+    case FacilityKind::RoadCheckpoint:
+      s = station(*n.checkpoint, end);
+      break;
+    case FacilityKind::Berths:
+      s = station(*n.berths, end);
+      break;
+    case FacilityKind::GaugeTracks:
+      s = station(n.gauge->tracks, end);
+      break;
     case FacilityKind::Yard: {
       const YardState &y = *n.yard;
       s = FacSample{ratio(y.occupancy.mean(end), y.slots),
@@ -148,6 +180,12 @@ void Summary::add_facilities(const Replication &rep) {
                     y.delay_teu_hours * per_year_};
       break;
     }
+    case FacilityKind::LinkPaths: {
+      const LinkIndex l = fac_keys_[i].link;
+      s = paths(rep.links[l], in_.net->links[l].oneway, end);
+      break;
+    }
+    case FacilityKind::SingleTrack: s = station(*rep.links[fac_keys_[i].link].single, end); break;
     case FacilityKind::WagonPool: {
       const GaugeYard &g = *n.gauge;
       s = FacSample{ratio(g.wagons_out.mean(end), fac_keys_[i].capacity),
@@ -163,59 +201,67 @@ void Summary::add_facilities(const Replication &rep) {
   }
 }
 
+OdResult Summary::od_result(std::size_t f) const {
+  const auto &xs = od_[f];
+  const DemandFlow &flow = in_.net->demand[f];
+  OdResult o;
+  o.flow = flow.id;
+  o.origin = flow.origin;
+  o.destination = flow.destination;
+  o.cargo = flow.cargo;
+  o.transit_mean = over(xs, [](const OdSample &s) { return s.mean; });
+  o.transit_p50 = over(xs, [](const OdSample &s) { return s.p50; });
+  o.transit_p90 = over(xs, [](const OdSample &s) { return s.p90; });
+  o.transit_p95 = over(xs, [](const OdSample &s) { return s.p95; });
+  o.transit_max = over(xs, [](const OdSample &s) { return s.max; });
+  o.on_time_share = over(xs, [](const OdSample &s) { return s.on_time; });
+  o.delivered_teu_per_year = over(xs, [](const OdSample &s) { return s.delivered; });
+  o.backlog_teu = over(xs, [](const OdSample &s) { return s.backlog; });
+  o.in_transit_teu = over(xs, [](const OdSample &s) { return s.in_transit; });
+  o.unroutable_teu = over(xs, [](const OdSample &s) { return s.unroutable; });
+  o.cost_per_teu = over(xs, [](const OdSample &s) { return s.cost; });
+  o.co2_per_teu = over(xs, [](const OdSample &s) { return s.co2; });
+  for (int c = 0; c < wait_cause_count; ++c)
+    o.wait_hours[c] = over(xs, [c](const OdSample &s) { return s.wait[c]; });
+  if (flow.arrivals == ArrivalProcess::Bookings)
+    o.note = "bookings file not read yet";
+  return o;
+}
+
+FacilityResult Summary::facility_result(std::size_t i) const {
+  FacilityResult f = fac_keys_[i];
+  const auto &xs = fac_[i];
+  f.utilisation = over(xs, [](const FacSample &s) { return s.util; });
+  f.mean_queue = over(xs, [](const FacSample &s) { return s.mean_q; });
+  f.max_queue = over(xs, [](const FacSample &s) { return s.max_q; });
+  f.mean_wait = over(xs, [](const FacSample &s) { return s.wait; });
+  f.visits_per_year = over(xs, [](const FacSample &s) { return s.visits; });
+  f.delay_teu_hours_per_year = over(xs, [](const FacSample &s) { return s.delay; });
+  return f;
+}
+
+ServiceResult Summary::service_result(std::size_t s) const {
+  ServiceResult v;
+  v.id = in_.services[s].id;
+  v.on_demand = s >= in_.net->services.size();
+  v.capacity = v.on_demand ? Teu(0.0) : in_.capacity[s];
+  const auto &xs = svc_[s];
+  v.departures_per_year = over(xs, [](const SvcSample &x) { return x.departures; });
+  v.load_factor = over(xs, [](const SvcSample &x) { return x.load_factor; });
+  v.rolled_over_teu_per_year = over(xs, [](const SvcSample &x) { return x.rolled; });
+  v.delay_teu_hours_per_year = over(xs, [](const SvcSample &x) { return x.delay; });
+  return v;
+}
+
 SimulationResults Summary::results() const {
   SimulationResults r;
-  const Network &net = *in_.net;
   r.measured_days = in_days(in_.options->horizon);
-  for (std::size_t f = 0; f < od_.size(); ++f) {
-    const auto &xs = od_[f];
-    OdResult o;
-    const DemandFlow &flow = net.demand[f];
-    o.flow = flow.id;
-    o.origin = flow.origin;
-    o.destination = flow.destination;
-    o.cargo = flow.cargo;
-    o.transit_mean = over(xs, [](const OdSample &s) { return s.mean; });
-    o.transit_p50 = over(xs, [](const OdSample &s) { return s.p50; });
-    o.transit_p90 = over(xs, [](const OdSample &s) { return s.p90; });
-    o.transit_p95 = over(xs, [](const OdSample &s) { return s.p95; });
-    o.transit_max = over(xs, [](const OdSample &s) { return s.max; });
-    o.on_time_share = over(xs, [](const OdSample &s) { return s.on_time; });
-    o.delivered_teu_per_year = over(xs, [](const OdSample &s) { return s.delivered; });
-    o.backlog_teu = over(xs, [](const OdSample &s) { return s.backlog; });
-    o.in_transit_teu = over(xs, [](const OdSample &s) { return s.in_transit; });
-    o.unroutable_teu = over(xs, [](const OdSample &s) { return s.unroutable; });
-    o.cost_per_teu = over(xs, [](const OdSample &s) { return s.cost; });
-    o.co2_per_teu = over(xs, [](const OdSample &s) { return s.co2; });
-    for (int c = 0; c < wait_cause_count; ++c)
-      o.wait_hours[c] = over(xs, [c](const OdSample &s) { return s.wait[c]; });
-    if (flow.arrivals == ArrivalProcess::Bookings)
-      o.note = "bookings file not read yet";
-    r.od.push_back(std::move(o));
-  }
-  for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
-    FacilityResult f = fac_keys_[i];
-    const auto &xs = fac_[i];
-    f.utilisation = over(xs, [](const FacSample &s) { return s.util; });
-    f.mean_queue = over(xs, [](const FacSample &s) { return s.mean_q; });
-    f.max_queue = over(xs, [](const FacSample &s) { return s.max_q; });
-    f.mean_wait = over(xs, [](const FacSample &s) { return s.wait; });
-    f.visits_per_year = over(xs, [](const FacSample &s) { return s.visits; });
-    f.delay_teu_hours_per_year = over(xs, [](const FacSample &s) { return s.delay; });
-    r.facilities.push_back(f);
-  }
-  for (std::size_t s = 0; s < svc_.size(); ++s) {
-    ServiceResult v;
-    v.id = in_.services[s].id;
-    v.on_demand = s >= net.services.size();
-    v.capacity = v.on_demand ? Teu(0.0) : in_.capacity[s];
-    const auto &xs = svc_[s];
-    v.departures_per_year = over(xs, [](const SvcSample &x) { return x.departures; });
-    v.load_factor = over(xs, [](const SvcSample &x) { return x.load_factor; });
-    v.rolled_over_teu_per_year = over(xs, [](const SvcSample &x) { return x.rolled; });
-    v.delay_teu_hours_per_year = over(xs, [](const SvcSample &x) { return x.delay; });
-    r.services.push_back(std::move(v));
-  }
+  for (std::size_t f = 0; f < od_.size(); ++f)
+    r.od.push_back(od_result(f));
+  for (std::size_t i = 0; i < fac_keys_.size(); ++i)
+    r.facilities.push_back(facility_result(i));
+  for (std::size_t s = 0; s < svc_.size(); ++s)
+    r.services.push_back(service_result(s));
   r.bottlenecks = bottlenecks(r);
   r.replications = reps_;
   r.warnings = warnings_;
@@ -225,10 +271,13 @@ SimulationResults Summary::results() const {
 std::vector<Bottleneck> Summary::bottlenecks(const SimulationResults &r) const {
   std::vector<Bottleneck> out;
   const Network &net = *in_.net;
-  for (const FacilityResult &f : r.facilities)
+  for (const FacilityResult &f : r.facilities) {
+    const std::string where =
+        f.link < net.links.size() ? "link " + net.links[f.link].id : net.nodes[f.node].id;
     if (f.delay_teu_hours_per_year.mean > 0.0)
-      out.push_back(Bottleneck{std::string(to_string(f.kind)) + " at " + net.nodes[f.node].id,
+      out.push_back(Bottleneck{std::string(to_string(f.kind)) + " at " + where,
                                f.delay_teu_hours_per_year.mean, f.utilisation.mean});
+  }
   for (const ServiceResult &s : r.services)
     if (s.delay_teu_hours_per_year.mean > 0.0)
       out.push_back(Bottleneck{"service " + s.id + " (rolled over)",

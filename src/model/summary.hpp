@@ -14,8 +14,7 @@ public:
 
 private:
   struct OdSample {
-    double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost,
-        co2;
+    double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost, co2;
     Causes wait;
   };
   struct FacSample {
@@ -27,14 +26,18 @@ private:
   void add_flows(const Replication &rep);
   void add_facilities(const Replication &rep);
   [[nodiscard]] FacSample station(const Station &st, Tick end) const;
+  [[nodiscard]] FacSample paths(const LinkState &l, bool oneway, Tick end) const;
+  [[nodiscard]] OdResult od_result(std::size_t flow) const;
+  [[nodiscard]] FacilityResult facility_result(std::size_t i) const;
+  [[nodiscard]] ServiceResult service_result(std::size_t s) const;
   [[nodiscard]] std::vector<Bottleneck> bottlenecks(const SimulationResults &r) const;
 
   const ModelInputs &in_;
   double per_year_;
-  std::vector<std::vector<OdSample>> od_;     ///< [flow][replication]
-  std::vector<FacilityResult> fac_keys_;      ///< node, kind and capacity of each facility
-  std::vector<std::vector<FacSample>> fac_;   ///< [facility][replication]
-  std::vector<std::vector<SvcSample>> svc_;   ///< [service][replication]
+  std::vector<std::vector<OdSample>> od_;   ///< [flow][replication]
+  std::vector<FacilityResult> fac_keys_;    ///< node, kind and capacity of each facility
+  std::vector<std::vector<FacSample>> fac_; ///< [facility][replication]
+  std::vector<std::vector<SvcSample>> svc_; ///< [service][replication]
   std::vector<ReplicationSummary> reps_;
   std::vector<std::string> warnings_;
 };

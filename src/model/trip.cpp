@@ -85,7 +85,7 @@ Process Replication::trip(Trip t, std::size_t start) {
       t.wagons_held = 0;
     }
     service_stats[t.service].load_factor.add(t.load / in.capacity[t.service].value());
-    co_await delay(run_leg(t, i));
+    co_await sub(eng, ride(t, i));
   }
 }
 
@@ -96,9 +96,10 @@ Process Replication::call(Trip &t, std::size_t i, std::size_t start) {
   NodeState &ns = nodes[node];
   const bool first = i == start;
   const bool last = i + 1 == s.route.size();
+  const bool ends = in.options->customs_at_ends;
   if (!first) {
     trace(TraceEvent::Kind::Arrived, 0, t.number, t.service, node, t.load);
-    co_await sub(eng, border(t, node));
+    co_await sub(eng, border(t, node, !last || ends, true));
   }
   const bool berth = s.vehicle.type == VehicleType::Vessel && ns.berths;
   ResourceLock lock;
@@ -122,18 +123,21 @@ Process Replication::call(Trip &t, std::size_t i, std::size_t start) {
     lock.release();
     ns.berths->busy.add(eng.now(), -1.0);
   }
+  if (first && ends && !last)
+    co_await sub(eng, border(t, node, true, false));
   if (!first && !last && s.dwell.value() > 0.0) {
     t.clock[idx(WaitCause::StopDwell)] += s.dwell.value();
     co_await delay(s.dwell);
   }
 }
 
-// Customs for trains and trucks (vessels clear in port, not modelled); road checkpoints.
-Process Replication::border(Trip &t, NodeIndex node) {
+// Customs for trains and trucks (vessels clear in port, not modelled); road checkpoints for
+// trucks arriving at them.
+Process Replication::border(Trip &t, NodeIndex node, bool customs, bool checkpoint_too) {
   const Service &s = in.services[t.service];
   const Node &n = net.nodes[node];
   NodeState &ns = nodes[node];
-  if (s.mode != Mode::Sea && ns.customs) {
+  if (customs && s.mode != Mode::Sea && ns.customs) {
     const Tick since = queue_in(*ns.customs, eng);
     auto lane = co_await ns.customs->res.acquire();
     queue_out(*ns.customs, eng, since, t.load);
@@ -145,7 +149,7 @@ Process Replication::border(Trip &t, NodeIndex node) {
     ns.customs->busy.add(eng.now(), -1.0);
     t.clock[idx(WaitCause::Customs)] += hours(eng.now() - since);
   }
-  if (s.mode == Mode::Road && ns.checkpoint)
+  if (checkpoint_too && s.mode == Mode::Road && ns.checkpoint)
     co_await sub(eng, checkpoint(t, node));
 }
 
@@ -215,34 +219,73 @@ Process Replication::change_gauge(Trip &t, std::size_t i) {
   }
   if (t.load <= teu_eps)
     co_return;
-  const GaugeChange &gc = *net.nodes[node].gauge_change;
   const Tick since = eng.now();
-  if (g->wagons) {
-    const int pool_size = gc.wagon_pool;
-    int need = static_cast<int>(std::ceil(t.load / gc.teu_per_wagon.value() - teu_eps));
-    if (need > pool_size) {
-      note_once("train longer than the wagon pool at " + net.nodes[node].id + " (pool used)");
-      need = pool_size;
-    }
-    g->wagon_queue.add(eng.now(), 1.0);
-    co_await g->wagons->get(need);
-    g->wagon_queue.add(eng.now(), -1.0);
-    const double w = hours(eng.now() - since);
-    g->wagon_wait.add(w);
-    g->wagon_delay_teu_hours += w * t.load;
-    ++g->wagon_visits;
-    g->wagons_out.add(eng.now(), need);
-    t.wagons_held = need;
-    t.wagons_from = g;
-  }
+  if (g->wagons)
+    co_await sub(eng, take_wagons(t, node));
   const Tick track_since = queue_in(g->tracks, eng);
   auto track = co_await g->tracks.res.acquire();
   queue_out(g->tracks, eng, track_since, t.load);
   t.clock[idx(WaitCause::GaugeQueue)] += hours(eng.now() - since);
   const Tick lift = eng.now();
-  co_await delay(Hours(t.load / gc.lifts_per_track.value()));
+  co_await delay(Hours(t.load / net.nodes[node].gauge_change->lifts_per_track.value()));
   g->tracks.busy.add(eng.now(), -1.0);
   t.clock[idx(WaitCause::Transfer)] += hours(eng.now() - lift);
+}
+
+// Wagons of the onward gauge for the load aboard; a pool that runs short makes trains wait.
+Process Replication::take_wagons(Trip &t, NodeIndex node) {
+  GaugeYard &g = *nodes[node].gauge;
+  const GaugeChange &gc = *net.nodes[node].gauge_change;
+  int need = static_cast<int>(std::ceil(t.load / gc.teu_per_wagon.value() - teu_eps));
+  if (need > gc.wagon_pool) {
+    note_once("train longer than the wagon pool at " + net.nodes[node].id + " (pool used)");
+    need = gc.wagon_pool;
+  }
+  const Tick since = eng.now();
+  g.wagon_queue.add(eng.now(), 1.0);
+  co_await g.wagons->get(need);
+  g.wagon_queue.add(eng.now(), -1.0);
+  const double w = hours(eng.now() - since);
+  g.wagon_wait.add(w);
+  g.wagon_delay_teu_hours += w * t.load;
+  ++g.wagon_visits;
+  g.wagons_out.add(eng.now(), need);
+  t.wagons_held = need;
+  t.wagons_from = &g;
+}
+
+// Leg i: a path on the link (entries in one direction at least a headway apart, in the order
+// vehicles ask), the single track if the link is one, then the running time.
+Process Replication::ride(Trip &t, std::size_t i) {
+  const Service &s = in.services[t.service];
+  const LinkIndex l = s.legs[i];
+  LinkState &ls = links[l];
+  const Tick since = eng.now();
+  if (ls.headway > 0.0) {
+    const int dir = net.links[l].from == s.route[i] ? 0 : 1;
+    const Tick entry = std::max(eng.now(), ls.next_entry[dir]);
+    ls.next_entry[dir] = entry + to_ticks(ls.headway);
+    if (entry > eng.now()) { // only vehicles that wait count in the queue
+      ls.paths.queue.add(eng.now(), 1.0);
+      co_await delay(entry - eng.now());
+      ls.paths.queue.add(eng.now(), -1.0);
+    }
+    ls.paths.wait.add(hours(eng.now() - since));
+    ls.paths.delay_teu_hours += hours(eng.now() - since) * t.load;
+    ++ls.paths.visits;
+  }
+  ResourceLock track;
+  if (ls.single) {
+    const Tick asked = queue_in(*ls.single, eng);
+    track = co_await ls.single->res.acquire();
+    queue_out(*ls.single, eng, asked, t.load);
+  }
+  t.clock[idx(WaitCause::LinkQueue)] += hours(eng.now() - since);
+  co_await delay(run_leg(t, i));
+  if (ls.single) {
+    track.release();
+    ls.single->busy.add(eng.now(), -1.0);
+  }
 }
 
 // Running time of leg i and the causes it is charged to; trucks follow the driver-hours rules.

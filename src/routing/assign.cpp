@@ -6,6 +6,7 @@
 #include "corsim/error.hpp"
 #include "corsim/flow.hpp"
 #include "flow_network.hpp"
+#include "router_detail.hpp"
 #include "search_workspace.hpp"
 
 #include <algorithm>
@@ -29,8 +30,10 @@ public:
     }
   }
 
-  /// Sends up to `demand` from s to t at minimum cost; returns the flow per arc.
-  std::vector<long long> send(std::uint32_t s, std::uint32_t t, long long demand) {
+  /// Sends up to `demand` from s to t at minimum cost, an arc costing cost + vot × hours;
+  /// returns the flow per arc.
+  std::vector<long long> send(std::uint32_t s, std::uint32_t t, long long demand, double vot) {
+    vot_ = vot;
     flow_.assign(fn_.arcs.size(), 0);
     potential_.assign(fn_.vertex_count, 0.0);
     for (long long sent = 0; sent < demand;) {
@@ -54,7 +57,9 @@ private:
     return e % 2 == 0 ? left_[a] - flow_[a] : flow_[a];
   }
   [[nodiscard]] double cost(std::uint32_t e) const {
-    return e % 2 == 0 ? fn_.arcs[e / 2].cost : -fn_.arcs[e / 2].cost;
+    const FlowArc &a = fn_.arcs[e / 2];
+    const double c = a.cost + vot_ * a.hours;
+    return e % 2 == 0 ? c : -c;
   }
   [[nodiscard]] std::uint32_t tail(std::uint32_t e) const {
     return e % 2 == 0 ? fn_.arcs[e / 2].from : fn_.arcs[e / 2].to;
@@ -62,9 +67,7 @@ private:
   [[nodiscard]] std::uint32_t head(std::uint32_t e) const {
     return e % 2 == 0 ? fn_.arcs[e / 2].to : fn_.arcs[e / 2].from;
   }
-  void augment(std::uint32_t e, long long amount) {
-    flow_[e / 2] += e % 2 == 0 ? amount : -amount;
-  }
+  void augment(std::uint32_t e, long long amount) { flow_[e / 2] += e % 2 == 0 ? amount : -amount; }
   /// Dijkstra on reduced costs; updates the potentials. False if t is unreachable.
   bool shortest(std::uint32_t s, std::uint32_t t) {
     search_.start(fn_.vertex_count);
@@ -91,11 +94,12 @@ private:
   std::vector<long long> flow_;
   std::vector<double> potential_;
   SearchWorkspace<double> search_;
+  double vot_ = 0.0;
 };
 
 /// Splits one flow's arc flows into routes from s to t (cycles, if any, are dropped).
-std::vector<RouteFlow> decompose(const FlowNetwork &fn,
-                                 std::vector<long long> flow, std::uint32_t s, std::uint32_t t) {
+std::vector<RouteFlow> decompose(const FlowNetwork &fn, std::vector<long long> flow,
+                                 std::uint32_t s, std::uint32_t t, double vot) {
   std::vector<std::vector<std::size_t>> out(fn.vertex_count);
   for (std::size_t a = 0; a < fn.arcs.size(); ++a)
     out[fn.arcs[a].from].push_back(a);
@@ -106,7 +110,8 @@ std::vector<RouteFlow> decompose(const FlowNetwork &fn,
     std::uint32_t v = s;
     while (v != t && !seen[v]) {
       seen[v] = true;
-      auto it = std::find_if(out[v].begin(), out[v].end(), [&](std::size_t a) { return flow[a] > 0; });
+      auto it =
+          std::find_if(out[v].begin(), out[v].end(), [&](std::size_t a) { return flow[a] > 0; });
       if (it == out[v].end())
         break;
       path.push_back(*it);
@@ -121,7 +126,7 @@ std::vector<RouteFlow> decompose(const FlowNetwork &fn,
     r.nodes.push_back(s / 2);
     for (std::size_t a : path) {
       flow[a] -= amount;
-      r.cost_per_teu += fn.arcs[a].cost;
+      r.cost_per_teu += fn.arcs[a].cost + vot * fn.arcs[a].hours;
       if (fn.arcs[a].link != invalid_index) {
         r.links.push_back(fn.arcs[a].link);
         r.nodes.push_back(fn.arcs[a].to / 2);
@@ -147,8 +152,10 @@ Assignment assign_demand(const Network &net, const std::vector<DemandFlow> &dema
     DemandOutcome outcome{d, TeuPerYear(static_cast<double>(wanted)), TeuPerYear(0.0),
                           TeuPerYear(0.0)};
     if (df.origin != df.destination && wanted > 0) {
-      auto flow = residual.send(outlet(df.origin), inlet(df.destination), wanted);
-      auto routes = decompose(fn, std::move(flow), outlet(df.origin), inlet(df.destination));
+      const double vot =
+          options.metric == Metric::Generalised ? value_of_time(net, df.cargo).value() : 0.0;
+      auto flow = residual.send(outlet(df.origin), inlet(df.destination), wanted, vot);
+      auto routes = decompose(fn, std::move(flow), outlet(df.origin), inlet(df.destination), vot);
       std::stable_sort(routes.begin(), routes.end(), [](const RouteFlow &a, const RouteFlow &b) {
         return a.cost_per_teu < b.cost_per_teu;
       });

@@ -1,7 +1,6 @@
 #include "flow_network.hpp"
 
 #include "corsim/error.hpp"
-#include "router_detail.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -18,9 +17,12 @@ Teu teu_per_path(const Network &net, LinkIndex l, const FlowOptions &o) {
   if (best > 0.0)
     return Teu(best);
   switch (net.links[l].mode) {
-  case Mode::Rail: return o.teu_per_train;
-  case Mode::Sea: return o.teu_per_sailing;
-  case Mode::Road: return o.teu_per_truck;
+  case Mode::Rail:
+    return o.teu_per_train;
+  case Mode::Sea:
+    return o.teu_per_sailing;
+  case Mode::Road:
+    return o.teu_per_truck;
   }
   return o.teu_per_train;
 }
@@ -81,20 +83,18 @@ long long whole_teu(std::optional<TeuPerYear> c) {
   return std::min(unlimited_teu, std::llround(c->value()));
 }
 
-double node_cost(const Node &n, const FlowOptions &o, Usd vot) {
-  const double h = customs_dwell(n).value() + road_checkpoint_dwell(n).value();
-  if (o.metric == Metric::Time)
-    return h;
-  return o.metric == Metric::Generalised ? vot.value() * h : 0.0;
+double node_hours(const Node &n) {
+  return customs_dwell(n).value() + road_checkpoint_dwell(n).value();
 }
 
-double link_cost(const Link &l, const Settings &s, const FlowOptions &o, Usd vot) {
+/// The metric's value without the value of time (added per cargo class by the caller).
+double link_cost(const Link &l, const Settings &s, const FlowOptions &o) {
   ArcMetrics m;
   m.time = l.mean_running_time();
   m.cost = l.cost;
   m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
   m.length = l.length;
-  return weight_of(m, o.metric, vot);
+  return weight_of(m, o.metric, Usd(0.0));
 }
 
 } // namespace
@@ -107,27 +107,28 @@ FlowNetwork build_flow_network(const Network &net, const FlowOptions &o) {
     for (const std::string &c : o.filter.avoid_countries)
       if (net.nodes[n].country == c)
         open[n] = false;
-  const Usd vot = value_of_time(net, o.cargo);
   FlowNetwork fn;
   fn.vertex_count = 2 * net.nodes.size();
   for (NodeIndex n = 0; n < net.nodes.size(); ++n)
     if (open[n])
       fn.arcs.push_back({inlet(n), outlet(n), whole_teu(node_capacity(net, n, o)),
-                         node_cost(net.nodes[n], o, vot), invalid_index, n});
+                         o.metric == Metric::Time ? node_hours(net.nodes[n]) : 0.0,
+                         node_hours(net.nodes[n]), invalid_index, n});
   for (LinkIndex li = 0; li < net.links.size(); ++li) {
     const Link &l = net.links[li];
-    const bool mode_ok = o.filter.modes.empty() || std::find(o.filter.modes.begin(),
-                                                             o.filter.modes.end(),
-                                                             l.mode) != o.filter.modes.end();
-    const bool closed = std::find(o.filter.closed_links.begin(), o.filter.closed_links.end(),
-                                  li) != o.filter.closed_links.end();
+    const bool mode_ok =
+        o.filter.modes.empty() ||
+        std::find(o.filter.modes.begin(), o.filter.modes.end(), l.mode) != o.filter.modes.end();
+    const bool closed = std::find(o.filter.closed_links.begin(), o.filter.closed_links.end(), li) !=
+                        o.filter.closed_links.end();
     if (!mode_ok || closed || !open[l.from] || !open[l.to])
       continue;
     const long long cap = whole_teu(link_capacity(net, li, o));
-    const double cost = link_cost(l, net.settings, o, vot);
-    fn.arcs.push_back({outlet(l.from), inlet(l.to), cap, cost, li, l.from});
+    const double cost = link_cost(l, net.settings, o);
+    const double hours = l.mean_running_time().value();
+    fn.arcs.push_back({outlet(l.from), inlet(l.to), cap, cost, hours, li, l.from});
     if (!l.oneway)
-      fn.arcs.push_back({outlet(l.to), inlet(l.from), cap, cost, li, l.to});
+      fn.arcs.push_back({outlet(l.to), inlet(l.from), cap, cost, hours, li, l.to});
   }
   return fn;
 }

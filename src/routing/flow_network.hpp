@@ -19,7 +19,9 @@ struct FlowArc {
   std::uint32_t from;
   std::uint32_t to;
   long long capacity; ///< TEU/year, unlimited_teu when unlimited
-  double cost;        ///< per TEU, in the unit of the options' metric
+  double cost;        ///< per TEU in the unit of the options' metric; for Generalised, the
+                      ///< money part only: add value of time × hours per cargo class
+  double hours;       ///< running time or expected dwell
   LinkIndex link;     ///< invalid_index for a node arc
   NodeIndex node;     ///< the node of a node arc
 };

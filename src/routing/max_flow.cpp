@@ -19,10 +19,10 @@ namespace {
 using Traits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
 using FlowGraph = boost::adjacency_list<
     boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, long long,
-                    boost::property<boost::edge_residual_capacity_t, long long,
-                                    boost::property<boost::edge_reverse_t,
-                                                    Traits::edge_descriptor>>>>;
+    boost::property<
+        boost::edge_capacity_t, long long,
+        boost::property<boost::edge_residual_capacity_t, long long,
+                        boost::property<boost::edge_reverse_t, Traits::edge_descriptor>>>>;
 using Edge = Traits::edge_descriptor;
 
 Edge add_arc(FlowGraph &g, std::size_t u, std::size_t v, long long cap) {

@@ -89,8 +89,8 @@ private:
         continue;
       const ArcMetrics &m = g_.metrics(a);
       const Label &p = labels_[l];
-      offer(Label{p.time + m.time.value(), p.cost + m.cost.value(), p.co2 + m.co2.value(), w, l,
-                  a});
+      offer(
+          Label{p.time + m.time.value(), p.cost + m.cost.value(), p.co2 + m.co2.value(), w, l, a});
     }
   }
   void offer(const Label &x) {

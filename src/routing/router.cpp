@@ -11,11 +11,16 @@ namespace corsim {
 
 const char *to_string(Metric m) {
   switch (m) {
-  case Metric::Time: return "time";
-  case Metric::Cost: return "cost";
-  case Metric::Co2: return "co2";
-  case Metric::Generalised: return "generalised";
-  case Metric::Length: return "length";
+  case Metric::Time:
+    return "time";
+  case Metric::Cost:
+    return "cost";
+  case Metric::Co2:
+    return "co2";
+  case Metric::Generalised:
+    return "generalised";
+  case Metric::Length:
+    return "length";
   }
   return "?";
 }
@@ -36,11 +41,16 @@ std::optional<Metric> metric_from_string(std::string_view s) {
 
 double weight_of(const ArcMetrics &m, Metric metric, Usd value_of_time) {
   switch (metric) {
-  case Metric::Time: return m.time.value();
-  case Metric::Cost: return m.cost.value();
-  case Metric::Co2: return m.co2.value();
-  case Metric::Generalised: return m.cost.value() + value_of_time.value() * m.time.value();
-  case Metric::Length: return m.length.value();
+  case Metric::Time:
+    return m.time.value();
+  case Metric::Cost:
+    return m.cost.value();
+  case Metric::Co2:
+    return m.co2.value();
+  case Metric::Generalised:
+    return m.cost.value() + value_of_time.value() * m.time.value();
+  case Metric::Length:
+    return m.length.value();
   }
   return 0.0;
 }

@@ -1,6 +1,7 @@
 #include "corsim/routing_graph.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/suggest.hpp"
 
 #include <algorithm>
 #include <array>
@@ -10,19 +11,26 @@ namespace corsim {
 
 const char *to_string(Port p) {
   switch (p) {
-  case Port::Rail1435: return "rail 1435";
-  case Port::Rail1520: return "rail 1520";
-  case Port::Sea: return "sea";
-  case Port::Road: return "road";
+  case Port::Rail1435:
+    return "rail 1435";
+  case Port::Rail1520:
+    return "rail 1520";
+  case Port::Sea:
+    return "sea";
+  case Port::Road:
+    return "road";
   }
   return "?";
 }
 
 Mode mode_of(Port p) {
   switch (p) {
-  case Port::Sea: return Mode::Sea;
-  case Port::Road: return Mode::Road;
-  default: return Mode::Rail;
+  case Port::Sea:
+    return Mode::Sea;
+  case Port::Road:
+    return Mode::Road;
+  default:
+    return Mode::Rail;
   }
 }
 
@@ -31,14 +39,20 @@ namespace {
 /// Ports a link is usable on. A rail link without a gauge is treated as dual.
 std::vector<Port> ports_of(const Link &l) {
   switch (l.mode) {
-  case Mode::Sea: return {Port::Sea};
-  case Mode::Road: return {Port::Road};
-  case Mode::Rail: break;
+  case Mode::Sea:
+    return {Port::Sea};
+  case Mode::Road:
+    return {Port::Road};
+  case Mode::Rail:
+    break;
   }
   switch (l.gauge) {
-  case Gauge::Standard: return {Port::Rail1435};
-  case Gauge::Broad: return {Port::Rail1520};
-  default: return {Port::Rail1435, Port::Rail1520};
+  case Gauge::Standard:
+    return {Port::Rail1435};
+  case Gauge::Broad:
+    return {Port::Rail1520};
+  default:
+    return {Port::Rail1435, Port::Rail1520};
   }
 }
 
@@ -80,8 +94,7 @@ Hours seaport_dwell(const Node &n, const DwellOptions &o) {
   if (!n.seaport)
     return Hours(0.0);
   const Seaport &s = *n.seaport;
-  return batch_time(o.reference_batch,
-                    s.berths * s.cranes_per_berth * s.moves_per_crane.value());
+  return batch_time(o.reference_batch, s.berths * s.cranes_per_berth * s.moves_per_crane.value());
 }
 
 Hours gauge_change_dwell(const Node &n, const DwellOptions &o) {
@@ -114,8 +127,8 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
     return std::nullopt;
   const bool by_sea = p == Port::Sea || q == Port::Sea;
   const bool by_road = p == Port::Road || q == Port::Road;
-  const Hours lift = (by_sea && n.seaport) || !n.handling ? seaport_dwell(n, o)
-                                                          : handling_dwell(n, o);
+  const Hours lift =
+      (by_sea && n.seaport) || !n.handling ? seaport_dwell(n, o) : handling_dwell(n, o);
   return lift + customs_dwell(n) + (by_road ? road_checkpoint_dwell(n) : Hours(0.0));
 }
 
@@ -163,8 +176,7 @@ void RoutingGraph::add_ports(const Network &network) {
       }
 }
 
-void RoutingGraph::add_arcs(const Network &network) {
-  std::vector<PendingArc> pending;
+void RoutingGraph::add_link_arcs(const Network &network, std::vector<PendingArc> &pending) const {
   for (LinkIndex li = 0; li < network.links.size(); ++li) {
     const Link &l = network.links[li];
     const ArcMetrics m = link_metrics(l, network.settings);
@@ -174,6 +186,9 @@ void RoutingGraph::add_arcs(const Network &network) {
         pending.push_back({departure(l.to, p), arrival(l.from, p), ArcKind::Link, li, m});
     }
   }
+}
+
+void RoutingGraph::add_node_arcs(const Network &network, std::vector<PendingArc> &pending) const {
   for (NodeIndex n = 0; n < network.nodes.size(); ++n) {
     const Node &node = network.nodes[n];
     for (int pi = 0; pi < port_count; ++pi) {
@@ -196,6 +211,12 @@ void RoutingGraph::add_arcs(const Network &network) {
       }
     }
   }
+}
+
+void RoutingGraph::add_arcs(const Network &network) {
+  std::vector<PendingArc> pending;
+  add_link_arcs(network, pending);
+  add_node_arcs(network, pending);
   std::stable_sort(pending.begin(), pending.end(), [](const PendingArc &a, const PendingArc &b) {
     return std::tie(a.tail, a.kind, a.head, a.link) < std::tie(b.tail, b.kind, b.head, b.link);
   });
@@ -263,6 +284,39 @@ RoutingView::RoutingView(const RoutingGraph &graph, const RouteFilter &filter)
     mode_mask_ = 0b111;
   for (Mode m : filter.modes)
     mode_mask_ |= 1u << static_cast<int>(m);
+}
+
+std::optional<Mode> mode_from_string(std::string_view s) {
+  if (s == "rail")
+    return Mode::Rail;
+  if (s == "sea")
+    return Mode::Sea;
+  if (s == "road")
+    return Mode::Road;
+  return std::nullopt;
+}
+
+RouteFilter make_filter(const Network &net, const std::vector<std::string> &modes,
+                        const std::vector<std::string> &avoid) {
+  RouteFilter f;
+  for (const std::string &m : modes) {
+    const auto mode = mode_from_string(m);
+    if (!mode)
+      throw InputError("unknown mode '" + m + "'" + did_you_mean(m, {"rail", "sea", "road"}));
+    f.modes.push_back(*mode);
+  }
+  for (const std::string &a : avoid) {
+    if (auto n = net.find_node_or_null(a)) {
+      f.closed_nodes.push_back(*n);
+      continue;
+    }
+    const bool country = std::any_of(net.nodes.begin(), net.nodes.end(),
+                                     [&](const Node &n) { return n.country == a; });
+    if (!country)
+      (void)net.find_node(a); // throws InputError with the closest names
+    f.avoid_countries.push_back(a);
+  }
+  return f;
 }
 
 bool RoutingView::allows(ArcIndex a) const {

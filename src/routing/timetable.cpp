@@ -113,7 +113,9 @@ Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const
       first = sch.first.value() +
               std::ceil((x - sch.first.value()) / sch.every.value()) * sch.every.value();
     break;
-  case Schedule::Kind::Dispatch: first = x + sch.max_wait.value(); break;
+  case Schedule::Kind::Dispatch:
+    first = x + sch.max_wait.value();
+    break;
   }
   return Hours(first + offset);
 }
@@ -204,8 +206,9 @@ private:
       cost += l.cost.value();
       co2 += link_co2(l, net_.settings).value();
       const double arr = start + tt_.arrival_offset_[stop.service][j];
-      TimetableLeg leg{false, stop.service, invalid_index, s.route[stop.index], s.route[j], port,
-                       Hours(ready), Hours(dep), Hours(arr), Usd(cost), Tonnes(co2)};
+      TimetableLeg leg{false,      stop.service, invalid_index, s.route[stop.index],
+                       s.route[j], port,         Hours(ready),  Hours(dep),
+                       Hours(arr), Usd(cost),    Tonnes(co2)};
       offer(g_.arrival(s.route[j], port), leg);
     }
   }
@@ -219,8 +222,17 @@ private:
     if (!d || !view_.node_open(to) || !view_.mode_allowed(Mode::Road))
       return;
     const double ready = t + *d;
-    TimetableLeg leg{true, invalid_index, li, n, to, Port::Road, Hours(ready), Hours(ready),
-                     Hours(ready) + l.mean_running_time(), l.cost, link_co2(l, net_.settings)};
+    TimetableLeg leg{true,
+                     invalid_index,
+                     li,
+                     n,
+                     to,
+                     Port::Road,
+                     Hours(ready),
+                     Hours(ready),
+                     Hours(ready) + l.mean_running_time(),
+                     l.cost,
+                     link_co2(l, net_.settings)};
     offer(g_.arrival(to, Port::Road), leg);
   }
 

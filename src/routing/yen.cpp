@@ -76,8 +76,8 @@ private:
       ws_.banned_arc[a] = 1;
     for (NodeIndex n : nodes_banned)
       ws_.banned_node[n] = 1;
-    auto spur = sources.empty() ? std::nullopt
-                                : dijkstra(ws_, Search{&view_, sources, q_.to, true});
+    auto spur =
+        sources.empty() ? std::nullopt : dijkstra(ws_, Search{&view_, sources, q_.to, true});
     for (ArcIndex a : arcs_banned)
       ws_.banned_arc[a] = 0;
     for (NodeIndex n : nodes_banned)

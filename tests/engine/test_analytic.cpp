@@ -29,7 +29,7 @@ TEST_CASE("Erlang C matches known values", "[engine][analytic]") {
 }
 
 TEST_CASE("M/D/1 and M/G/1 follow Pollaczek-Khinchine", "[engine][analytic]") {
-  CHECK(md1(0.5, 1.0).wq == Approx(0.5));          // rho / (2 mu (1 - rho))
+  CHECK(md1(0.5, 1.0).wq == Approx(0.5)); // rho / (2 mu (1 - rho))
   CHECK(mg1(0.5, 1.0, 1.0).wq == Approx(mm1(0.5, 1.0).wq));
   CHECK(mg1(0.8, 1.0, 0.25).wq == Approx(0.8 * 1.25 / (2 * 0.2)));
 }
@@ -43,10 +43,8 @@ TEST_CASE("Allen-Cunneen reduces to M/M/c and Kingman to P-K for Poisson arrival
 
 TEST_CASE("a Jackson network solves its traffic equations", "[engine][analytic]") {
   // 1 -> 2 -> 3, from 3 back to 1 with probability 0.2.
-  JacksonNetwork net{{1.0, 0.0, 0.0},
-                     {{0, 1, 0}, {0, 0, 1}, {0.2, 0, 0}},
-                     {2.0, 3.0, 1.5},
-                     {1, 1, 2}};
+  JacksonNetwork net{
+      {1.0, 0.0, 0.0}, {{0, 1, 0}, {0, 0, 1}, {0.2, 0, 0}}, {2.0, 3.0, 1.5}, {1, 1, 2}};
   const JacksonSolution s = solve(net);
   for (double l : s.arrival_rate)
     CHECK(l == Approx(1.25));

@@ -24,8 +24,10 @@ TEST_CASE("events run in time order, then priority, then insertion order", "[eng
   std::string log;
   eng.schedule_at(20, [&] { log += "c"; });
   eng.schedule_at(10, [&] { log += "b"; });
-  eng.schedule_at(10, [&] { log += "a"; }, priority_urgent);
-  eng.schedule_at(10, [&] { log += "d"; }, priority_late);
+  eng.schedule_at(
+      10, [&] { log += "a"; }, priority_urgent);
+  eng.schedule_at(
+      10, [&] { log += "d"; }, priority_late);
   eng.schedule_at(10, [&] { log += "x"; });
   eng.schedule_at(5, [&] { log += "0"; });
   eng.run();

@@ -141,6 +141,21 @@ TEST_CASE("an exception escaping a process stops the run and is rethrown", "[eng
   CHECK(eng.now() == 3);
 }
 
+TEST_CASE("a process failing before its first wait fails the next run", "[engine][process]") {
+  Engine eng;
+  bool later_ran = false;
+  eng.schedule_at(5, [&] { later_ran = true; });
+  auto bad = []() -> Process {
+    throw std::runtime_error("at once");
+    co_return;
+  };
+  spawn(eng, bad());
+  CHECK_THROWS_WITH(eng.run(), "at once");
+  CHECK_FALSE(later_ran);
+  eng.run(); // the failure was reported once; the run goes on
+  CHECK(later_ran);
+}
+
 TEST_CASE("destroying the engine destroys suspended processes", "[engine][process]") {
   int destroyed = 0;
   struct Flag {

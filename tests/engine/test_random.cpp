@@ -39,7 +39,8 @@ TEST_CASE("independent streams are uncorrelated", "[engine][random]") {
     double sab = 0, sac = 0, sa = 0, sb = 0, sc = 0, saa = 0, sbb = 0, scc = 0;
     for (int i = 0; i < n; ++i) {
       const double x = a.uniform01(), y = b.uniform01(), z = c.uniform01();
-      sa += x, sb += y, sc += z, sab += x * y, sac += x * z, saa += x * x, sbb += y * y, scc += z * z;
+      sa += x, sb += y, sc += z, sab += x * y, sac += x * z, saa += x * x, sbb += y * y,
+          scc += z * z;
     }
     const auto corr = [&](double sxy, double sx, double sy, double sxx, double syy) {
       const double cov = sxy / n - sx / n * sy / n;
@@ -101,20 +102,32 @@ void check_moments(const Tally &t, double mean, double var) {
 
 TEST_CASE("every distribution has the right mean and variance", "[engine][random]") {
   RandomStream r(11, 0, 0);
-  SECTION("uniform") { check_moments(draw_many([&] { return uniform(r, 2, 5); }), 3.5, 0.75); }
-  SECTION("exponential") { check_moments(draw_many([&] { return exponential(r, 4); }), 4, 16); }
+  SECTION("uniform") {
+    check_moments(draw_many([&] { return uniform(r, 2, 5); }), 3.5, 0.75);
+  }
+  SECTION("exponential") {
+    check_moments(draw_many([&] { return exponential(r, 4); }), 4, 16);
+  }
   SECTION("triangular") {
     // mean (a+b+c)/3, var (a²+b²+c²-ab-ac-bc)/18
     check_moments(draw_many([&] { return triangular(r, 6, 8, 12); }), 26.0 / 3,
                   (36 + 64 + 144 - 48 - 72 - 96) / 18.0);
   }
-  SECTION("normal") { check_moments(draw_many([&] { return normal(r, 8, 2); }), 8, 4); }
-  SECTION("lognormal") { check_moments(draw_many([&] { return lognormal(r, 10, 3); }), 10, 9); }
-  SECTION("gamma") { check_moments(draw_many([&] { return gamma(r, 2.5, 3); }), 7.5, 22.5); }
+  SECTION("normal") {
+    check_moments(draw_many([&] { return normal(r, 8, 2); }), 8, 4);
+  }
+  SECTION("lognormal") {
+    check_moments(draw_many([&] { return lognormal(r, 10, 3); }), 10, 9);
+  }
+  SECTION("gamma") {
+    check_moments(draw_many([&] { return gamma(r, 2.5, 3); }), 7.5, 22.5);
+  }
   SECTION("gamma below one") {
     check_moments(draw_many([&] { return gamma(r, 0.5, 2); }), 1.0, 2.0);
   }
-  SECTION("erlang") { check_moments(draw_many([&] { return erlang(r, 3, 2); }), 6, 12); }
+  SECTION("erlang") {
+    check_moments(draw_many([&] { return erlang(r, 3, 2); }), 6, 12);
+  }
   SECTION("weibull") {
     const double m = 10 * std::tgamma(1 + 1 / 1.5);
     const double v = 100 * std::tgamma(1 + 2 / 1.5) - m * m;
@@ -122,7 +135,8 @@ TEST_CASE("every distribution has the right mean and variance", "[engine][random
   }
   SECTION("empirical") {
     const std::vector<double> obs{4, 6, 6, 9};
-    check_moments(draw_many([&] { return empirical(r, obs); }), 6.25, (16 + 36 + 36 + 81) / 4.0 - 6.25 * 6.25);
+    check_moments(draw_many([&] { return empirical(r, obs); }), 6.25,
+                  (16 + 36 + 36 + 81) / 4.0 - 6.25 * 6.25);
   }
 }
 

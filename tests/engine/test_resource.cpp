@@ -56,8 +56,8 @@ TEST_CASE("capacity can change over time", "[engine][resource]") {
   Log log;
   for (const char *n : {"a", "b", "c", "d"})
     spawn(eng, user(eng, r, log, n, 10));
-  r.set_capacity_at(5, 3);  // rise: b and c start at 5
-  r.set_capacity_at(8, 1);  // cut: d waits until no unit is in use
+  r.set_capacity_at(5, 3); // rise: b and c start at 5
+  r.set_capacity_at(8, 1); // cut: d waits until no unit is in use
   eng.run();
   CHECK(log.lines == std::vector<std::string>{"a@0", "b@5", "c@5", "d@15"});
 }
@@ -75,13 +75,30 @@ TEST_CASE("a calendar blocks a resource while it is closed", "[engine][resource]
       spawn(eng, user(eng, gate, log, std::to_string(static_cast<int>(t * 10)), to_ticks(1.0)));
     });
   // A fourth truck at 15:45 must wait for the next morning.
-  eng.schedule_at(to_ticks(15.75), [&] { spawn(eng, user(eng, gate, log, "late", to_ticks(1.0))); });
+  eng.schedule_at(to_ticks(15.75),
+                  [&] { spawn(eng, user(eng, gate, log, "late", to_ticks(1.0))); });
   eng.run();
   REQUIRE(log.lines.size() == 4);
   CHECK(log.lines[0] == "60@" + std::to_string(to_ticks(8.0)));
   CHECK(log.lines[1] == "100@" + std::to_string(to_ticks(10.0)));
   CHECK(log.lines[2] == "155@" + std::to_string(to_ticks(15.5)));
   CHECK(log.lines[3] == "late@" + std::to_string(to_ticks(32.0)));
+}
+
+TEST_CASE("a closure on a resource's calendar holds requests until it ends",
+          "[engine][resource][calendar]") {
+  Engine eng;
+  Calendar cal({}, {TimeWindow{Hours(10.0), Hours(14.0)}}, 0); // always open but [10 h, 14 h)
+  Resource border(eng, 2);
+  border.set_calendar(&cal);
+  Log log;
+  eng.schedule_at(to_ticks(9.0), [&] { spawn(eng, user(eng, border, log, "a", to_ticks(3.0))); });
+  eng.schedule_at(to_ticks(11.0), [&] { spawn(eng, user(eng, border, log, "b", 1)); });
+  eng.schedule_at(to_ticks(12.0), [&] { spawn(eng, user(eng, border, log, "c", 1)); });
+  eng.run();
+  CHECK(log.lines == std::vector<std::string>{"a@" + std::to_string(to_ticks(9.0)),
+                                              "b@" + std::to_string(to_ticks(14.0)),
+                                              "c@" + std::to_string(to_ticks(14.0))});
 }
 
 TEST_CASE("an interrupted request leaves the queue", "[engine][resource]") {
@@ -174,8 +191,8 @@ TEST_CASE("a store hands out items in order and honours filters", "[engine][stor
   spawn(eng, taker("even", true));
   spawn(eng, giver(1, 3));
   spawn(eng, giver(2, 5));
-  spawn(eng, giver(3, 7)); // store full (3, 5): waits
-  spawn(eng, giver(4, 8)); // waits behind 7
+  spawn(eng, giver(3, 7));         // store full (3, 5): waits
+  spawn(eng, giver(4, 8));         // waits behind 7
   spawn(eng, taker("any", false)); // at 0: waits, takes 3 at 1
   eng.run_until(3);
   CHECK(yard.size() == 2);

@@ -34,7 +34,7 @@ TEST_CASE("a time-weighted average matches a hand calculation", "[engine][statis
   q.set(5, 1.0);
   CHECK(q.mean(10) == Approx((0 * 2 + 3 * 3 + 1 * 5) / 10.0));
   CHECK(q.max() == 3.0);
-  q.reset(10); // warm-up deletion: history before 10 dropped, value 1 kept
+  q.reset(10);    // warm-up deletion: history before 10 dropped, value 1 kept
   q.add(14, 1.0); // 2 from 14
   CHECK(q.mean(20) == Approx((1 * 4 + 2 * 6) / 10.0));
 }
@@ -68,8 +68,9 @@ TEST_CASE("the P2 sketch stays within its documented error", "[engine][statistic
       CHECK(std::fabs(est - exact.quantile(p)) <= 0.01 * spread);
       // Empirical rank of the estimate.
       const auto &v = exact.values();
-      const double rank = static_cast<double>(std::lower_bound(v.begin(), v.end(), est) - v.begin()) /
-                          static_cast<double>(v.size());
+      const double rank =
+          static_cast<double>(std::lower_bound(v.begin(), v.end(), est) - v.begin()) /
+          static_cast<double>(v.size());
       CHECK(std::fabs(rank - p) <= 0.005);
     }
   };

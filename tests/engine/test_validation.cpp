@@ -27,8 +27,8 @@ struct NetworkSpec {
 };
 
 struct RunResult {
-  double wait = 0.0;    // mean total wait in queues per customer
-  double sojourn = 0.0; // mean time in the network per customer
+  double wait = 0.0;      // mean total wait in queues per customer
+  double sojourn = 0.0;   // mean time in the network per customer
   double in_system = 0.0; // time-average number in the network (after warm-up)
 };
 
@@ -103,8 +103,7 @@ Estimates replicate(const NetworkSpec &spec, int replications, std::uint64_t see
     s.add(res.sojourn);
     l.add(res.in_system);
   }
-  return {confidence_interval(w, 0.99), confidence_interval(s, 0.99),
-          confidence_interval(l, 0.99)};
+  return {confidence_interval(w, 0.99), confidence_interval(s, 0.99), confidence_interval(l, 0.99)};
 }
 
 Sampler exp_service(double mu) {
@@ -184,12 +183,8 @@ TEST_CASE("a three-station Jackson network with feedback matches its traffic equ
   JacksonNetwork net{{0.75, 0, 0}, routing, {0.6, 1.0, 1.5}, {2, 1, 1}};
   const JacksonSolution theory = solve(net);
   REQUIRE(theory.stable);
-  NetworkSpec spec{0.75,
-                   {2, 1, 1},
-                   {exp_service(0.6), exp_service(1.0), exp_service(1.5)},
-                   routing,
-                   2000,
-                   50000};
+  NetworkSpec spec{0.75,    {2, 1, 1}, {exp_service(0.6), exp_service(1.0), exp_service(1.5)},
+                   routing, 2000,      50000};
   const Estimates e = replicate(spec, 10, 107);
   check_inside(e.sojourn, theory.mean_sojourn, 0.04);
   check_inside(e.in_system, theory.mean_in_system, 0.05);
@@ -205,4 +200,44 @@ TEST_CASE("the same seed gives bit-identical results", "[engine][validation][det
   CHECK(a.eng.now() == b.eng.now());
   CHECK(a.eng.events_run() == b.eng.events_run());
   CHECK(ra.wait != rc.wait);
+}
+
+namespace {
+// M/M/1 with two classes and a non-preemptive priority queue: returns the mean waits.
+std::pair<double, double> priority_run(std::uint64_t seed, std::uint64_t rep, std::uint64_t n) {
+  Engine eng;
+  Resource server(eng, 1, Resource::Discipline::ByPriority);
+  RandomStream arrivals(seed, rep, 0), service(seed, rep, 1), classes(seed, rep, 2);
+  Tally wait[2];
+  const std::uint64_t warmup = n / 20;
+  auto customer = [&](int cls, std::uint64_t index) -> Process {
+    const Tick asked = eng.now();
+    auto lock = co_await server.acquire(static_cast<Priority>(cls));
+    if (index >= warmup)
+      wait[cls].add(to_time(eng.now() - asked));
+    co_await delay(to_ticks(exponential(service, 1.0)));
+  };
+  auto source = [&]() -> Process {
+    for (std::uint64_t i = 0; i < n; ++i) {
+      spawn(eng, customer(classes.uniform01() < 0.3 / 0.8 ? 0 : 1, i));
+      co_await delay(to_ticks(exponential(arrivals, 1.0 / 0.8)));
+    }
+  };
+  spawn(eng, source());
+  eng.run();
+  return {wait[0].mean(), wait[1].mean()};
+}
+} // namespace
+
+TEST_CASE("a two-class priority queue matches Cobham's formula", "[engine][validation]") {
+  // lambda 0.3 (urgent) + 0.5, mu 1: W0 = sum lambda_i E[S^2] / 2 = 0.8;
+  // Wq1 = W0 / (1 - rho1) = 8/7; Wq2 = W0 / ((1 - rho1)(1 - rho)) = 0.8 / (0.7 * 0.2).
+  Tally w1, w2;
+  for (std::uint64_t r = 0; r < 12; ++r) {
+    const auto [a, b] = priority_run(108, r, 80000);
+    w1.add(a);
+    w2.add(b);
+  }
+  check_inside(confidence_interval(w1, 0.99), 0.8 / 0.7, 0.04);
+  check_inside(confidence_interval(w2, 0.99), 0.8 / (0.7 * 0.2), 0.06);
 }

@@ -152,10 +152,12 @@ TEST_CASE("A single demand is assigned at the cost of Boost's min-cost max-flow"
           boost::edge_capacity_t, long long,
           boost::property<boost::edge_residual_capacity_t, long long,
                           boost::property<boost::edge_reverse_t, Traits::edge_descriptor,
-                                          boost::property<boost::edge_weight_t, long long>>>>>;
+                                          boost::property<boost::edge_weight_t, double>>>>>;
   for (unsigned seed = 1; seed <= 20; ++seed) {
     Network net = random_network(400 + seed, 10, 30, true);
-    for (Link &l : net.links) // whole dollars: Boost's check of reduced costs needs exact sums
+    // Whole dollars: Boost's check for negative reduced costs needs exact sums. Weights are
+    // doubles so that its potentials of unreachable vertices (infinite) do not overflow.
+    for (Link &l : net.links)
       l.cost = Usd(std::round(l.cost.value()));
     FlowOptions o;
     o.metric = Metric::Cost;
@@ -167,8 +169,8 @@ TEST_CASE("A single demand is assigned at the cost of Boost's min-cost max-flow"
       auto r = boost::add_edge(link.to, link.from, g).first;
       boost::put(boost::edge_capacity, g, e, whole(link_capacity(net, l, o)));
       boost::put(boost::edge_capacity, g, r, 0LL);
-      boost::put(boost::edge_weight, g, e, std::llround(link.cost.value()));
-      boost::put(boost::edge_weight, g, r, -std::llround(link.cost.value()));
+      boost::put(boost::edge_weight, g, e, link.cost.value());
+      boost::put(boost::edge_weight, g, r, -link.cost.value());
       boost::put(boost::edge_reverse, g, e, r);
       boost::put(boost::edge_reverse, g, r, e);
       forward.push_back(e);
@@ -178,7 +180,7 @@ TEST_CASE("A single demand is assigned at the cost of Boost's min-cost max-flow"
     for (auto e : forward)
       ref_cost += static_cast<double>(boost::get(boost::edge_capacity, g, e) -
                                       boost::get(boost::edge_residual_capacity, g, e)) *
-                  static_cast<double>(boost::get(boost::edge_weight, g, e));
+                  boost::get(boost::edge_weight, g, e);
     std::vector<DemandFlow> demand(1);
     demand[0].origin = 0;
     demand[0].destination = 9;

@@ -43,7 +43,8 @@ TEST_CASE("The routing graph splits nodes into ports and allows only plausible t
   SECTION("gauge change only at a gauge-change yard") {
     CHECK(g.find_arc(g.arrival(MZL, Port::Rail1435), g.departure(MZL, Port::Rail1520)) ==
           invalid_index);
-    const ArcIndex zbk = g.find_arc(g.arrival(ZBK, Port::Rail1435), g.departure(ZBK, Port::Rail1520));
+    const ArcIndex zbk =
+        g.find_arc(g.arrival(ZBK, Port::Rail1435), g.departure(ZBK, Port::Rail1520));
     REQUIRE(zbk != invalid_index);
     CHECK(g.metrics(zbk).time.value() == Approx(8.0)); // 100 TEU / 50 per h + 6 h customs
   }
@@ -88,8 +89,7 @@ TEST_CASE("Best routes on the teaching corridor match hand calculation", "[routi
     CHECK(r->weight == Approx(2650 + 30 * 195));
   }
   SECTION("Ningbo: rail is fastest, via Slavyanka is cheapest and cleanest") {
-    CHECK(nodes_of(router.best(query(CHC, NGB, Metric::Time))) ==
-          std::vector<NodeIndex>{CHC, NGB});
+    CHECK(nodes_of(router.best(query(CHC, NGB, Metric::Time))) == std::vector<NodeIndex>{CHC, NGB});
     auto r = router.best(query(CHC, NGB, Metric::Co2));
     CHECK(nodes_of(r) == std::vector<NodeIndex>{CHC, HUN, SLA, NGB});
     CHECK(r->totals.time.value() == Approx(20 + 6 + 3 + 14 + 110));
@@ -185,12 +185,16 @@ using Matrix = std::vector<std::vector<double>>;
 
 double link_weight(const Network &net, const Link &l, Metric m) {
   switch (m) {
-  case Metric::Time: return l.running_time.mean();
-  case Metric::Cost: return l.cost.value();
+  case Metric::Time:
+    return l.running_time.mean();
+  case Metric::Cost:
+    return l.cost.value();
   case Metric::Co2:
     return l.co2.value() * l.length.value() * net.settings.tonnes_per_teu.value() / 1e6;
-  case Metric::Length: return l.length.value();
-  case Metric::Generalised: return l.cost.value() + 1.0 * l.running_time.mean();
+  case Metric::Length:
+    return l.length.value();
+  case Metric::Generalised:
+    return l.cost.value() + 1.0 * l.running_time.mean();
   }
   return 0.0;
 }

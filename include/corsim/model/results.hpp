@@ -25,6 +25,7 @@ enum class WaitCause : std::uint8_t {
   Customs,         ///< border customs of its vehicle (queue, clearance, inspection)
   GaugeQueue,      ///< waiting for a transfer track or for wagons of the other gauge
   Transfer,        ///< lifting between the trains of the two gauges
+  LinkQueue,       ///< waiting for a path on a link with limited paths, or a single track
   RailRunning,     ///< train moving
   StopDwell,       ///< the service's scheduled dwell at intermediate stops
   SeaPassage,      ///< vessel sailing
@@ -32,7 +33,7 @@ enum class WaitCause : std::uint8_t {
   Driving,         ///< truck moving
   DriverRest,      ///< breaks and daily rest under the driver-hours rules
 };
-inline constexpr int wait_cause_count = 13;
+inline constexpr int wait_cause_count = 14;
 const char *to_string(WaitCause c); ///< "departure", "rolled over", ...
 
 /// A figure across replications: mean and half width of its 95% Student-t interval (0 when
@@ -44,7 +45,7 @@ struct Estimate {
 };
 
 struct OdResult {
-  std::string flow;      ///< demand flow id
+  std::string flow; ///< demand flow id
   NodeIndex origin = 0;
   NodeIndex destination = 0;
   CargoClass cargo = CargoClass::Containers;
@@ -61,27 +62,38 @@ struct OdResult {
   std::string note; ///< why a flow was not simulated (e.g. bookings files), else empty
 };
 
-enum class FacilityKind { Handling, Yard, Customs, GaugeTracks, WagonPool, RoadCheckpoint, Berths };
+enum class FacilityKind {
+  Handling,
+  Yard,
+  Customs,
+  GaugeTracks,
+  WagonPool,
+  RoadCheckpoint,
+  Berths,
+  LinkPaths,  ///< a link's paths per day (both directions together)
+  SingleTrack ///< a single-track link: one vehicle on it at a time
+};
 const char *to_string(FacilityKind k); ///< "handling", "yard", ...
 
 struct FacilityResult {
-  NodeIndex node = 0;
+  NodeIndex node = 0;               ///< for link facilities, the link's `from` node
+  LinkIndex link = UINT32_MAX;      ///< link facilities only
   FacilityKind kind = FacilityKind::Customs;
-  double capacity = 0.0;   ///< lanes, tracks, berths, wagons, TEU slots, 1 crane gang
-  Estimate utilisation;    ///< time-average share of capacity in use, 0..1
-  Estimate mean_queue;     ///< time-average vehicles waiting (yard: TEU held outside)
+  double capacity = 0.0; ///< lanes, tracks, berths, wagons, TEU slots, 1 crane gang
+  Estimate utilisation;  ///< time-average share of capacity in use, 0..1
+  Estimate mean_queue;   ///< time-average vehicles waiting (yard: TEU held outside)
   Estimate max_queue;
-  Estimate mean_wait;      ///< hours a vehicle (yard: a consignment) waits before service
+  Estimate mean_wait; ///< hours a vehicle (yard: a consignment) waits before service
   Estimate visits_per_year;
   Estimate delay_teu_hours_per_year; ///< TEU on board × hours queued: the ranking key
 };
 
 struct ServiceResult {
   std::string id;
-  bool on_demand = false;        ///< a truck on a road link that no service runs over
-  Teu capacity{0.0};             ///< TEU per vehicle (trains: length and wagon limits applied)
-  Estimate departures_per_year;  ///< vehicles leaving their first stop
-  Estimate load_factor;          ///< mean over legs run of load / capacity
+  bool on_demand = false;       ///< a truck on a road link that no service runs over
+  Teu capacity{0.0};            ///< TEU per vehicle (trains: length and wagon limits applied)
+  Estimate departures_per_year; ///< vehicles leaving their first stop
+  Estimate load_factor;         ///< mean over legs run of load / capacity
   Estimate rolled_over_teu_per_year;
   Estimate delay_teu_hours_per_year; ///< TEU × hours spent rolled over
 };
@@ -110,8 +122,8 @@ struct Conservation {
 
 struct ReplicationSummary {
   Conservation teu;
-  std::uint64_t events = 0; ///< engine events run
-  double max_yard_teu = 0.0; ///< highest occupancy of any yard, TEU
+  std::uint64_t events = 0;    ///< engine events run
+  double max_yard_teu = 0.0;   ///< highest occupancy of any yard, TEU
   double max_yard_share = 0.0; ///< highest occupancy / slots of any yard, 0..1
 };
 

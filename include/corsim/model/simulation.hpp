@@ -21,6 +21,8 @@
 
 #include <cstdint>
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace corsim::model {
 
@@ -37,10 +39,10 @@ struct TraceEvent {
     Arrived,  ///< vehicle reaches a stop (teu = load)
   };
   int replication = 0;
-  double time = 0.0;                ///< hours from the epoch
+  double time = 0.0; ///< hours from the epoch
   Kind kind = Kind::Ready;
-  std::uint64_t consignment = 0;    ///< consignment events; 0 for vehicle events
-  std::uint64_t trip = 0;           ///< vehicle trip number; 0 when not on a vehicle
+  std::uint64_t consignment = 0;      ///< consignment events; 0 for vehicle events
+  std::uint64_t trip = 0;             ///< vehicle trip number; 0 when not on a vehicle
   std::uint32_t service = UINT32_MAX; ///< index into SimulationResults::services
   NodeIndex node = 0;
   double teu = 0.0;
@@ -56,11 +58,20 @@ struct SimulationOptions {
   int replications = 1;
   std::uint64_t seed = 1;
   Hours plan_horizon = days(120.0); ///< how far ahead an itinerary may arrive
-  TraceSink trace;                  ///< when set, every consignment and vehicle event
+  /// Customs clears a vehicle at the stops it passes. When true, also at the first stop of
+  /// its run (after loading) and at its last stop (on arrival). Off by default, as in the
+  /// routing graph, which charges customs dwell at intermediate nodes only.
+  bool customs_at_ends = false;
+  TraceSink trace; ///< when set, every consignment and vehicle event
 
   /// Throws ApiMisuse when a value is out of range (negative times, no replications).
   void validate() const;
 };
+
+/// Ids of the services in the model's order, as TraceEvent::service and
+/// SimulationResults::services index them: the network's services, then one on-demand truck
+/// service per direction of each road link that no service runs over.
+std::vector<std::string> service_ids(const Network &network);
 
 /// Runs `options.replications` independent replications (random streams keyed by seed and
 /// replication number) and summarises them. Deterministic for a given seed.

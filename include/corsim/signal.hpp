@@ -1,0 +1,115 @@
+#pragma once
+/// \file signal.hpp
+/// Signal: a condition processes wait for (`co_await signal`), the intrusive waiter lists that
+/// every awaitable uses (no allocation per wait), and the `Interrupted` exception. Processes
+/// themselves are in process.hpp.
+///
+/// Example:
+/// \code
+///   corsim::Signal ready(eng);
+///   ready.trigger_in(corsim::to_ticks(2.0));   // or ready.succeed() from model code
+///   // in a process:  co_await ready;
+/// \endcode
+
+#include "corsim/engine.hpp"
+
+#include <coroutine>
+#include <cstddef>
+#include <exception>
+
+namespace corsim {
+
+/// Thrown from the `co_await` of an interrupted process; `cause()` is the caller's code.
+class Interrupted : public std::exception {
+public:
+  explicit Interrupted(int cause) : cause_(cause) {}
+  [[nodiscard]] int cause() const { return cause_; }
+  [[nodiscard]] const char *what() const noexcept override { return "process interrupted"; }
+
+private:
+  int cause_;
+};
+
+class ProcessPromise;
+using ProcessHandle = std::coroutine_handle<ProcessPromise>;
+
+namespace detail {
+/// A waiter in an intrusive, circular, doubly-linked list (no allocation per wait).
+struct WaitNode {
+  WaitNode *prev = nullptr;
+  WaitNode *next = nullptr;
+  void (*fire)(WaitNode *) = nullptr;
+  [[nodiscard]] bool linked() const { return prev != nullptr; }
+  void unlink() {
+    prev->next = next;
+    next->prev = prev;
+    prev = next = nullptr;
+  }
+};
+/// List of waiters with a sentinel. Its destructor leaves nodes alone (they may be gone).
+class WaitList {
+public:
+  WaitList() { head_.prev = head_.next = &head_; }
+  WaitList(const WaitList &) = delete;
+  WaitList &operator=(const WaitList &) = delete;
+  [[nodiscard]] bool empty() const { return head_.next == &head_; }
+  [[nodiscard]] WaitNode *front() const { return empty() ? nullptr : head_.next; }
+  [[nodiscard]] WaitNode *back() const { return empty() ? nullptr : head_.prev; }
+  [[nodiscard]] const WaitNode *end() const { return &head_; }
+  void insert_before(WaitNode &pos, WaitNode &n) {
+    n.prev = pos.prev;
+    n.next = &pos;
+    pos.prev->next = &n;
+    pos.prev = &n;
+  }
+  void push_back(WaitNode &n) { insert_before(head_, n); }
+  [[nodiscard]] WaitNode &sentinel() { return head_; }
+  [[nodiscard]] std::size_t size() const;
+
+private:
+  WaitNode head_;
+};
+void *frame_alloc(std::size_t n);
+void frame_free(void *p, std::size_t n) noexcept;
+} // namespace detail
+
+/// A one-shot condition processes can wait for. succeed() wakes every waiter (each resumes at
+/// the current time, in the order they began waiting); waits after that pass at once until
+/// reset(). Example: `Signal ready(eng); ... co_await ready; ... ready.succeed();`
+class Signal {
+public:
+  Signal() = default;
+  explicit Signal(Engine &eng) : eng_(&eng) {}
+  Signal(const Signal &) = delete;
+  Signal &operator=(const Signal &) = delete;
+  ~Signal();
+
+  void succeed();
+  /// Triggers at tick t / after dt ticks (needs the Engine constructor). Replaces an earlier
+  /// timing.
+  void trigger_at(Tick t);
+  void trigger_in(Tick dt);
+  void reset() { triggered_ = false; }
+  [[nodiscard]] bool triggered() const { return triggered_; }
+  [[nodiscard]] bool has_waiters() const { return !waiters_.empty(); }
+
+  struct Awaiter : detail::WaitNode {
+    explicit Awaiter(Signal *s) : signal(s) {}
+    Signal *signal;
+    ProcessHandle handle;
+    bool interrupted = false;
+    [[nodiscard]] bool await_ready() const noexcept { return signal->triggered_; }
+    bool await_suspend(ProcessHandle h);
+    void await_resume() const;
+  };
+  Awaiter operator co_await() noexcept { return Awaiter(this); }
+  detail::WaitList &waiters() { return waiters_; }
+
+private:
+  Engine *eng_ = nullptr;
+  bool triggered_ = false;
+  EventId timer_;
+  detail::WaitList waiters_;
+};
+
+} // namespace corsim

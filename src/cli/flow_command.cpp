@@ -1,0 +1,146 @@
+// corsim flow NETWORK --from A --to B [--to C ...]: the max-flow capacity bound (TEU/year) and the
+// minimum cut that limits it. corsim flow NETWORK --demand: the network's demand assigned to
+// routes at minimum cost within link and facility capacities, with what cannot be served.
+// Registered from main.cpp with add_flow_command (declared in commands.hpp).
+#include "commands.hpp"
+#include "output.hpp"
+#include "table.hpp"
+
+#include "corsim/error.hpp"
+#include "corsim/flow.hpp"
+#include "corsim/suggest.hpp"
+
+#include <iostream>
+#include <sstream>
+
+namespace corsim::cli {
+
+void add_flow_command(CLI::App &app, Action &action);
+
+namespace {
+
+struct FlowCommandOptions {
+  std::string file, from, by = "generalised", format = "table";
+  std::vector<std::string> to, modes, avoid;
+  bool demand = false;
+};
+
+std::string json_text(const std::string &s) {
+  std::string out = "\"";
+  for (char c : s)
+    out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
+  return out + "\"";
+}
+
+std::string json_num(double v) {
+  std::ostringstream os;
+  os.precision(12);
+  os << v;
+  return os.str();
+}
+
+std::string cut_table(const MaxFlowResult &r) {
+  Table t({{"bottleneck (minimum cut)"}, {"TEU/yr", Table::Align::Right}});
+  for (const CutElement &c : r.min_cut)
+    t.add_row({c.name, number(c.capacity.value())});
+  t.add_total({"total", number(r.value.value())});
+  return t.render();
+}
+
+int run_max_flow(const Network &net, const FlowCommandOptions &o, const FlowOptions &fo) {
+  if (o.from.empty() || o.to.empty()) {
+    print_error("corsim flow: give --from A --to B (one or more --to), or --demand");
+    return exit_bad_input;
+  }
+  const NodeIndex from = net.find_node(o.from);
+  std::vector<NodeIndex> to;
+  for (const std::string &t : o.to)
+    to.push_back(net.find_node(t));
+  const MaxFlowResult r = max_flow(net, from, to, fo);
+  if (o.format == "json") {
+    std::cout << "{\"teu_per_year\": " << (r.unbounded ? "null" : json_num(r.value.value()))
+              << ", \"unbounded\": " << (r.unbounded ? "true" : "false") << ", \"min_cut\": [";
+    for (std::size_t i = 0; i < r.min_cut.size(); ++i)
+      std::cout << (i ? ", " : "") << "{\"name\": " << json_text(r.min_cut[i].name)
+                << ", \"teu_per_year\": " << json_num(r.min_cut[i].capacity.value()) << "}";
+    std::cout << "]}\n";
+    return exit_ok;
+  }
+  if (r.unbounded) {
+    std::cout << "Unbounded: a path from " << net.nodes[from].name
+              << " has no capacity limit (links with capacity 0 and no limiting facility).\n";
+    return exit_ok;
+  }
+  std::cout << "Max flow from " << net.nodes[from].name << ": " << number(r.value.value())
+            << " TEU/yr\n"
+            << cut_table(r);
+  return r.value.value() > 0 ? exit_ok : exit_no_result;
+}
+
+std::string route_text(const Network &net, const RouteFlow &r) {
+  std::string out;
+  for (NodeIndex n : r.nodes)
+    out += (out.empty() ? "" : "→") + net.nodes[n].id;
+  return out;
+}
+
+int run_demand(const Network &net, const FlowCommandOptions &o, const FlowOptions &fo) {
+  const Assignment a = assign_demand(net, net.demand, fo);
+  using A = Table::Align;
+  Table routes({{"demand"}, {"route"}, {"TEU/yr", A::Right}, {"cost/TEU", A::Right}});
+  for (const RouteFlow &r : a.routes)
+    routes.add_row({net.demand[r.demand].id, route_text(net, r), number(r.volume.value()),
+                    number(r.cost_per_teu)});
+  Table demands(
+      {{"demand"}, {"requested", A::Right}, {"served", A::Right}, {"unserved", A::Right}});
+  for (const DemandOutcome &d : a.demands)
+    demands.add_row({net.demand[d.demand].id, number(d.requested.value()), number(d.served.value()),
+                     number(d.unserved.value())});
+  if (o.format == "json") {
+    std::cout << "{\"total_cost\": " << json_num(a.total_cost) << ", \"routes\": [";
+    for (std::size_t i = 0; i < a.routes.size(); ++i)
+      std::cout << (i ? ", " : "")
+                << "{\"demand\": " << json_text(net.demand[a.routes[i].demand].id)
+                << ", \"route\": " << json_text(route_text(net, a.routes[i]))
+                << ", \"teu_per_year\": " << json_num(a.routes[i].volume.value()) << "}";
+    std::cout << "]}\n";
+    return exit_ok;
+  }
+  std::cout << "Assignment by " << to_string(fo.metric) << " (cost per TEU in its unit)\n"
+            << routes.render() << "\n"
+            << demands.render() << "total cost per year: " << number(a.total_cost) << "\n";
+  return exit_ok;
+}
+
+int run_flow(const FlowCommandOptions &o) {
+  const auto net = load_or_report(o.file);
+  if (!net)
+    return exit_bad_input;
+  FlowOptions fo;
+  const auto metric = metric_from_string(o.by);
+  if (!metric)
+    throw InputError("--by: unknown metric '" + o.by + "'" +
+                     did_you_mean(o.by, {"time", "cost", "co2", "generalised", "length"}));
+  fo.metric = *metric;
+  fo.filter = make_filter(*net, o.modes, o.avoid);
+  return o.demand ? run_demand(*net, o, fo) : run_max_flow(*net, o, fo);
+}
+
+} // namespace
+
+void add_flow_command(CLI::App &app, Action &action) {
+  auto *cmd = app.add_subcommand("flow", "Capacity bound and bottleneck between nodes (max-flow), "
+                                         "or the demand assigned within capacities");
+  auto o = std::make_shared<FlowCommandOptions>();
+  cmd->add_option("NETWORK", o->file, "Network YAML file")->required();
+  cmd->add_option("--from", o->from, "Origin: node id, name or local name");
+  cmd->add_option("--to", o->to, "Destination (repeatable)");
+  cmd->add_flag("--demand", o->demand, "Assign the network's demand to routes");
+  cmd->add_option("--by", o->by, "Assignment cost: time | cost | co2 | generalised");
+  cmd->add_option("--modes", o->modes, "Allowed modes, e.g. rail,sea")->delimiter(',');
+  cmd->add_option("--avoid", o->avoid, "Avoid this node or country code (repeatable)");
+  cmd->add_option("--format", o->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([&action, o] { action = [o] { return run_flow(*o); }; });
+}
+
+} // namespace corsim::cli

@@ -1,0 +1,312 @@
+// corsim simulate FILE: the corridor simulation, as readable tables or JSON.
+#include "commands.hpp"
+#include "output.hpp"
+#include "table.hpp"
+
+#include "corsim/error.hpp"
+#include "corsim/model/simulation.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+namespace corsim::cli {
+namespace {
+
+using model::Estimate;
+
+struct SimulateArgs {
+  std::string file;
+  double days = 365.0;
+  double warmup = 30.0;
+  int replications = 5;
+  std::uint64_t seed = 1;
+  std::string trace;
+  std::string format = "table";
+};
+
+/// "12.3 ± 0.4" (the ± part only with several replications), "-" without a value.
+std::string est(const Estimate &e, double scale = 1.0, int decimals = 1) {
+  if (e.n == 0)
+    return "-";
+  std::string s = number(e.mean * scale, decimals);
+  if (e.n >= 2 && e.half_width * scale >= 0.5 * std::pow(10.0, -decimals))
+    s += " ± " + number(e.half_width * scale, decimals);
+  return s;
+}
+
+std::string flow_table(const Network &net, const model::SimulationResults &r) {
+  using A = Table::Align;
+  Table t({{"flow"},
+           {"from→to"},
+           {"mean d", A::Right},
+           {"p50 d", A::Right},
+           {"p90 d", A::Right},
+           {"p95 d", A::Right},
+           {"max d", A::Right},
+           {"on time %", A::Right},
+           {"TEU/yr", A::Right},
+           {"backlog TEU", A::Right},
+           {"USD/TEU", A::Right}});
+  const double day = 1.0 / hours_per_day;
+  for (const auto &o : r.od)
+    t.add_row({o.flow, net.nodes[o.origin].id + "→" + net.nodes[o.destination].id,
+               est(o.transit_mean, day), est(o.transit_p50, day), est(o.transit_p90, day),
+               est(o.transit_p95, day), est(o.transit_max, day), est(o.on_time_share, 100.0, 0),
+               est(o.delivered_teu_per_year, 1.0, 0), est(o.backlog_teu, 1.0, 0),
+               est(o.cost_per_teu, 1.0, 0)});
+  return t.render();
+}
+
+std::string wait_table(const model::SimulationResults &r) {
+  using A = Table::Align;
+  std::vector<int> causes; // only the causes some flow spends time on
+  for (int c = 0; c < model::wait_cause_count; ++c)
+    for (const auto &o : r.od)
+      if (o.wait_hours[c].mean > 1e-9) {
+        causes.push_back(c);
+        break;
+      }
+  std::vector<Table::Column> cols{{"flow"}};
+  for (int c : causes)
+    cols.push_back({to_string(static_cast<model::WaitCause>(c)), A::Right});
+  Table t(cols);
+  for (const auto &o : r.od) {
+    std::vector<std::string> row{o.flow};
+    for (int c : causes)
+      row.push_back(o.wait_hours[c].n ? number(o.wait_hours[c].mean, 1) : "-");
+    t.add_row(row);
+  }
+  return t.render();
+}
+
+std::string facility_table(const Network &net, const model::SimulationResults &r) {
+  using A = Table::Align;
+  Table t({{"node"},
+           {"facility"},
+           {"capacity", A::Right},
+           {"util %", A::Right},
+           {"mean queue", A::Right},
+           {"max queue", A::Right},
+           {"mean wait h", A::Right},
+           {"visits/yr", A::Right}});
+  for (const auto &f : r.facilities)
+    t.add_row({f.link < net.links.size() ? net.links[f.link].id : net.nodes[f.node].id,
+               to_string(f.kind), number(f.capacity),
+               est(f.utilisation, 100.0, 1), est(f.mean_queue, 1.0, 2), est(f.max_queue, 1.0, 0),
+               est(f.mean_wait, 1.0, 1), est(f.visits_per_year, 1.0, 0)});
+  return t.render();
+}
+
+std::string service_table(const model::SimulationResults &r) {
+  using A = Table::Align;
+  Table t({{"service"},
+           {"TEU", A::Right},
+           {"departures/yr", A::Right},
+           {"load %", A::Right},
+           {"rolled over TEU/yr", A::Right}});
+  for (const auto &s : r.services)
+    if (!s.on_demand || s.departures_per_year.mean > 0.0)
+      t.add_row({s.id, s.on_demand ? "-" : number(s.capacity.value()),
+                 est(s.departures_per_year, 1.0, 0), est(s.load_factor, 100.0, 1),
+                 est(s.rolled_over_teu_per_year, 1.0, 0)});
+  return t.render();
+}
+
+std::string bottleneck_table(const model::SimulationResults &r) {
+  using A = Table::Align;
+  Table t({{"#", A::Right}, {"where"}, {"TEU·h queued/yr", A::Right}, {"util %", A::Right}});
+  int rank = 0;
+  for (const auto &b : r.bottlenecks)
+    if (++rank <= 10)
+      t.add_row({std::to_string(rank), b.what, number(b.delay_teu_hours_per_year),
+                 number(b.utilisation * 100.0, 1)});
+  return rank == 0 ? "none: no facility or service made cargo queue\n" : t.render();
+}
+
+std::string conservation(const model::SimulationResults &r) {
+  std::string out;
+  for (std::size_t i = 0; i < r.replications.size(); ++i) {
+    const auto &c = r.replications[i].teu;
+    out += fmt::format("replication {}: {} TEU generated = {} delivered + {} in transit + {} "
+                       "backlog + {} unroutable; {} events\n",
+                       i + 1, number(c.generated), number(c.delivered), number(c.in_transit),
+                       number(c.backlog), number(c.unroutable),
+                       number(static_cast<double>(r.replications[i].events)));
+  }
+  return out;
+}
+
+void print_tables(const Network &net, const SimulateArgs &a, const model::SimulationResults &r) {
+  std::cout << fmt::format("{}: {} days measured after {} days of warm-up, {} replication{}, "
+                           "seed {} (± = 95% interval across replications)\n\n",
+                           net.name.empty() ? a.file : net.name, number(a.days), number(a.warmup),
+                           a.replications, a.replications == 1 ? "" : "s", a.seed)
+            << "Transit time by flow (days, ready after the warm-up)\n"
+            << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
+            << wait_table(r) << "\nFacilities\n"
+            << facility_table(net, r) << "\nServices\n"
+            << service_table(r) << "\nBottlenecks (TEU-hours of queueing per year)\n"
+            << bottleneck_table(r) << "\nConservation (whole run)\n"
+            << conservation(r);
+  for (const auto &w : r.warnings)
+    std::cout << "note: " << w << '\n';
+}
+
+nlohmann::ordered_json to_json(const Estimate &e) {
+  if (e.n == 0)
+    return nullptr;
+  return {{"mean", e.mean}, {"half_width", e.half_width}, {"n", e.n}};
+}
+
+nlohmann::ordered_json flows_json(const Network &net, const model::SimulationResults &r) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto &o : r.od) {
+    nlohmann::ordered_json waits;
+    for (int c = 0; c < model::wait_cause_count; ++c)
+      waits[to_string(static_cast<model::WaitCause>(c))] = to_json(o.wait_hours[c]);
+    out.push_back({{"flow", o.flow},
+                   {"from", net.nodes[o.origin].id},
+                   {"to", net.nodes[o.destination].id},
+                   {"cargo", to_string(o.cargo)},
+                   {"transit_hours",
+                    {{"mean", to_json(o.transit_mean)},
+                     {"p50", to_json(o.transit_p50)},
+                     {"p90", to_json(o.transit_p90)},
+                     {"p95", to_json(o.transit_p95)},
+                     {"max", to_json(o.transit_max)}}},
+                   {"on_time_share", to_json(o.on_time_share)},
+                   {"delivered_teu_per_year", to_json(o.delivered_teu_per_year)},
+                   {"backlog_teu", to_json(o.backlog_teu)},
+                   {"in_transit_teu", to_json(o.in_transit_teu)},
+                   {"unroutable_teu", to_json(o.unroutable_teu)},
+                   {"cost_usd_per_teu", to_json(o.cost_per_teu)},
+                   {"co2_tonnes_per_teu", to_json(o.co2_per_teu)},
+                   {"wait_hours_by_cause", waits},
+                   {"note", o.note}});
+  }
+  return out;
+}
+
+nlohmann::ordered_json facilities_json(const Network &net, const model::SimulationResults &r) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (const auto &f : r.facilities)
+    out.push_back({{"node", net.nodes[f.node].id},
+                   {"facility", to_string(f.kind)},
+                   {"capacity", f.capacity},
+                   {"utilisation", to_json(f.utilisation)},
+                   {"mean_queue", to_json(f.mean_queue)},
+                   {"max_queue", to_json(f.max_queue)},
+                   {"mean_wait_hours", to_json(f.mean_wait)},
+                   {"visits_per_year", to_json(f.visits_per_year)},
+                   {"delay_teu_hours_per_year", to_json(f.delay_teu_hours_per_year)}});
+  return out;
+}
+
+nlohmann::ordered_json results_json(const Network &net, const SimulateArgs &a,
+                                    const model::SimulationResults &r) {
+  nlohmann::ordered_json services = nlohmann::ordered_json::array();
+  for (const auto &s : r.services)
+    services.push_back({{"service", s.id},
+                        {"on_demand", s.on_demand},
+                        {"capacity_teu", s.capacity.value()},
+                        {"departures_per_year", to_json(s.departures_per_year)},
+                        {"load_factor", to_json(s.load_factor)},
+                        {"rolled_over_teu_per_year", to_json(s.rolled_over_teu_per_year)},
+                        {"delay_teu_hours_per_year", to_json(s.delay_teu_hours_per_year)}});
+  nlohmann::ordered_json bottlenecks = nlohmann::ordered_json::array();
+  for (const auto &b : r.bottlenecks)
+    bottlenecks.push_back({{"where", b.what},
+                           {"delay_teu_hours_per_year", b.delay_teu_hours_per_year},
+                           {"utilisation", b.utilisation}});
+  nlohmann::ordered_json reps = nlohmann::ordered_json::array();
+  for (const auto &x : r.replications)
+    reps.push_back({{"generated_teu", x.teu.generated},
+                    {"delivered_teu", x.teu.delivered},
+                    {"in_transit_teu", x.teu.in_transit},
+                    {"backlog_teu", x.teu.backlog},
+                    {"unroutable_teu", x.teu.unroutable},
+                    {"consignments", x.teu.consignments},
+                    {"events", x.events},
+                    {"max_yard_teu", x.max_yard_teu}});
+  return {{"network", net.name},
+          {"options",
+           {{"days", a.days},
+            {"warmup_days", a.warmup},
+            {"replications", a.replications},
+            {"seed", a.seed}}},
+          {"flows", flows_json(net, r)},
+          {"facilities", facilities_json(net, r)},
+          {"services", services},
+          {"bottlenecks", bottlenecks},
+          {"replications", reps},
+          {"warnings", r.warnings}};
+}
+
+/// Trace as CSV, one line per event, written as the simulation runs.
+model::TraceSink csv_trace(std::ofstream &out, const Network &net,
+                           const std::vector<std::string> &services) {
+  out << "replication,time_h,event,consignment,trip,service,node,teu\n";
+  return [&out, &net, &services](const model::TraceEvent &e) {
+    out << e.replication << ',' << fmt::format("{:.6f}", e.time) << ',' << to_string(e.kind) << ','
+        << e.consignment << ',' << e.trip << ','
+        << (e.service < services.size() ? services[e.service] : "") << ',' << net.nodes[e.node].id
+        << ',' << fmt::format("{:.3f}", e.teu) << '\n';
+  };
+}
+
+int run_simulate(const SimulateArgs &a) {
+  const auto net = load_or_report(a.file);
+  if (!net)
+    return exit_bad_input;
+  model::SimulationOptions opt;
+  opt.horizon = days(a.days);
+  opt.warmup = days(a.warmup);
+  opt.replications = a.replications;
+  opt.seed = a.seed;
+  std::ofstream trace_file;
+  std::vector<std::string> names; // service ids for the trace, in the model's order
+  if (!a.trace.empty()) {
+    trace_file.open(a.trace, std::ios::trunc);
+    if (!trace_file)
+      throw InputError(SourcePos{a.trace, 0, 0}, "cannot write trace file");
+    names = model::service_ids(*net);
+    opt.trace = csv_trace(trace_file, *net, names);
+  }
+  const model::SimulationResults r = model::simulate(*net, opt);
+  if (a.format == "json")
+    std::cout << results_json(*net, a, r).dump(2) << '\n';
+  else
+    print_tables(*net, a, r);
+  return exit_ok;
+}
+
+} // namespace
+
+void add_simulate_command(CLI::App &app, Action &action) {
+  auto *cmd = app.add_subcommand("simulate", "Simulate consignments, vehicles and facilities "
+                                             "of a corridor: transit times, capacity use, "
+                                             "bottlenecks");
+  auto a = std::make_shared<SimulateArgs>();
+  cmd->add_option("FILE", a->file, "Network YAML file (with its demand)")->required();
+  cmd->add_option("--days", a->days, "Days measured after the warm-up")
+      ->capture_default_str()
+      ->check(CLI::Range(1.0, 36500.0));
+  cmd->add_option("--warmup", a->warmup, "Days simulated before measuring")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 3650.0));
+  cmd->add_option("--replications", a->replications, "Independent replications")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--seed", a->seed, "Scenario seed")->capture_default_str();
+  cmd->add_option("--trace", a->trace, "Write every consignment and vehicle event (CSV)");
+  cmd->add_option("--format", a->format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([&action, a] { action = [a] { return run_simulate(*a); }; });
+}
+
+} // namespace corsim::cli

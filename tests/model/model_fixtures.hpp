@@ -1,0 +1,24 @@
+#pragma once
+// Small networks built in code, with hand-computable answers, for the model's tests.
+
+#include "corsim/model/simulation.hpp"
+#include "corsim/network.hpp"
+
+namespace corsim::model::testing {
+
+Node node(const char *id, NodeKind kind);
+Link rail(const char *id, NodeIndex from, NodeIndex to, Gauge g, double hours);
+Link road(const char *id, NodeIndex from, NodeIndex to, double hours);
+/// One consignment of `teu_each` TEU every `every_hours`, the first at time 0.
+DemandFlow scheduled(NodeIndex from, NodeIndex to, double teu_each, double every_hours);
+/// A ==10 h, 1435== B ==20 h, 1520== C. Customs at B: one lane, 4 h fixed, no inspection;
+/// a gauge-change yard at B lifting 10 TEU/h on one track; no wagon pool. One train of
+/// `wagons` × 2 TEU leaves A on Mondays at 10:00 (the epoch is a Monday) and runs to C.
+/// One consignment of 2 TEU is ready at A every 24 h, from time 0.
+Network line(int wagons);
+/// A --2 h road-- K. Trucks of 2 TEU dispatched when full or after 12 h; no demand.
+Network truck_road();
+/// Measures `days_measured` days after `warmup_days`; one replication; seed 7.
+SimulationOptions options(double days_measured, double warmup_days = 0.0);
+
+} // namespace corsim::model::testing
