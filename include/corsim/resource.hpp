@@ -39,11 +39,11 @@ class Resource;
 class [[nodiscard]] ResourceLock {
 public:
   ResourceLock() = default;
-  explicit ResourceLock(Resource &r);
+  inline explicit ResourceLock(Resource &r);
   ResourceLock(ResourceLock &&o) noexcept : res_(std::exchange(o.res_, nullptr)), eng_(o.eng_) {}
   ResourceLock &operator=(ResourceLock &&o) noexcept;
   ~ResourceLock() { release(); }
-  void release();
+  inline void release();
   [[nodiscard]] bool held() const { return res_ != nullptr; }
 
 private:
@@ -66,16 +66,32 @@ public:
     Tick since = 0;
     bool granted = false;
     bool interrupted = false;
-    bool await_ready();
+    bool await_ready() {
+      if (res->free_and_quiet()) { // the common case, inline: a free unit, nothing to report
+        ++res->in_use_;
+        granted = true;
+        return true;
+      }
+      return res->ready_slow(*this);
+    }
     bool await_suspend(ProcessHandle h);
-    ResourceLock await_resume();
+    ResourceLock await_resume() {
+      if (interrupted)
+        handle.promise().throw_interrupt();
+      return ResourceLock(*res);
+    }
   };
   /// Awaitable: `auto lock = co_await res.acquire(priority);`.
   Request acquire(Priority p = priority_normal) { return Request(this, p); }
   /// Callback style: takes a unit if one is free now (and open); pair with release().
   bool try_acquire();
   /// Gives back one unit and serves waiting requests.
-  void release();
+  void release() {
+    assert(in_use_ > 0);
+    --in_use_;
+    if (!queue_.empty() || !observers_.empty())
+      released_busy();
+  }
 
   [[nodiscard]] int capacity() const { return capacity_; }
   [[nodiscard]] int in_use() const { return in_use_; }
@@ -94,6 +110,13 @@ public:
   [[nodiscard]] Engine &engine() const { return *eng_; }
 
 private:
+  friend class ResourceLock;
+  // No queue, a free unit, no calendar and no observer: a request is granted with no more work.
+  [[nodiscard]] bool free_and_quiet() const {
+    return queue_.empty() && in_use_ < capacity_ && calendar_ == nullptr && observers_.empty();
+  }
+  bool ready_slow(Request &r);
+  void released_busy();
   void enqueue(Request &r);
   void serve();
   void grant(Request &r);
@@ -111,6 +134,13 @@ private:
   detail::WaitList queue_;
   ObserverList observers_;
 };
+
+inline ResourceLock::ResourceLock(Resource &r) : res_(&r), eng_(r.eng_) {}
+
+inline void ResourceLock::release() {
+  if (Resource *r = std::exchange(res_, nullptr); r && !eng_->tearing_down())
+    r->release();
+}
 
 /// A continuous level between 0 and a capacity, with blocking put and get of amounts.
 class Container {

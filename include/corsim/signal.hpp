@@ -16,6 +16,7 @@
 #include <coroutine>
 #include <cstddef>
 #include <exception>
+#include <new>
 
 namespace corsim {
 
@@ -69,8 +70,38 @@ public:
 private:
   WaitNode head_;
 };
-void *frame_alloc(std::size_t n);
-void frame_free(void *p, std::size_t n) noexcept;
+/// Coroutine frames come from per-thread free lists in 64-byte size classes up to 2 KiB
+/// (intrusive singly-linked lists: taking and giving back a frame is a load and a store).
+/// Pooled frames are returned to the system when the thread ends.
+inline constexpr std::size_t frame_class = 64;
+inline constexpr std::size_t frame_classes = 32;
+struct FreeFrame {
+  FreeFrame *next;
+};
+/// Heads of the free lists, one per size class (trivial, so access needs no TLS guard).
+extern thread_local constinit FreeFrame *frame_lists[frame_classes];
+void *frame_alloc_slow(std::size_t n);
+void frame_list_started() noexcept; // registers the thread's clean-up
+inline void *frame_alloc(std::size_t n) {
+  const std::size_t c = (n + frame_class - 1) / frame_class;
+  if (c < frame_classes)
+    if (FreeFrame *f = frame_lists[c]) {
+      frame_lists[c] = f->next;
+      return f;
+    }
+  return frame_alloc_slow(n);
+}
+inline void frame_free(void *p, std::size_t n) noexcept {
+  const std::size_t c = (n + frame_class - 1) / frame_class;
+  if (c >= frame_classes) {
+    ::operator delete(p);
+    return;
+  }
+  FreeFrame *head = frame_lists[c];
+  if (head == nullptr)
+    frame_list_started();
+  frame_lists[c] = ::new (p) FreeFrame{head};
+}
 } // namespace detail
 
 /// A one-shot condition processes can wait for. succeed() wakes every waiter (each resumes at
@@ -82,9 +113,17 @@ public:
   explicit Signal(Engine &eng) : eng_(&eng) {}
   Signal(const Signal &) = delete;
   Signal &operator=(const Signal &) = delete;
-  ~Signal();
+  ~Signal() {
+    if (timer_.valid())
+      cancel_timer();
+  }
 
-  void succeed();
+  /// Triggers now: every waiter resumes at the current time, in the order it began waiting.
+  void succeed() {
+    triggered_ = true;
+    if (!waiters_.empty())
+      wake_waiters();
+  }
   /// Triggers at tick t / after dt ticks (needs the Engine constructor). Replaces an earlier
   /// timing.
   void trigger_at(Tick t);
@@ -106,6 +145,8 @@ public:
   detail::WaitList &waiters() { return waiters_; }
 
 private:
+  void wake_waiters();
+  void cancel_timer();
   Engine *eng_ = nullptr;
   bool triggered_ = false;
   EventId timer_;

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -95,9 +96,9 @@ std::string facility_table(const Network &net, const model::SimulationResults &r
            {"visits/yr", A::Right}});
   for (const auto &f : r.facilities)
     t.add_row({f.link < net.links.size() ? net.links[f.link].id : net.nodes[f.node].id,
-               to_string(f.kind), number(f.capacity),
-               est(f.utilisation, 100.0, 1), est(f.mean_queue, 1.0, 2), est(f.max_queue, 1.0, 0),
-               est(f.mean_wait, 1.0, 1), est(f.visits_per_year, 1.0, 0)});
+               to_string(f.kind), number(f.capacity), est(f.utilisation, 100.0, 1),
+               est(f.mean_queue, 1.0, 2), est(f.max_queue, 1.0, 0), est(f.mean_wait, 1.0, 1),
+               est(f.visits_per_year, 1.0, 0)});
   return t.render();
 }
 

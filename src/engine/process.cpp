@@ -15,56 +15,40 @@ std::size_t WaitList::size() const {
   return n;
 }
 
-namespace {
-// Per-thread free lists of coroutine frames in 64-byte size classes up to 2 KiB. Frames are
-// reused, never returned to the system while the thread lives.
-constexpr std::size_t frame_class = 64;
-constexpr std::size_t frame_classes = 32;
+thread_local constinit FreeFrame *frame_lists[frame_classes] = {};
 
-struct FramePool {
-  std::array<std::vector<void *>, frame_classes> free;
-  ~FramePool() {
-    for (auto &list : free)
-      for (void *p : list)
-        ::operator delete(p);
+namespace {
+// Gives the thread's pooled frames back to the system when the thread ends. Constructed on
+// the first use of a free list in the thread (frame_list_started), so the hot path needs no
+// guard.
+struct FramePoolCleanup {
+  bool armed = false;
+  ~FramePoolCleanup() {
+    for (FreeFrame *&head : frame_lists)
+      while (FreeFrame *f = head) {
+        head = f->next;
+        ::operator delete(f);
+      }
   }
 };
-thread_local FramePool pool;
-
-std::size_t class_of(std::size_t n) { return (n + frame_class - 1) / frame_class; }
+thread_local FramePoolCleanup cleanup;
 } // namespace
 
-void *frame_alloc(std::size_t n) {
-  const std::size_t c = class_of(n);
-  if (c < frame_classes && !pool.free[c].empty()) {
-    void *p = pool.free[c].back();
-    pool.free[c].pop_back();
-    return p;
-  }
-  return ::operator new(c < frame_classes ? c * frame_class : n);
-}
+void frame_list_started() noexcept { cleanup.armed = true; }
 
-void frame_free(void *p, std::size_t n) noexcept {
-  const std::size_t c = class_of(n);
-  if (c < frame_classes) {
-    try {
-      pool.free[c].push_back(p);
-      return;
-    } catch (...) { // out of memory for the list: give the frame back instead
-    }
-  }
-  ::operator delete(p);
+void *frame_alloc_slow(std::size_t n) {
+  const std::size_t c = (n + frame_class - 1) / frame_class;
+  return ::operator new(c < frame_classes ? c * frame_class : n);
 }
 
 } // namespace detail
 
-Signal::~Signal() {
-  if (eng_ && timer_.valid() && !eng_->tearing_down())
+void Signal::cancel_timer() {
+  if (eng_ && !eng_->tearing_down())
     eng_->cancel(timer_);
 }
 
-void Signal::succeed() {
-  triggered_ = true;
+void Signal::wake_waiters() {
   while (!waiters_.empty()) {
     detail::WaitNode *n = waiters_.front();
     n->unlink();

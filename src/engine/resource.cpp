@@ -4,8 +4,6 @@
 
 namespace corsim {
 
-ResourceLock::ResourceLock(Resource &r) : res_(&r), eng_(&r.engine()) {}
-
 ResourceLock &ResourceLock::operator=(ResourceLock &&o) noexcept {
   if (this != &o) {
     release();
@@ -13,11 +11,6 @@ ResourceLock &ResourceLock::operator=(ResourceLock &&o) noexcept {
     eng_ = o.eng_;
   }
   return *this;
-}
-
-void ResourceLock::release() {
-  if (Resource *r = std::exchange(res_, nullptr); r && !eng_->tearing_down())
-    r->release();
 }
 
 Resource::Resource(Engine &eng, int capacity, Discipline d)
@@ -48,9 +41,8 @@ bool Resource::try_acquire() {
   return true;
 }
 
-void Resource::release() {
-  assert(in_use_ > 0);
-  --in_use_;
+// release() after the unit is given back, when there is a queue or an observer.
+void Resource::released_busy() {
   if (!observers_.empty())
     report(ObservationKind::Release);
   if (!queue_.empty())
@@ -118,14 +110,15 @@ void Resource::set_calendar(const Calendar *cal) {
     serve();
 }
 
-bool Resource::Request::await_ready() {
-  if (!res->available())
+// await_ready() when the inline test fails: a queue, no free unit, a calendar or observers.
+bool Resource::ready_slow(Request &r) {
+  if (!available())
     return false;
-  ++res->in_use_;
-  granted = true;
-  if (!res->observers_.empty()) {
-    res->report(ObservationKind::Request);
-    res->report(ObservationKind::Grant, 0.0);
+  ++in_use_;
+  r.granted = true;
+  if (!observers_.empty()) {
+    report(ObservationKind::Request);
+    report(ObservationKind::Grant, 0.0);
   }
   return true;
 }
@@ -152,12 +145,6 @@ bool Resource::Request::await_suspend(ProcessHandle h) {
       },
       this);
   return true;
-}
-
-ResourceLock Resource::Request::await_resume() {
-  if (interrupted)
-    handle.promise().throw_interrupt();
-  return ResourceLock(*res);
 }
 
 Container::Container(Engine &eng, double capacity, double initial)

@@ -22,6 +22,9 @@ struct LoadContext {
 
   /// A node named by id, English or local name; reports unknown names with suggestions.
   std::optional<NodeIndex> resolve_node(const YAML::Node &ref, const std::string &what);
+  /// The required `from` and `to` nodes of `m`, which must differ (0 where unknown, after an
+  /// error has been reported).
+  std::pair<NodeIndex, NodeIndex> read_endpoints(MapReader &m);
   /// Reports a duplicate id; returns false when `id` was seen before in `seen`.
   bool check_unique(std::set<std::string> &seen, const std::string &id, const YAML::Node &at,
                     const char *what);

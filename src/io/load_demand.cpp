@@ -17,16 +17,9 @@ void load_demand(LoadContext &ctx, const YAML::Node &list) {
     f.id = m.text("id", true).value_or("");
     if (!f.id.empty())
       ctx.check_unique(seen, f.id, m.node("id"), "demand flow");
-    const auto from = m.has("from") ? ctx.resolve_node(m.node("from"), "'from'") : std::nullopt;
-    const auto to = m.has("to") ? ctx.resolve_node(m.node("to"), "'to'") : std::nullopt;
-    if (m.valid() && !m.has("from"))
-      m.missing("from");
-    if (m.valid() && !m.has("to"))
-      m.missing("to");
-    if (from && to && *from == *to)
-      ctx.diag.error(m.node("to"), "a demand flow needs different origin and destination");
-    f.origin = from.value_or(0);
-    f.destination = to.value_or(0);
+    const auto [from, to] = ctx.read_endpoints(m);
+    f.origin = from;
+    f.destination = to;
     f.volume =
         TeuPerYear(m.quantity("volume", Dimension::VolumeRate, Sign::Positive, true).value_or(0));
     f.arrivals =

@@ -55,16 +55,9 @@ void load_links(LoadContext &ctx, const YAML::Node &list) {
     link.id = m.text("id", true).value_or("");
     if (!link.id.empty())
       ctx.check_unique(seen, link.id, m.node("id"), "link");
-    const auto from = m.has("from") ? ctx.resolve_node(m.node("from"), "'from'") : std::nullopt;
-    const auto to = m.has("to") ? ctx.resolve_node(m.node("to"), "'to'") : std::nullopt;
-    if (m.valid() && !m.has("from"))
-      m.missing("from");
-    if (m.valid() && !m.has("to"))
-      m.missing("to");
-    link.from = from.value_or(0);
-    link.to = to.value_or(0);
-    if (from && to && *from == *to)
-      ctx.diag.error(m.node("to"), "a link must join two different nodes");
+    const auto [from, to] = ctx.read_endpoints(m);
+    link.from = from;
+    link.to = to;
     if (auto mode = m.choice("mode", mode_names, true))
       link.mode = static_cast<Mode>(*mode);
     link.length = Km(m.quantity("length", Dimension::Length, Sign::Positive, true).value_or(0));

@@ -18,6 +18,18 @@ std::optional<NodeIndex> LoadContext::resolve_node(const YAML::Node &ref, const 
   return std::nullopt;
 }
 
+std::pair<NodeIndex, NodeIndex> LoadContext::read_endpoints(MapReader &m) {
+  const auto from = m.has("from") ? resolve_node(m.node("from"), "'from'") : std::nullopt;
+  const auto to = m.has("to") ? resolve_node(m.node("to"), "'to'") : std::nullopt;
+  if (m.valid() && !m.has("from"))
+    m.missing("from");
+  if (m.valid() && !m.has("to"))
+    m.missing("to");
+  if (from && to && *from == *to)
+    diag.error(m.node("to"), "'from' and 'to' must be different nodes");
+  return {from.value_or(0), to.value_or(0)};
+}
+
 bool LoadContext::check_unique(std::set<std::string> &seen, const std::string &id,
                                const YAML::Node &at, const char *what) {
   if (seen.insert(id).second)

@@ -109,9 +109,9 @@ struct NodeState {
 /// Paths per day per direction (a minimum headway between entries) and single-track working.
 struct LinkState {
   LinkState(Engine &eng, const Link &l);
-  double headway = 0.0;      ///< hours between entries in one direction; 0 = unlimited
+  double headway = 0.0;        ///< hours between entries in one direction; 0 = unlimited
   Tick next_entry[2] = {0, 0}; ///< earliest entry per direction (0: from -> to)
-  Station paths;             ///< queue, waits and entries; its Resource is not used
+  Station paths;               ///< queue, waits and entries; its Resource is not used
   std::unique_ptr<Station> single;
 };
 

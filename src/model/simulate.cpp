@@ -112,8 +112,9 @@ SimulationResults simulate(const Network &network, const SimulationOptions &opti
 
 const char *to_string(WaitCause c) {
   static constexpr const char *names[wait_cause_count] = {
-      "departure", "rolled over", "yard full", "loading", "customs",     "gauge queue", "transfer",
-      "link queue", "rail",      "dwell",     "sea",     "road border", "driving",     "driver rest"};
+      "departure",   "rolled over", "yard full",  "loading",    "customs",
+      "gauge queue", "transfer",    "link queue", "rail",       "dwell",
+      "sea",         "road border", "driving",    "driver rest"};
   return names[static_cast<int>(c)];
 }
 

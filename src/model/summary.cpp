@@ -185,7 +185,9 @@ void Summary::add_facilities(const Replication &rep) {
       s = paths(rep.links[l], in_.net->links[l].oneway, end);
       break;
     }
-    case FacilityKind::SingleTrack: s = station(*rep.links[fac_keys_[i].link].single, end); break;
+    case FacilityKind::SingleTrack:
+      s = station(*rep.links[fac_keys_[i].link].single, end);
+      break;
     case FacilityKind::WagonPool: {
       const GaugeYard &g = *n.gauge;
       s = FacSample{ratio(g.wagons_out.mean(end), fac_keys_[i].capacity),

@@ -70,7 +70,7 @@ TEST_CASE("A road checkpoint admits no more trucks a day than its quota", "[mode
   CHECK(r.replications[0].teu.imbalance() == Approx(0.0).margin(1e-9));
 }
 
-TEST_CASE("Customs clears vehicles at passed stops, and at the ends only when asked",
+TEST_CASE("Customs clears vehicles at the stops they pass and at the ends only when asked",
           "[model][customs]") {
   Network net = line(50);
   Customs at_c;

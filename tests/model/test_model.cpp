@@ -76,7 +76,7 @@ TEST_CASE("Transit time is the sum of legs and timetable waits, exactly", "[mode
   }
 }
 
-TEST_CASE("A train of N wagons never carries more than N wagons' worth", "[model][capacity]") {
+TEST_CASE("A train of N wagons never carries more than its wagons hold", "[model][capacity]") {
   Network net = line(3); // 6 TEU a week against 14 TEU of demand
   Recorder rec;
   SimulationOptions o = options(70.0, 7.0); // the first train, before the queue, is not measured
@@ -153,7 +153,8 @@ TEST_CASE("A dispatched truck leaves when full or after its maximum wait", "[mod
   }
 }
 
-TEST_CASE("The same seed gives the same results; another seed, others", "[model][determinism]") {
+TEST_CASE("The same seed gives the same results and another seed gives others",
+          "[model][determinism]") {
   SimulationOptions o = options(120.0, 10.0);
   o.replications = 2;
   const Network net = teaching();

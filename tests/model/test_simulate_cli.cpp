@@ -46,8 +46,8 @@ TEST_CASE("corsim simulate prints transit times, facilities and bottlenecks", "[
   const Run r = corsim("simulate corridors/teaching.yaml --days 120 --replications 2");
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
-  for (const char *part : {"Transit time by flow", "Where the time goes", "Facilities",
-                           "Services", "Bottlenecks", "Conservation", "A-C", "ABC-train"})
+  for (const char *part : {"Transit time by flow", "Where the time goes", "Facilities", "Services",
+                           "Bottlenecks", "Conservation", "A-C", "ABC-train"})
     CHECK(r.out.find(part) != std::string::npos);
   SECTION("the same seed prints the same tables") {
     CHECK(corsim("simulate corridors/teaching.yaml --days 120 --replications 2").out == r.out);
@@ -67,7 +67,8 @@ TEST_CASE("corsim simulate --format json gives the results as data", "[cli][mode
 TEST_CASE("corsim simulate --trace writes every event as CSV", "[cli][model]") {
   const std::string trace = temp("corsim-trace-") + ".csv";
   const Run r = corsim("simulate corridors/teaching.yaml --days 10 --warmup 0 --replications 1 "
-                       "--trace '" + trace + "'");
+                       "--trace '" +
+                       trace + "'");
   REQUIRE(r.code == 0);
   const std::string csv = slurp(trace);
   std::filesystem::remove(trace);

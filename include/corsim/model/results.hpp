@@ -76,8 +76,8 @@ enum class FacilityKind {
 const char *to_string(FacilityKind k); ///< "handling", "yard", ...
 
 struct FacilityResult {
-  NodeIndex node = 0;               ///< for link facilities, the link's `from` node
-  LinkIndex link = UINT32_MAX;      ///< link facilities only
+  NodeIndex node = 0;          ///< for link facilities, the link's `from` node
+  LinkIndex link = UINT32_MAX; ///< link facilities only
   FacilityKind kind = FacilityKind::Customs;
   double capacity = 0.0; ///< lanes, tracks, berths, wagons, TEU slots, 1 crane gang
   Estimate utilisation;  ///< time-average share of capacity in use, 0..1
