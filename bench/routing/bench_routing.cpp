@@ -17,8 +17,8 @@
 #include <boost/graph/dijkstra_shortest_paths.hpp>
 
 #include <algorithm>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <fstream>
 #include <functional>
 #include <queue>

@@ -187,6 +187,39 @@ private:
     std::uint32_t generation = 1;
     std::uint32_t next_free = UINT32_MAX;
   };
+  // A growable array of entries whose append is a compare and a store: growth is out of line,
+  // so the inlined fast path needs no spill of the caller's registers.
+  class EntryBuffer {
+  public:
+    EntryBuffer() = default;
+    EntryBuffer(const EntryBuffer &) = delete;
+    EntryBuffer &operator=(const EntryBuffer &) = delete;
+    [[nodiscard]] std::size_t size() const { return size_; }
+    [[nodiscard]] bool empty() const { return size_ == 0; }
+    Entry *data() { return data_.get(); }
+    Entry &operator[](std::size_t i) { return data_[i]; }
+    const Entry &operator[](std::size_t i) const { return data_[i]; }
+    Entry &back() { return data_[size_ - 1]; }
+    const Entry *begin() const { return data_.get(); }
+    const Entry *end() const { return data_.get() + size_; }
+    Entry &emplace_back() {
+      if (size_ == capacity_) [[unlikely]]
+        grow(capacity_ == 0 ? 64 : 2 * capacity_);
+      return data_[size_++];
+    }
+    void pop_back() { --size_; }
+    void clear() { size_ = 0; }
+    void reserve(std::size_t n) {
+      if (n > capacity_)
+        grow(n);
+    }
+
+  private:
+    void grow(std::size_t n);
+    std::unique_ptr<Entry[]> data_;
+    std::size_t size_ = 0;
+    std::size_t capacity_ = 0;
+  };
   static constexpr std::uint32_t chunk_bits = 10; // slots live in chunks: they never move
   static bool before(const Entry &a, const Entry &b) {
     return a.time < b.time || (a.time == b.time && a.key < b.key);
@@ -211,19 +244,36 @@ private:
     }
   }
   [[noreturn]] static void throw_past();
-  void push(Tick t, std::uint64_t key, std::uint64_t payload);
-  bool run_wake(const Entry &e);
+  // 4-ary heap: children of i are 4i+1 .. 4i+4. Fields arrive as scalars and are stored one
+  // by one: copying a freshly built Entry as a whole stalls on store-to-load forwarding.
+  void push(Tick t, std::uint64_t key, std::uint64_t payload) {
+    std::size_t i = heap_.size();
+    heap_.emplace_back();
+    Entry *h = heap_.data();
+    while (i > 0) {
+      const std::size_t parent = (i - 1) / 4;
+      const Entry &p = h[parent];
+      if (!(t < p.time || (t == p.time && key < p.key)))
+        break;
+      h[i] = p;
+      i = parent;
+    }
+    h[i].time = t;
+    h[i].key = key;
+    h[i].payload = payload;
+  }
+  inline bool run_wake(const Entry &e);
   void destroy_processes();
-  Entry pop_top();
+  inline Entry pop_top();
   std::uint32_t acquire_slot();
   void release_slot(std::uint32_t s);
-  bool take_next(Tick limit, Entry &out);
-  bool run_one(Tick limit);
+  inline bool take_next(Tick limit, Entry &out);
+  inline bool run_one(Tick limit);
   void notify(const Entry &e);
   void rethrow_if_failed();
 
-  std::vector<Entry> heap_;
-  std::vector<Entry> now_fifo_;
+  EntryBuffer heap_;
+  EntryBuffer now_fifo_;
   std::size_t fifo_head_ = 0;
   std::vector<std::unique_ptr<Slot[]>> chunks_;
   std::uint32_t slot_count_ = 0;

@@ -29,6 +29,7 @@ struct FlowOptions {
   RouteFilter filter; ///< closed nodes, links, modes, countries
   /// What the assignment minimises, per TEU; Generalised uses each demand flow's cargo class.
   Metric metric = Metric::Generalised;
+  DwellOptions dwell; ///< driver-hours rests on road links (for time-based costs)
 };
 
 /// Capacity of a link in each direction, TEU/year; nullopt = unlimited (capacity 0 in the file).

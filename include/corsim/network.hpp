@@ -5,6 +5,7 @@
 /// the routing and simulation code trust it. Units are those of units.hpp.
 
 #include "corsim/calendar.hpp"
+#include "corsim/disruption.hpp"
 #include "corsim/distribution.hpp"
 #include "corsim/units.hpp"
 
@@ -148,13 +149,21 @@ struct Service {
 
 enum class ArrivalProcess { Poisson, Scheduled, Bookings };
 
+/// One line of a bookings file: a consignment ready at `ready` (hours from the epoch).
+struct Booking {
+  Hours ready{0.0};
+  Teu teu{1.0};
+  Hours due{0.0}; ///< hours from the epoch; 0 = the flow's `due` after ready (or none)
+};
+
 struct DemandFlow {
   std::string id;
   NodeIndex origin = 0;
   NodeIndex destination = 0;
   TeuPerYear volume{0.0};
   ArrivalProcess arrivals = ArrivalProcess::Poisson;
-  std::string bookings_file; ///< Bookings: CSV path, relative to the network file
+  std::string bookings_file;     ///< Bookings: CSV path, relative to the network file
+  std::vector<Booking> bookings; ///< Bookings: read from the file by the loader, by ready time
   DistributionSpec size = DistributionSpec::fixed(1.0); ///< TEU per consignment
   CargoClass cargo = CargoClass::Containers;
   Hours due{0.0}; ///< due time after ready; 0 = none
@@ -176,6 +185,7 @@ struct Network {
   std::vector<Link> links;
   std::vector<Service> services;
   std::vector<DemandFlow> demand;
+  std::vector<Disruption> disruptions;
 
   /// Index of the node whose id, English name or local name equals `name`; nullopt if none.
   [[nodiscard]] std::optional<NodeIndex> find_node_or_null(std::string_view name) const;

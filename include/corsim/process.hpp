@@ -38,6 +38,9 @@
 
 namespace corsim {
 
+class Process;
+class ProcessRef;
+
 /// Coroutine promise of a Process: engine, wait bookkeeping (for interrupts), completion.
 class ProcessPromise {
 public:
@@ -45,7 +48,14 @@ public:
   std::suspend_always initial_suspend() noexcept { return {}; }
   struct FinalAwaiter {
     bool await_ready() noexcept { return false; }
-    void await_suspend(ProcessHandle h) noexcept;
+    void await_suspend(ProcessHandle h) noexcept {
+      ProcessPromise &p = h.promise();
+      p.done_.succeed();
+      p.engine_->unregister_process(p.id_);
+      p.finished_ = true;
+      if (p.pending_wakes_ == 0)
+        h.destroy(); // else the Engine frees it when its last stale wake entry comes up
+    }
     void await_resume() noexcept {}
   };
   FinalAwaiter final_suspend() noexcept { return {}; }
@@ -105,6 +115,7 @@ public:
 
 private:
   friend std::uint64_t start_process(Engine &, class Process &&, Tick, Priority, bool);
+  friend ProcessRef spawn(Engine &, Process);
   friend class ProcessRef;
   Engine *engine_ = nullptr;
   void (*cancel_)(void *) = nullptr;
@@ -154,7 +165,14 @@ private:
 
 /// Starts `p` now: it runs until its first wait before spawn() returns (a process spawned by
 /// another runs first, then the spawner continues).
-ProcessRef spawn(Engine &eng, Process p);
+inline ProcessRef spawn(Engine &eng, Process p) {
+  const ProcessHandle h = p.release();
+  ProcessPromise &promise = h.promise();
+  promise.engine_ = &eng;
+  const std::uint64_t id = promise.id_ = eng.register_process(&promise);
+  h.resume(); // may finish (and free the frame) before returning
+  return ProcessRef(eng, id);
+}
 /// Starts `p` as an event at the current time with priority `prio` (after the events already
 /// due now that sort before it).
 ProcessRef spawn(Engine &eng, Process p, Priority prio);

@@ -66,6 +66,7 @@ public:
     Tick since = 0;
     bool granted = false;
     bool interrupted = false;
+    static void withdraw(void *self); // an interrupt withdraws the request
     bool await_ready() {
       if (res->free_and_quiet()) { // the common case, inline: a free unit, nothing to report
         ++res->in_use_;
@@ -74,7 +75,17 @@ public:
       }
       return res->ready_slow(*this);
     }
-    bool await_suspend(ProcessHandle h);
+    bool await_suspend(ProcessHandle h) {
+      handle = h;
+      if (!res->plain_queue() || h.promise().interrupt_pending())
+        return res->suspend_slow(*this);
+      // FIFO, open, no observer: join the queue (the inline fast path of suspend_slow()).
+      since = res->eng_->now();
+      res->queue_.push_back(*this);
+      ++res->queued_;
+      h.promise().begin_wait(&withdraw, this);
+      return true;
+    }
     ResourceLock await_resume() {
       if (interrupted)
         handle.promise().throw_interrupt();
@@ -89,8 +100,13 @@ public:
   void release() {
     assert(in_use_ > 0);
     --in_use_;
-    if (!queue_.empty() || !observers_.empty())
-      released_busy();
+    if (queue_.empty() && observers_.empty())
+      return;
+    if (plain_queue() && in_use_ + 1 == capacity_) { // the unit passes to the queue's head
+      grant(*static_cast<Request *>(queue_.front()));
+      return;
+    }
+    released_busy();
   }
 
   [[nodiscard]] int capacity() const { return capacity_; }
@@ -115,11 +131,26 @@ private:
   [[nodiscard]] bool free_and_quiet() const {
     return queue_.empty() && in_use_ < capacity_ && calendar_ == nullptr && observers_.empty();
   }
+  // FIFO, no calendar, no observer: waiting and granting need no more than list operations.
+  [[nodiscard]] bool plain_queue() const {
+    return discipline_ == Discipline::Fifo && calendar_ == nullptr && observers_.empty();
+  }
   bool ready_slow(Request &r);
+  bool suspend_slow(Request &r);
   void released_busy();
   void enqueue(Request &r);
   void serve();
-  void grant(Request &r);
+  void grant(Request &r) {
+    r.unlink();
+    --queued_;
+    ++in_use_;
+    r.granted = true;
+    if (!observers_.empty())
+      report_grant(r);
+    r.handle.promise().end_wait();
+    r.handle.promise().resume_soon();
+  }
+  void report_grant(const Request &r) const;
   void wake_at_opening();
   void report(ObservationKind k, double value = 0.0) const;
 

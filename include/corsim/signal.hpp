@@ -18,6 +18,17 @@
 #include <exception>
 #include <new>
 
+#if defined(__SANITIZE_ADDRESS__)
+#define CORSIM_ASAN_FRAMES 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CORSIM_ASAN_FRAMES 1
+#endif
+#endif
+#ifdef CORSIM_ASAN_FRAMES
+#include <sanitizer/asan_interface.h>
+#endif
+
 namespace corsim {
 
 /// Thrown from the `co_await` of an interrupted process; `cause()` is the caller's code.
@@ -87,6 +98,9 @@ inline void *frame_alloc(std::size_t n) {
   if (c < frame_classes)
     if (FreeFrame *f = frame_lists[c]) {
       frame_lists[c] = f->next;
+#ifdef CORSIM_ASAN_FRAMES
+      ASAN_UNPOISON_MEMORY_REGION(f, n);
+#endif
       return f;
     }
   return frame_alloc_slow(n);
@@ -101,6 +115,9 @@ inline void frame_free(void *p, std::size_t n) noexcept {
   if (head == nullptr)
     frame_list_started();
   frame_lists[c] = ::new (p) FreeFrame{head};
+#ifdef CORSIM_ASAN_FRAMES // a pooled frame is off limits until reused (use-after-free checks)
+  ASAN_POISON_MEMORY_REGION(static_cast<char *>(p) + sizeof(FreeFrame), n - sizeof(FreeFrame));
+#endif
 }
 } // namespace detail
 

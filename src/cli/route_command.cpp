@@ -104,7 +104,7 @@ std::string describe(const Network &net, const RouteLeg &leg) {
   case ArcKind::Link:
     return std::string(to_string(leg.from_port)) + " (" + net.links[leg.link].id + ")";
   case ArcKind::Through:
-    return "dwell (customs, checkpoint)";
+    return leg.from_port == Port::Road ? "dwell (customs, road checkpoint)" : "dwell (customs)";
   case ArcKind::Transfer:
     if (mode_of(leg.from_port) == Mode::Rail && mode_of(leg.to_port) == Mode::Rail)
       return "gauge change " + std::string(to_string(leg.from_port)).substr(5) + " -> " +
@@ -236,8 +236,15 @@ int no_route(const Network &net, const RouteQuery &q) {
   return exit_no_result;
 }
 
+/// The CLI answers with truck drivers' breaks and daily rests on road links.
+DwellOptions cli_dwell() {
+  DwellOptions d;
+  d.driver_hours = true;
+  return d;
+}
+
 int run_timetable(const Network &net, const RouteOptions &o, const RouteQuery &q) {
-  const RoutingGraph graph(net);
+  const RoutingGraph graph(net, cli_dwell());
   const Timetable tt(graph);
   TimetableQuery tq;
   tq.from = q.from;
@@ -268,7 +275,7 @@ int run_route(const RouteOptions &o) {
   const RouteQuery q = make_query(*net, o);
   if (!o.ready.empty())
     return run_timetable(*net, o, q);
-  const RoutingGraph graph(*net);
+  const RoutingGraph graph(*net, cli_dwell());
   Router router(graph);
   const std::vector<Route> routes = o.pareto ? router.pareto(q) : router.alternatives(q, o.k);
   if (routes.empty())

@@ -27,6 +27,7 @@ struct SimulateArgs {
   std::uint64_t seed = 1;
   std::string trace;
   std::string format = "table";
+  std::string route_choice = "earliest";
 };
 
 /// "12.3 ± 0.4" (the ± part only with several replications), "-" without a value.
@@ -81,6 +82,20 @@ std::string wait_table(const model::SimulationResults &r) {
       row.push_back(o.wait_hours[c].n ? number(o.wait_hours[c].mean, 1) : "-");
     t.add_row(row);
   }
+  return t.render();
+}
+
+std::string route_table(const model::SimulationResults &r) {
+  using A = Table::Align;
+  Table t({{"flow"}, {"route (services)"}, {"share %", A::Right}, {"mean d", A::Right}});
+  for (const auto &o : r.od)
+    for (const auto &route : o.routes) {
+      std::string services;
+      for (std::uint32_t s : route.services)
+        services += (services.empty() ? "" : " + ") + r.services[s].id;
+      t.add_row({o.flow, services, est(route.share, 100.0, 1),
+                 est(route.transit_mean, 1.0 / hours_per_day)});
+    }
   return t.render();
 }
 
@@ -143,12 +158,13 @@ std::string conservation(const model::SimulationResults &r) {
 
 void print_tables(const Network &net, const SimulateArgs &a, const model::SimulationResults &r) {
   std::cout << fmt::format("{}: {} days measured after {} days of warm-up, {} replication{}, "
-                           "seed {} (± = 95% interval across replications)\n\n",
+                           "seed {}, route choice: {} (± = 95% interval across replications)\n\n",
                            net.name.empty() ? a.file : net.name, number(a.days), number(a.warmup),
-                           a.replications, a.replications == 1 ? "" : "s", a.seed)
+                           a.replications, a.replications == 1 ? "" : "s", a.seed, a.route_choice)
             << "Transit time by flow (days, ready after the warm-up)\n"
             << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
-            << wait_table(r) << "\nFacilities\n"
+            << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"
+            << route_table(r) << "\nFacilities\n"
             << facility_table(net, r) << "\nServices\n"
             << service_table(r) << "\nBottlenecks (TEU-hours of queueing per year)\n"
             << bottleneck_table(r) << "\nConservation (whole run)\n"
@@ -166,6 +182,15 @@ nlohmann::ordered_json to_json(const Estimate &e) {
 nlohmann::ordered_json flows_json(const Network &net, const model::SimulationResults &r) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const auto &o : r.od) {
+    nlohmann::ordered_json routes = nlohmann::ordered_json::array();
+    for (const auto &route : o.routes) {
+      std::vector<std::string> ids;
+      for (std::uint32_t sv : route.services)
+        ids.push_back(r.services[sv].id);
+      routes.push_back({{"services", ids},
+                        {"share", to_json(route.share)},
+                        {"transit_hours_mean", to_json(route.transit_mean)}});
+    }
     nlohmann::ordered_json waits;
     for (int c = 0; c < model::wait_cause_count; ++c)
       waits[to_string(static_cast<model::WaitCause>(c))] = to_json(o.wait_hours[c]);
@@ -187,6 +212,7 @@ nlohmann::ordered_json flows_json(const Network &net, const model::SimulationRes
                    {"cost_usd_per_teu", to_json(o.cost_per_teu)},
                    {"co2_tonnes_per_teu", to_json(o.co2_per_teu)},
                    {"wait_hours_by_cause", waits},
+                   {"routes", routes},
                    {"note", o.note}});
   }
   return out;
@@ -238,7 +264,8 @@ nlohmann::ordered_json results_json(const Network &net, const SimulateArgs &a,
            {{"days", a.days},
             {"warmup_days", a.warmup},
             {"replications", a.replications},
-            {"seed", a.seed}}},
+            {"seed", a.seed},
+            {"route_choice", a.route_choice}}},
           {"flows", flows_json(net, r)},
           {"facilities", facilities_json(net, r)},
           {"services", services},
@@ -268,6 +295,8 @@ int run_simulate(const SimulateArgs &a) {
   opt.warmup = days(a.warmup);
   opt.replications = a.replications;
   opt.seed = a.seed;
+  opt.route_choice =
+      a.route_choice == "logit" ? model::RouteChoice::Logit : model::RouteChoice::EarliestArrival;
   std::ofstream trace_file;
   std::vector<std::string> names; // service ids for the trace, in the model's order
   if (!a.trace.empty()) {
@@ -303,6 +332,11 @@ void add_simulate_command(CLI::App &app, Action &action) {
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", a->seed, "Scenario seed")->capture_default_str();
+  cmd->add_option("--route-choice", a->route_choice,
+                  "earliest: earliest arrival; logit: split over the 3 best routes by "
+                  "generalised cost")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"earliest", "logit"}));
   cmd->add_option("--trace", a->trace, "Write every consignment and vehicle event (CSV)");
   cmd->add_option("--format", a->format, "Output format")
       ->capture_default_str()

@@ -73,27 +73,19 @@ bool Engine::cancel(EventId id) {
   return true;
 }
 
-// 4-ary heap: children of i are 4i+1 .. 4i+4.
-// Fields arrive as scalars and are stored one by one: copying a freshly built Entry as a
-// whole stalls on store-to-load forwarding.
-void Engine::push(Tick t, std::uint64_t key, std::uint64_t payload) {
-  heap_.emplace_back();
-  std::size_t i = heap_.size() - 1;
-  Entry *h = heap_.data();
-  while (i > 0) {
-    const std::size_t parent = (i - 1) / 4;
-    const Entry &p = h[parent];
-    if (!(t < p.time || (t == p.time && key < p.key)))
-      break;
-    h[i] = p;
-    i = parent;
-  }
-  h[i].time = t;
-  h[i].key = key;
-  h[i].payload = payload;
+void Engine::EntryBuffer::grow(std::size_t n) {
+  std::unique_ptr<Entry[]> bigger(new Entry[n]);
+  if (size_ > 0)
+    std::memcpy(bigger.get(), data_.get(), size_ * sizeof(Entry));
+  data_ = std::move(bigger);
+  capacity_ = n;
 }
 
-Engine::Entry Engine::pop_top() {
+// The loop's helpers are forced inline into run(), run_until() and step(): the event loop is
+// then one function whose state stays in registers across events.
+#define CORSIM_HOT_INLINE [[gnu::always_inline]] inline
+
+CORSIM_HOT_INLINE Engine::Entry Engine::pop_top() {
   Entry *h = heap_.data();
   const Entry top = h[0];
   const Entry last = h[heap_.size() - 1];
@@ -129,7 +121,7 @@ void Engine::notify(const Entry &e) {
 
 // Takes the next entry (smaller of the same-time FIFO head and the heap top) if its time is
 // <= limit.
-inline bool Engine::take_next(Tick limit, Entry &out) {
+CORSIM_HOT_INLINE bool Engine::take_next(Tick limit, Entry &out) {
   const bool fifo = fifo_head_ < now_fifo_.size();
   if (fifo && (heap_.empty() || !before(heap_[0], now_fifo_[fifo_head_]))) {
     if (now_fifo_[fifo_head_].time > limit)
@@ -148,7 +140,7 @@ inline bool Engine::take_next(Tick limit, Entry &out) {
 }
 
 // Resumes the coroutine of a wake entry if its promise still wants it.
-inline bool Engine::run_wake(const Entry &e) {
+CORSIM_HOT_INLINE bool Engine::run_wake(const Entry &e) {
   ProcessPromise &p = ProcessPromise::from_frame(e.payload);
   if (!p.accept_wake(e.key))
     return false;
@@ -163,7 +155,7 @@ inline bool Engine::run_wake(const Entry &e) {
 
 // Runs the first live event with time <= limit; false if there is none. A callback runs in
 // place (slots never move); its slot is recycled afterwards.
-bool Engine::run_one(Tick limit) {
+CORSIM_HOT_INLINE bool Engine::run_one(Tick limit) {
   Entry e;
   while (take_next(limit, e)) {
     if (e.key & 1) {

@@ -104,15 +104,6 @@ Process ProcessPromise::get_return_object() noexcept {
   return Process(ProcessHandle::from_promise(*this));
 }
 
-void ProcessPromise::FinalAwaiter::await_suspend(ProcessHandle h) noexcept {
-  ProcessPromise &p = h.promise();
-  p.done_.succeed();
-  p.engine_->unregister_process(p.id_);
-  p.finished_ = true;
-  if (p.pending_wakes_ == 0)
-    h.destroy(); // else the Engine frees it when its last stale wake entry comes up
-}
-
 void ProcessPromise::unhandled_exception() noexcept { engine_->fail(std::current_exception()); }
 
 void ProcessPromise::throw_interrupt() {
@@ -164,10 +155,6 @@ std::uint64_t start_process(Engine &eng, Process &&p, Tick at, Priority prio, bo
   else
     promise.wake_at(at, prio);
   return id;
-}
-
-ProcessRef spawn(Engine &eng, Process p) {
-  return ProcessRef(eng, start_process(eng, std::move(p), eng.now(), priority_normal, true));
 }
 
 ProcessRef spawn(Engine &eng, Process p, Priority prio) {

@@ -63,15 +63,8 @@ void Resource::enqueue(Request &r) {
     report(ObservationKind::Request);
 }
 
-void Resource::grant(Request &r) {
-  r.unlink();
-  --queued_;
-  ++in_use_;
-  r.granted = true;
-  if (!observers_.empty())
-    report(ObservationKind::Grant, to_time(eng_->now() - r.since));
-  r.handle.promise().end_wait();
-  r.handle.promise().resume_soon();
+void Resource::report_grant(const Request &r) const {
+  report(ObservationKind::Grant, to_time(eng_->now() - r.since));
 }
 
 void Resource::serve() {
@@ -123,28 +116,29 @@ bool Resource::ready_slow(Request &r) {
   return true;
 }
 
-bool Resource::Request::await_suspend(ProcessHandle h) {
-  handle = h;
+// await_suspend() in general: an interrupt pending, a priority queue, a calendar, observers.
+bool Resource::suspend_slow(Request &r) {
+  const ProcessHandle h = r.handle;
   if (h.promise().interrupt_pending()) {
-    interrupted = true;
+    r.interrupted = true;
     return false;
   }
-  since = res->eng_->now();
-  res->enqueue(*this);
-  if (!res->is_open())
-    res->wake_at_opening();
-  h.promise().begin_wait(
-      [](void *self) {
-        auto *r = static_cast<Request *>(self);
-        r->unlink();
-        --r->res->queued_;
-        r->interrupted = true;
-        if (!r->res->observers_.empty())
-          r->res->report(ObservationKind::Withdraw);
-        // A withdrawn head may have been blocking nothing: nothing else to serve.
-      },
-      this);
+  r.since = eng_->now();
+  enqueue(r);
+  if (!is_open())
+    wake_at_opening();
+  h.promise().begin_wait(&Request::withdraw, &r);
   return true;
+}
+
+void Resource::Request::withdraw(void *self) {
+  auto *r = static_cast<Request *>(self);
+  r->unlink();
+  --r->res->queued_;
+  r->interrupted = true;
+  if (!r->res->observers_.empty())
+    r->res->report(ObservationKind::Withdraw);
+  // A withdrawn head may have been blocking nothing: nothing else to serve.
 }
 
 Container::Container(Engine &eng, double capacity, double initial)

@@ -37,6 +37,7 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list);
 void load_links(LoadContext &ctx, const YAML::Node &list);
 void load_services(LoadContext &ctx, const YAML::Node &list);
 void load_demand(LoadContext &ctx, const YAML::Node &list);
+void load_disruptions(LoadContext &ctx, const YAML::Node &list);
 /// Checks across entities: routes over links, gauge changes, reachability, sense warnings.
 void validate_network(LoadContext &ctx);
 

@@ -62,7 +62,7 @@ std::optional<YAML::Node> LoadContext::entity_list(const YAML::Node &root, const
 void load_settings(LoadContext &ctx, const YAML::Node &root) {
   MapReader top(ctx.diag, root, "the network file",
                 {"corsim", "name", "description", "epoch", "settings", "nodes", "links", "services",
-                 "demand"});
+                 "demand", "disruptions"});
   if (!top.valid())
     return;
   if (auto version = top.integer("corsim", 1, 1000, true); version && *version != 1)
@@ -99,6 +99,8 @@ void load_entities(LoadContext &ctx, const YAML::Node &root) {
     load_services(ctx, *services);
   if (auto demand = ctx.entity_list(root, "demand", false))
     load_demand(ctx, *demand);
+  if (auto disruptions = ctx.entity_list(root, "disruptions", false))
+    load_disruptions(ctx, *disruptions);
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace corsim::model::detail {
 
@@ -34,14 +35,45 @@ void Replication::generate(std::uint32_t f) {
     eng.schedule_at(next, [this, f] { generate(f); });
 }
 
-std::optional<Itinerary> Replication::plan(const DemandFlow &flow) const {
+std::optional<Itinerary> Replication::earliest(const DemandFlow &flow,
+                                               const RouteFilter &filter) const {
   TimetableQuery q;
   q.from = flow.origin;
   q.to = flow.destination;
   q.ready = to_hours(eng.now());
   q.cargo = flow.cargo;
+  q.filter = filter;
   q.horizon = in.options->plan_horizon;
   return in.timetable->earliest_arrival(q);
+}
+
+// Earliest arrival, or a logit draw among the earliest itineraries on each alternative route,
+// priced by generalised cost per TEU (tariffs + value of time × transit).
+std::optional<Itinerary> Replication::plan(const DemandFlow &flow) {
+  const auto f = static_cast<std::size_t>(&flow - net.demand.data());
+  if (in.options->route_choice != RouteChoice::Logit || in.choice_sets[f].empty())
+    return earliest(flow, RouteFilter{});
+  std::vector<Itinerary> options;
+  std::vector<double> cost;
+  const auto c = static_cast<std::size_t>(flow.cargo);
+  const double vot =
+      c < net.settings.value_of_time.size() ? net.settings.value_of_time[c].value() : 0.0;
+  for (const RouteFilter &filter : in.choice_sets[f])
+    if (auto it = earliest(flow, filter)) {
+      cost.push_back(it->cost.value() + vot * it->duration().value());
+      options.push_back(std::move(*it));
+    }
+  if (options.empty())
+    return std::nullopt;
+  const double best = *std::min_element(cost.begin(), cost.end());
+  std::vector<double> weight; // relative to the best, so exp() cannot overflow
+  for (double g : cost)
+    weight.push_back(std::exp(-in.options->logit_scale * (g - best)));
+  double u = choice_rng[f].uniform01() * std::accumulate(weight.begin(), weight.end(), 0.0);
+  for (std::size_t i = 0; i + 1 < options.size(); ++i)
+    if ((u -= weight[i]) < 0.0)
+      return std::move(options[i]);
+  return std::move(options.back());
 }
 
 // Maps the timetable's legs to (service, board stop, alight stop); road links without a

@@ -79,6 +79,11 @@ Replication::Replication(const ModelInputs &inputs, int replication)
     link_rng.emplace_back(o.seed, r, 1'000'000 + l);
   for (std::size_t n = 0; n < net.nodes.size(); ++n)
     node_rng.emplace_back(o.seed, r, 2'000'000 + n);
+  for (std::size_t f = 0; f < net.demand.size(); ++f)
+    choice_rng.emplace_back(o.seed, r, 3'000'000 + f);
+  for (std::size_t d = 0; d < net.disruptions.size(); ++d)
+    weather_rng.emplace_back(o.seed, r, 4'000'000 + d);
+  schedule_capacity_cuts();
 }
 
 void Replication::run() {
@@ -194,7 +199,12 @@ void Replication::enqueue(std::uint32_t c) {
 void Replication::check_dispatch(std::uint32_t s, std::size_t stop) {
   StopQueue &q = queues[s][stop];
   const Schedule &sch = in.services[s].schedule;
-  const double cap = in.capacity[s].value();
+  if (const Tick open = in.service_cut[s].open_at(eng.now()); open > eng.now()) {
+    if (!q.waiting.empty() && !eng.is_pending(q.dispatch_timer)) // closed: leave when it opens
+      q.dispatch_timer = eng.schedule_at(open, [this, s, stop] { dispatch_due(s, stop); });
+    return;
+  }
+  const double cap = capacity_now(s);
   while (sch.when_full && !q.waiting.empty() && q.teu >= cap - teu_eps) {
     eng.cancel(q.dispatch_timer);
     launch(s, stop);
@@ -208,7 +218,7 @@ void Replication::check_dispatch(std::uint32_t s, std::size_t stop) {
 
 void Replication::dispatch_due(std::uint32_t s, std::size_t stop) {
   queues[s][stop].dispatch_timer = EventId{};
-  if (!queues[s][stop].waiting.empty())
+  if (!queues[s][stop].waiting.empty() && in.service_cut[s].open_at(eng.now()) == eng.now())
     launch(s, stop);
   check_dispatch(s, stop);
 }
@@ -237,6 +247,11 @@ void Replication::deliver(std::uint32_t c) {
       fs.wait_sum[i] += k.wait[i];
     fs.cost.add(k.cost);
     fs.co2.add(k.co2);
+    std::vector<std::uint32_t> route;
+    for (const PlannedLeg &l : k.legs)
+      if (route.empty() || route.back() != l.service)
+        route.push_back(l.service);
+    fs.by_route[route].add(transit);
   }
   trace(TraceEvent::Kind::Delivered, k.id, 0, UINT32_MAX, net.demand[k.flow].destination, k.teu);
   free_consignment(c);

@@ -13,6 +13,7 @@
 
 #include <array>
 #include <deque>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -20,6 +21,24 @@
 namespace corsim::model::detail {
 
 using Causes = std::array<double, wait_cause_count>; // hours by WaitCause
+
+/// A target's capacity over time from its closures and capacity cuts: `factor[i]` holds from
+/// `at[i]` until `at[i + 1]`, 1 before `at[0]`; overlapping disruptions multiply.
+struct Timeline {
+  std::vector<Tick> at;
+  std::vector<double> factor;
+  [[nodiscard]] bool empty() const { return at.empty(); }
+  [[nodiscard]] double factor_at(Tick t) const;
+  /// The earliest tick >= t at which the factor is positive (t when open).
+  [[nodiscard]] Tick open_at(Tick t) const;
+};
+
+/// A weather disruption's occurrence on one link.
+struct WeatherWindow {
+  Tick start = 0;
+  Tick end = 0;
+  std::uint32_t disruption = 0; ///< index into Network::disruptions (its random stream)
+};
 
 /// Read-only inputs shared by all replications.
 struct ModelInputs {
@@ -29,7 +48,15 @@ struct ModelInputs {
   std::vector<Service> services;        ///< network services, then on-demand road links
   std::vector<Teu> capacity;            ///< effective TEU per vehicle, per service
   std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
+  /// Logit route choice: per flow, one filter per alternative route (empty otherwise).
+  std::vector<std::vector<RouteFilter>> choice_sets;
+  /// Disruptions (disruptions.cpp): per node, link and service (empty for on-demand trucks).
+  std::vector<Timeline> node_cut, link_cut, service_cut;
+  std::vector<std::vector<WeatherWindow>> link_weather; ///< per link
 };
+
+/// Fills the disruption fields of `in` for a run of `until` hours (disruptions.cpp).
+void add_disruptions(ModelInputs &in, Hours until);
 
 /// One ride of a planned itinerary: service, and the stop indices where it boards and alights.
 struct PlannedLeg {
@@ -135,7 +162,8 @@ struct FlowStats {
   double delivered_teu = 0.0; ///< during the measured period
   Causes wait_sum{};
   Tally cost, co2;
-  Conservation teu; ///< whole run
+  std::map<std::vector<std::uint32_t>, Tally> by_route; ///< transit by services ridden
+  Conservation teu;                                     ///< whole run
 };
 
 /// A vehicle on one trip: its load and the clock of causes its passengers share.
@@ -149,6 +177,7 @@ struct Trip {
   Gauge gauge = Gauge::None;
   int wagons_held = 0; ///< wagons taken from a gauge-change pool, returned after departure
   GaugeYard *wagons_from = nullptr;
+  double capacity = 0.0;      ///< TEU, after any capacity cut of the service at departure
   double boarded_first = 0.0; ///< TEU boarded at the first stop, loaded by the trip's cranes
 };
 
@@ -177,7 +206,8 @@ private:
   void start_flow(std::uint32_t f);
   void generate(std::uint32_t f);
   void release(const DemandFlow &flow, double teu);
-  std::optional<Itinerary> plan(const DemandFlow &flow) const;
+  std::optional<Itinerary> plan(const DemandFlow &flow);
+  std::optional<Itinerary> earliest(const DemandFlow &flow, const RouteFilter &filter) const;
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
   // replication.cpp
   std::uint32_t new_consignment();
@@ -190,6 +220,8 @@ private:
   void dispatch_due(std::uint32_t s, std::size_t stop);
   void deliver(std::uint32_t c);
   void reset_statistics();
+  void schedule_capacity_cuts();
+  double capacity_now(std::uint32_t s) const;
   void trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
              NodeIndex n, double teu) const;
   // trip.cpp
@@ -214,7 +246,7 @@ public:
   std::vector<Consignment> pool;
   std::vector<std::uint32_t> free_slots;
   std::vector<std::vector<StopQueue>> queues; ///< [service][stop]
-  std::vector<RandomStream> flow_rng, link_rng, node_rng;
+  std::vector<RandomStream> flow_rng, link_rng, node_rng, choice_rng, weather_rng;
   std::uint64_t next_id = 1, next_trip = 1;
 };
 

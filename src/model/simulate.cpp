@@ -2,6 +2,7 @@
 #include "corsim/model/simulation.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/router.hpp"
 #include "corsim/routing_graph.hpp"
 #include "replication.hpp"
 #include "summary.hpp"
@@ -46,6 +47,45 @@ Service on_demand_service(const Network &net, LinkIndex l, bool reverse) {
   return s;
 }
 
+/// A filter that keeps only the links of `r`, so that the timetable search follows it.
+RouteFilter only_links_of(const Route &r, const Network &net) {
+  std::vector<bool> used(net.links.size(), false);
+  for (const RouteLeg &leg : r.legs)
+    if (leg.kind == ArcKind::Link && leg.link != invalid_index)
+      used[leg.link] = true;
+  RouteFilter f;
+  for (LinkIndex l = 0; l < net.links.size(); ++l)
+    if (!used[l])
+      f.closed_links.push_back(l);
+  return f;
+}
+
+/// Per flow: the k best routes by generalised cost, as filters (routes using the same links,
+/// e.g. on either gauge of dual track, count once).
+std::vector<std::vector<RouteFilter>> choice_sets(const Network &net, const SimulationOptions &o,
+                                                  const RoutingGraph &graph) {
+  Router router(graph);
+  std::vector<std::vector<RouteFilter>> sets;
+  for (const DemandFlow &f : net.demand) {
+    RouteQuery q;
+    q.from = f.origin;
+    q.to = f.destination;
+    q.metric = Metric::Generalised;
+    q.cargo = f.cargo;
+    std::vector<RouteFilter> set;
+    for (const Route &r : router.alternatives(q, o.logit_routes)) {
+      RouteFilter filter = only_links_of(r, net);
+      const bool seen = std::any_of(set.begin(), set.end(), [&](const RouteFilter &g) {
+        return g.closed_links == filter.closed_links;
+      });
+      if (!seen)
+        set.push_back(std::move(filter));
+    }
+    sets.push_back(std::move(set));
+  }
+  return sets;
+}
+
 detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
                                 const Timetable &tt) {
   detail::ModelInputs in;
@@ -70,6 +110,9 @@ detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
   }
   for (const Service &s : in.services)
     in.capacity.push_back(effective_capacity(s.vehicle));
+  if (o.route_choice == RouteChoice::Logit)
+    in.choice_sets = choice_sets(net, o, tt.graph());
+  detail::add_disruptions(in, o.warmup + o.horizon);
   return in;
 }
 
@@ -84,6 +127,10 @@ void SimulationOptions::validate() const {
     throw ApiMisuse("SimulationOptions: at least one replication");
   if (!(plan_horizon.value() > 0.0))
     throw ApiMisuse("SimulationOptions: plan horizon must be positive");
+  if (logit_routes < 1)
+    throw ApiMisuse("SimulationOptions: logit needs at least one route");
+  if (!(logit_scale >= 0.0))
+    throw ApiMisuse("SimulationOptions: logit scale must not be negative");
 }
 
 std::vector<std::string> service_ids(const Network &network) {
@@ -112,9 +159,9 @@ SimulationResults simulate(const Network &network, const SimulationOptions &opti
 
 const char *to_string(WaitCause c) {
   static constexpr const char *names[wait_cause_count] = {
-      "departure",   "rolled over", "yard full",  "loading",    "customs",
-      "gauge queue", "transfer",    "link queue", "rail",       "dwell",
-      "sea",         "road border", "driving",    "driver rest"};
+      "departure", "rolled over", "yard full", "loading", "customs", "gauge queue",
+      "transfer",  "link queue",  "rail",      "dwell",   "sea",     "road border",
+      "driving",   "driver rest", "closed",    "weather"};
   return names[static_cast<int>(c)];
 }
 

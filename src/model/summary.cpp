@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 
 namespace corsim::model::detail {
 
@@ -124,6 +125,8 @@ void Summary::add_flows(const Replication &rep) {
     s.co2 = any ? fs.co2.mean() : none;
     for (int c = 0; c < wait_cause_count; ++c)
       s.wait[c] = any ? fs.wait_sum[c] / n : none;
+    for (const auto &[route, tally] : fs.by_route)
+      s.routes[route] = {static_cast<double>(tally.count()) / n, tally.mean()};
     od_[f].push_back(s);
   }
 }
@@ -149,58 +152,50 @@ Summary::FacSample Summary::paths(const LinkState &l, bool oneway, Tick end) con
                    l.paths.delay_teu_hours * per_year_};
 }
 
-void Summary::add_facilities(const Replication &rep) {
+Summary::FacSample Summary::facility(const Replication &rep, std::size_t i) const {
+  const FacilityResult &key = fac_keys_[i];
+  const NodeState &n = rep.nodes[key.node];
   const Tick end = rep.end;
-  for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
-    const NodeState &n = rep.nodes[fac_keys_[i].node];
-    FacSample s{};
-    switch (fac_keys_[i].kind) {
-    case FacilityKind::Handling:
-      s = station(*n.handling, end);
-      break;
-    case FacilityKind::Customs:
-      s = station(*n.customs, end);
-      break;
-    case FacilityKind::RoadCheckpoint:
-      s = station(*n.checkpoint, end);
-      break;
-    case FacilityKind::Berths:
-      s = station(*n.berths, end);
-      break;
-    case FacilityKind::GaugeTracks:
-      s = station(n.gauge->tracks, end);
-      break;
-    case FacilityKind::Yard: {
-      const YardState &y = *n.yard;
-      s = FacSample{ratio(y.occupancy.mean(end), y.slots),
-                    y.blocked_level.mean(end),
-                    y.blocked_level.max(),
-                    y.visits ? y.wait.mean() : none,
-                    static_cast<double>(y.visits) * per_year_,
-                    y.delay_teu_hours * per_year_};
-      break;
-    }
-    case FacilityKind::LinkPaths: {
-      const LinkIndex l = fac_keys_[i].link;
-      s = paths(rep.links[l], in_.net->links[l].oneway, end);
-      break;
-    }
-    case FacilityKind::SingleTrack:
-      s = station(*rep.links[fac_keys_[i].link].single, end);
-      break;
-    case FacilityKind::WagonPool: {
-      const GaugeYard &g = *n.gauge;
-      s = FacSample{ratio(g.wagons_out.mean(end), fac_keys_[i].capacity),
-                    g.wagon_queue.mean(end),
-                    g.wagon_queue.max(),
-                    g.wagon_visits ? g.wagon_wait.mean() : none,
-                    static_cast<double>(g.wagon_visits) * per_year_,
-                    g.wagon_delay_teu_hours * per_year_};
-      break;
-    }
-    }
-    fac_[i].push_back(s);
+  switch (key.kind) {
+  case FacilityKind::Handling:
+    return station(*n.handling, end);
+  case FacilityKind::Customs:
+    return station(*n.customs, end);
+  case FacilityKind::RoadCheckpoint:
+    return station(*n.checkpoint, end);
+  case FacilityKind::Berths:
+    return station(*n.berths, end);
+  case FacilityKind::GaugeTracks:
+    return station(n.gauge->tracks, end);
+  case FacilityKind::SingleTrack:
+    return station(*rep.links[key.link].single, end);
+  case FacilityKind::LinkPaths:
+    return paths(rep.links[key.link], in_.net->links[key.link].oneway, end);
+  case FacilityKind::Yard: {
+    const YardState &y = *n.yard;
+    return FacSample{ratio(y.occupancy.mean(end), y.slots),
+                     y.blocked_level.mean(end),
+                     y.blocked_level.max(),
+                     y.visits ? y.wait.mean() : none,
+                     static_cast<double>(y.visits) * per_year_,
+                     y.delay_teu_hours * per_year_};
   }
+  case FacilityKind::WagonPool: {
+    const GaugeYard &g = *n.gauge;
+    return FacSample{ratio(g.wagons_out.mean(end), key.capacity),
+                     g.wagon_queue.mean(end),
+                     g.wagon_queue.max(),
+                     g.wagon_visits ? g.wagon_wait.mean() : none,
+                     static_cast<double>(g.wagon_visits) * per_year_,
+                     g.wagon_delay_teu_hours * per_year_};
+  }
+  }
+  return FacSample{};
+}
+
+void Summary::add_facilities(const Replication &rep) {
+  for (std::size_t i = 0; i < fac_keys_.size(); ++i)
+    fac_[i].push_back(facility(rep, i));
 }
 
 OdResult Summary::od_result(std::size_t f) const {
@@ -227,7 +222,37 @@ OdResult Summary::od_result(std::size_t f) const {
     o.wait_hours[c] = over(xs, [c](const OdSample &s) { return s.wait[c]; });
   if (flow.arrivals == ArrivalProcess::Bookings)
     o.note = "bookings file not read yet";
+  o.routes = routes(f);
   return o;
+}
+
+// Routes over the replications: a route a replication did not use has share 0 there (when
+// that replication delivered anything) and no transit value.
+std::vector<RouteResult> Summary::routes(std::size_t f) const {
+  const auto &xs = od_[f];
+  std::map<std::vector<std::uint32_t>, int> seen;
+  for (const OdSample &s : xs)
+    for (const auto &entry : s.routes)
+      seen[entry.first] = 1;
+  std::vector<RouteResult> out;
+  for (const auto &entry : seen) {
+    const std::vector<std::uint32_t> &key = entry.first;
+    RouteResult r;
+    r.services = key;
+    r.share = over(xs, [&](const OdSample &s) {
+      const auto it = s.routes.find(key);
+      return it != s.routes.end() ? it->second.first : std::isnan(s.mean) ? none : 0.0;
+    });
+    r.transit_mean = over(xs, [&](const OdSample &s) {
+      const auto it = s.routes.find(key);
+      return it != s.routes.end() ? it->second.second : none;
+    });
+    out.push_back(std::move(r));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const RouteResult &a, const RouteResult &b) {
+    return a.share.mean > b.share.mean;
+  });
+  return out;
 }
 
 FacilityResult Summary::facility_result(std::size_t i) const {

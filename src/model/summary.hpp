@@ -16,6 +16,7 @@ private:
   struct OdSample {
     double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost, co2;
     Causes wait;
+    std::map<std::vector<std::uint32_t>, std::pair<double, double>> routes; ///< share, mean
   };
   struct FacSample {
     double util, mean_q, max_q, wait, visits, delay;
@@ -25,9 +26,11 @@ private:
   };
   void add_flows(const Replication &rep);
   void add_facilities(const Replication &rep);
+  [[nodiscard]] FacSample facility(const Replication &rep, std::size_t i) const;
   [[nodiscard]] FacSample station(const Station &st, Tick end) const;
   [[nodiscard]] FacSample paths(const LinkState &l, bool oneway, Tick end) const;
   [[nodiscard]] OdResult od_result(std::size_t flow) const;
+  [[nodiscard]] std::vector<RouteResult> routes(std::size_t flow) const;
   [[nodiscard]] FacilityResult facility_result(std::size_t i) const;
   [[nodiscard]] ServiceResult service_result(std::size_t s) const;
   [[nodiscard]] std::vector<Bottleneck> bottlenecks(const SimulationResults &r) const;

@@ -54,7 +54,8 @@ Process Replication::timetable_departures(std::uint32_t s) {
     if (!std::isfinite(next) || to_ticks(next) > end)
       co_return;
     co_await delay(std::max<Tick>(0, to_ticks(next) - eng.now()));
-    launch(s, 0);
+    if (in.service_cut[s].factor_at(eng.now()) > 0.0) // a closed service's departures are cancelled
+      launch(s, 0);
     from = eng.now() + 1;
   }
 }
@@ -64,6 +65,7 @@ void Replication::launch(std::uint32_t s, std::size_t stop) {
   Trip t;
   t.number = next_trip++;
   t.service = s;
+  t.capacity = capacity_now(s);
   const Service &svc = in.services[s];
   if (svc.mode == Mode::Rail)
     t.gauge = next_gauge(net, svc, stop);
@@ -97,6 +99,10 @@ Process Replication::call(Trip &t, std::size_t i, std::size_t start) {
   const bool first = i == start;
   const bool last = i + 1 == s.route.size();
   const bool ends = in.options->customs_at_ends;
+  if (const Tick open = in.node_cut[node].open_at(eng.now()); open > eng.now()) {
+    t.clock[idx(WaitCause::Closure)] += hours(open - eng.now()); // held at the closed node
+    co_await delay(open - eng.now());
+  }
   if (!first) {
     trace(TraceEvent::Kind::Arrived, 0, t.number, t.service, node, t.load);
     co_await sub(eng, border(t, node, !last || ends, true));
@@ -158,7 +164,7 @@ Process Replication::border(Trip &t, NodeIndex node, bool customs, bool checkpoi
 Process Replication::checkpoint(Trip &t, NodeIndex node) {
   const RoadCheckpoint &cp = *net.nodes[node].road_checkpoint;
   NodeState &ns = nodes[node];
-  const double quota = per_day(cp.daily_quota);
+  const double quota_base = per_day(cp.daily_quota);
   const Tick since = queue_in(*ns.checkpoint, eng);
   ResourceLock lane;
   for (;;) {
@@ -168,7 +174,8 @@ Process Replication::checkpoint(Trip &t, NodeIndex node) {
       ns.quota_day = day;
       ns.quota_used = 0;
     }
-    if (quota <= 0.0 || ns.quota_used < quota)
+    const double quota = quota_base * in.node_cut[node].factor_at(eng.now());
+    if (quota_base <= 0.0 || ns.quota_used < quota)
       break;
     lane.release();
     co_await delay(Hours(static_cast<double>(day + 1) * hours_per_day - eng.time()));
@@ -196,7 +203,9 @@ Process Replication::cranes(Trip &t, NodeIndex node, double teu) {
     queue_in(*ns.handling, eng);
     auto gang = co_await ns.handling->res.acquire();
     queue_out(*ns.handling, eng, since, t.load);
-    co_await delay(Hours(teu / (n.handling->cranes * n.handling->moves_per_crane.value())));
+    const double f = in.node_cut[node].factor_at(eng.now()); // a capacity cut slows the gang
+    const double rate = n.handling->cranes * n.handling->moves_per_crane.value();
+    co_await delay(Hours(teu / (rate * (f > 0.0 ? f : 1.0))));
     ns.handling->busy.add(eng.now(), -1.0);
   }
   t.clock[idx(WaitCause::Loading)] += hours(eng.now() - since);
@@ -260,11 +269,16 @@ Process Replication::ride(Trip &t, std::size_t i) {
   const Service &s = in.services[t.service];
   const LinkIndex l = s.legs[i];
   LinkState &ls = links[l];
+  const Timeline &cut = in.link_cut[l];
+  if (const Tick open = cut.open_at(eng.now()); open > eng.now()) {
+    t.clock[idx(WaitCause::Closure)] += hours(open - eng.now()); // the link is closed
+    co_await delay(open - eng.now());
+  }
   const Tick since = eng.now();
   if (ls.headway > 0.0) {
     const int dir = net.links[l].from == s.route[i] ? 0 : 1;
-    const Tick entry = std::max(eng.now(), ls.next_entry[dir]);
-    ls.next_entry[dir] = entry + to_ticks(ls.headway);
+    const Tick entry = cut.open_at(std::max(eng.now(), ls.next_entry[dir]));
+    ls.next_entry[dir] = entry + to_ticks(ls.headway / cut.factor_at(entry));
     if (entry > eng.now()) { // only vehicles that wait count in the queue
       ls.paths.queue.add(eng.now(), 1.0);
       co_await delay(entry - eng.now());
@@ -292,6 +306,12 @@ Process Replication::ride(Trip &t, std::size_t i) {
 Hours Replication::run_leg(Trip &t, std::size_t i) {
   const Service &s = in.services[t.service];
   const Link &l = net.links[s.legs[i]];
+  double weather = 0.0; // extra hours from weather disruptions under way as the leg begins
+  for (const WeatherWindow &w : in.link_weather[s.legs[i]])
+    if (w.start <= eng.now() && eng.now() < w.end)
+      weather +=
+          std::max(0.0, sample(net.disruptions[w.disruption].delay, weather_rng[w.disruption]));
+  t.clock[idx(WaitCause::Weather)] += weather;
   double h;
   if (s.vehicle.type == VehicleType::Vessel && s.vehicle.speed.value() > 0.0)
     h = l.length.value() / s.vehicle.speed.value();
@@ -301,10 +321,10 @@ Hours Replication::run_leg(Trip &t, std::size_t i) {
     const DriveTime d = drive(t.driver, Hours(h));
     t.clock[idx(WaitCause::Driving)] += d.driving.value();
     t.clock[idx(WaitCause::DriverRest)] += d.rest.value();
-    return d.driving + d.rest;
+    return d.driving + d.rest + Hours(weather);
   }
   t.clock[idx(s.mode == Mode::Sea ? WaitCause::SeaPassage : WaitCause::RailRunning)] += h;
-  return Hours(h);
+  return Hours(h + weather);
 }
 
 double Replication::alighting_teu(const Trip &t, std::size_t stop) const {
@@ -319,7 +339,7 @@ double Replication::alighting_teu(const Trip &t, std::size_t stop) const {
 // room left (first fit). Those left behind by a timetabled vehicle are rolled over.
 double Replication::board(Trip &t, std::size_t stop) {
   StopQueue &q = queues[t.service][stop];
-  const double cap = in.capacity[t.service].value();
+  const double cap = t.capacity;
   const bool timetabled = in.services[t.service].schedule.kind != Schedule::Kind::Dispatch;
   std::vector<std::uint32_t> stay;
   std::vector<std::uint32_t> boarded;

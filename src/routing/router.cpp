@@ -188,8 +188,13 @@ std::optional<Route> Router::shortest(const RouteQuery &q) {
 
 std::optional<Route> Router::best(const RouteQuery &q) {
   check_query(*graph_, q);
-  if (!q.constrained())
-    return shortest(q);
+  if (!q.constrained()) {
+    auto r = shortest(q);
+    // A shortest walk that leaves a node on one port and comes back on another is not a
+    // route: take the best loopless one from Yen's sequence instead.
+    if (!r || loopless(*graph_, r->arcs))
+      return r;
+  }
   if (q.via.empty() && q.metric != Metric::Length) {
     // The optimum under upper bounds on (time, cost, CO2) of a metric monotone in them is
     // one of the non-dominated routes.

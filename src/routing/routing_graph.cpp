@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <tuple>
 
 namespace corsim {
@@ -56,9 +57,10 @@ std::vector<Port> ports_of(const Link &l) {
   }
 }
 
-ArcMetrics link_metrics(const Link &l, const Settings &s) {
+ArcMetrics link_metrics(const Link &l, const Settings &s, const DwellOptions &o) {
   ArcMetrics m;
-  m.time = l.mean_running_time();
+  m.time =
+      l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o) : l.mean_running_time();
   m.cost = l.cost;
   m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
   m.length = l.length;
@@ -72,6 +74,21 @@ Hours batch_time(Teu batch, double rate_per_hour) {
 bool is_rail(Port p) { return mode_of(p) == Mode::Rail; }
 
 } // namespace
+
+Hours road_elapsed_time(Hours driving, const DwellOptions &o) {
+  const double d = driving.value();
+  if (!o.driver_hours || d <= 0.0 || o.daily_driving.value() <= 0.0 ||
+      o.drive_before_break.value() <= 0.0)
+    return driving;
+  // Breaks within one day's driving of c hours: one per full drive_before_break, none at the end.
+  auto breaks = [&](double c) {
+    return std::max(0.0, std::ceil(c / o.drive_before_break.value()) - 1.0);
+  };
+  const double rests = std::ceil(d / o.daily_driving.value()) - 1.0; // daily rests between days
+  const double last = d - rests * o.daily_driving.value();
+  const double stops = rests * breaks(o.daily_driving.value()) + breaks(last);
+  return Hours(d + rests * o.daily_rest.value() + stops * o.break_length.value());
+}
 
 Hours customs_dwell(const Node &n) {
   if (!n.customs)
@@ -179,7 +196,7 @@ void RoutingGraph::add_ports(const Network &network) {
 void RoutingGraph::add_link_arcs(const Network &network, std::vector<PendingArc> &pending) const {
   for (LinkIndex li = 0; li < network.links.size(); ++li) {
     const Link &l = network.links[li];
-    const ArcMetrics m = link_metrics(l, network.settings);
+    const ArcMetrics m = link_metrics(l, network.settings, options_);
     for (Port p : ports_of(l)) {
       pending.push_back({departure(l.from, p), arrival(l.to, p), ArcKind::Link, li, m});
       if (!l.oneway)

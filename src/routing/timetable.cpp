@@ -57,7 +57,7 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
     std::vector<double> arr{0.0};
     for (std::size_t i = 1; i < svc.route.size(); ++i) {
       served[svc.legs[i - 1]] = true;
-      arr.push_back(dep.back() + net.links[svc.legs[i - 1]].mean_running_time().value());
+      arr.push_back(dep.back() + running_time(net.links[svc.legs[i - 1]]).value());
       const Node &n = net.nodes[svc.route[i]];
       const double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
       dep.push_back(arr.back() + svc.dwell.value() + through);
@@ -75,6 +75,11 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
 std::vector<Port> Timetable::ports(ServiceIndex s, std::size_t stop) const {
   const Service &svc = graph_->network().services.at(s);
   return link_ports(graph_->network().links.at(svc.legs.at(stop)));
+}
+
+Hours Timetable::running_time(const Link &l) const {
+  return l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), graph_->options())
+                              : l.mean_running_time();
 }
 
 Hours Timetable::departure_offset(ServiceIndex s, std::size_t stop) const {
@@ -120,12 +125,29 @@ Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const
   return Hours(first + offset);
 }
 
+namespace {
+
+/// Search state reused by the queries of one thread (no allocation per query once warm;
+/// Timetable itself stays immutable and safe to share between threads).
+struct TimetableScratch {
+  detail::SearchWorkspace<double> heap;
+  std::vector<TimetableLeg> pred; ///< per vertex: the ride that reached it
+};
+
+TimetableScratch &scratch() {
+  thread_local TimetableScratch s;
+  return s;
+}
+
+} // namespace
+
 /// One earliest-arrival search.
 class TimetableSearch {
 public:
   TimetableSearch(const Timetable &tt, const TimetableQuery &q)
       : tt_(tt), g_(*tt.graph_), net_(g_.network()), view_(g_, q.filter), q_(q) {
-    pred_.resize(g_.vertex_count());
+    if (pred_.size() < g_.vertex_count())
+      pred_.resize(g_.vertex_count());
   }
 
   std::optional<Itinerary> run() {
@@ -230,7 +252,7 @@ private:
                      Port::Road,
                      Hours(ready),
                      Hours(ready),
-                     Hours(ready) + l.mean_running_time(),
+                     Hours(ready) + tt_.running_time(l),
                      l.cost,
                      link_co2(l, net_.settings)};
     offer(g_.arrival(to, Port::Road), leg);
@@ -263,8 +285,8 @@ private:
   const Network &net_;
   RoutingView view_;
   const TimetableQuery &q_;
-  detail::SearchWorkspace<double> heap_;
-  std::vector<TimetableLeg> pred_;
+  detail::SearchWorkspace<double> &heap_ = scratch().heap;
+  std::vector<TimetableLeg> &pred_ = scratch().pred;
   VertexIndex current_ = invalid_index; ///< vertex being expanded (invalid at the origin)
 };
 

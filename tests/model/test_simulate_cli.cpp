@@ -1,61 +1,32 @@
 // corsim simulate as a user runs it: tables, JSON, trace, determinism, exit codes.
+#include "run_corsim.hpp"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
-#include <sys/wait.h>
-#include <unistd.h>
 
-namespace {
-
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
-
-std::string slurp(const std::string &path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-std::string temp(const std::string &name) {
-  return (std::filesystem::temp_directory_path() / (name + std::to_string(::getpid()))).string();
-}
-
-/// Runs `corsim ARGS` from the source directory, capturing both streams.
-Run corsim(const std::string &args) {
-  const std::string out = temp("corsim-sim-out-");
-  const std::string err = temp("corsim-sim-err-");
-  const std::string cmd = std::string("cd '") + CORSIM_SOURCE_DIR + "' && '" + CORSIM_BINARY_DIR +
-                          "/corsim' " + args + " >'" + out + "' 2>'" + err + "'";
-  const int status = std::system(cmd.c_str());
-  Run run{WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-  std::filesystem::remove(out);
-  std::filesystem::remove(err);
-  return run;
-}
-
-} // namespace
+using corsim::test::CliRun;
+using corsim::test::run_corsim;
+using corsim::test::slurp;
+using corsim::test::temp_path;
 
 TEST_CASE("corsim simulate prints transit times, facilities and bottlenecks", "[cli][model]") {
-  const Run r = corsim("simulate corridors/teaching.yaml --days 120 --replications 2");
+  const CliRun r = run_corsim("simulate corridors/teaching.yaml --days 120 --replications 2");
   REQUIRE(r.code == 0);
   CHECK(r.err.empty());
   for (const char *part : {"Transit time by flow", "Where the time goes", "Facilities", "Services",
                            "Bottlenecks", "Conservation", "A-C", "ABC-train"})
     CHECK(r.out.find(part) != std::string::npos);
   SECTION("the same seed prints the same tables") {
-    CHECK(corsim("simulate corridors/teaching.yaml --days 120 --replications 2").out == r.out);
+    CHECK(run_corsim("simulate corridors/teaching.yaml --days 120 --replications 2").out == r.out);
   }
 }
 
 TEST_CASE("corsim simulate --format json gives the results as data", "[cli][model]") {
-  const Run r = corsim("simulate corridors/teaching.yaml --days 60 --replications 2 --format json");
+  const CliRun r =
+      run_corsim("simulate corridors/teaching.yaml --days 60 --replications 2 --format json");
   REQUIRE(r.code == 0);
   const auto j = nlohmann::json::parse(r.out);
   CHECK(j["flows"].size() == 2);
@@ -65,10 +36,11 @@ TEST_CASE("corsim simulate --format json gives the results as data", "[cli][mode
 }
 
 TEST_CASE("corsim simulate --trace writes every event as CSV", "[cli][model]") {
-  const std::string trace = temp("corsim-trace-") + ".csv";
-  const Run r = corsim("simulate corridors/teaching.yaml --days 10 --warmup 0 --replications 1 "
-                       "--trace '" +
-                       trace + "'");
+  const std::string trace = temp_path("corsim-trace") + ".csv";
+  const CliRun r =
+      run_corsim("simulate corridors/teaching.yaml --days 10 --warmup 0 --replications 1 "
+                 "--trace '" +
+                 trace + "'");
   REQUIRE(r.code == 0);
   const std::string csv = slurp(trace);
   std::filesystem::remove(trace);
@@ -78,7 +50,7 @@ TEST_CASE("corsim simulate --trace writes every event as CSV", "[cli][model]") {
 }
 
 TEST_CASE("corsim simulate rejects bad input with exit code 2", "[cli][model]") {
-  CHECK(corsim("simulate no-such-file.yaml").code == 2);
-  CHECK(corsim("simulate corridors/teaching.yaml --days 0").code == 2);
-  CHECK(corsim("simulate corridors/teaching.yaml --format xml").code == 2);
+  CHECK(run_corsim("simulate no-such-file.yaml").code == 2);
+  CHECK(run_corsim("simulate corridors/teaching.yaml --days 0").code == 2);
+  CHECK(run_corsim("simulate corridors/teaching.yaml --format xml").code == 2);
 }

@@ -32,8 +32,10 @@ enum class WaitCause : std::uint8_t {
   RoadBorderQueue, ///< road checkpoint: queue, quota, closed hours, processing
   Driving,         ///< truck moving
   DriverRest,      ///< breaks and daily rest under the driver-hours rules
+  Closure,         ///< its vehicle held by a closed node or link (Network::disruptions)
+  Weather,         ///< extra running time from weather disruptions
 };
-inline constexpr int wait_cause_count = 14;
+inline constexpr int wait_cause_count = 16;
 const char *to_string(WaitCause c); ///< "departure", "rolled over", ...
 
 /// A figure across replications: mean and half width of its 95% Student-t interval (0 when
@@ -42,6 +44,13 @@ struct Estimate {
   double mean = 0.0;
   double half_width = 0.0;
   std::uint32_t n = 0;
+};
+
+/// One route a flow's consignments took: the services ridden, in order.
+struct RouteResult {
+  std::vector<std::uint32_t> services; ///< indices into SimulationResults::services
+  Estimate share;                      ///< of the flow's consignments delivered, 0..1
+  Estimate transit_mean;               ///< hours, over the replications that used it
 };
 
 struct OdResult {
@@ -59,6 +68,7 @@ struct OdResult {
   Estimate cost_per_teu;           ///< USD, tariffs of the planned itinerary
   Estimate co2_per_teu;            ///< tonnes CO2e
   std::array<Estimate, wait_cause_count> wait_hours{}; ///< mean hours per consignment, by cause
+  std::vector<RouteResult> routes;                     ///< most used first
   std::string note; ///< why a flow was not simulated (e.g. bookings files), else empty
 };
 

@@ -52,6 +52,15 @@ const char *to_string(TraceEvent::Kind k);
 /// Receives trace events; off (empty) by default. Called from the simulating thread.
 using TraceSink = std::function<void(const TraceEvent &)>;
 
+/// How a consignment picks its itinerary when it becomes ready.
+enum class RouteChoice {
+  EarliestArrival, ///< the timetable's earliest arrival over the whole network
+  /// Logit over the k best routes by generalised cost (cost + value of time × hours): each
+  /// route's earliest itinerary from the ready time is priced, and one is drawn with
+  /// probability proportional to exp(-logit_scale × its generalised cost per TEU).
+  Logit
+};
+
 struct SimulationOptions {
   Hours horizon = days(365.0); ///< measured period, after the warm-up
   Hours warmup = days(30.0);   ///< run before measuring; statistics restart at its end
@@ -63,8 +72,12 @@ struct SimulationOptions {
   /// routing graph, which charges customs dwell at intermediate nodes only.
   bool customs_at_ends = false;
   TraceSink trace; ///< when set, every consignment and vehicle event
+  RouteChoice route_choice = RouteChoice::EarliestArrival;
+  int logit_routes = 3;       ///< k routes (Yen, by generalised cost) per flow
+  double logit_scale = 0.001; ///< per USD of generalised cost per TEU; calibrate per corridor
 
-  /// Throws ApiMisuse when a value is out of range (negative times, no replications).
+  /// Throws ApiMisuse when a value is out of range (negative times, no replications, k < 1,
+  /// a negative logit scale).
   void validate() const;
 };
 
