@@ -44,21 +44,24 @@ class ProcessRef;
 /// Coroutine promise of a Process: engine, wait bookkeeping (for interrupts), completion.
 class ProcessPromise {
 public:
-  class Process get_return_object() noexcept;
+  inline class Process get_return_object() noexcept;
   std::suspend_always initial_suspend() noexcept { return {}; }
+  // At the end: completion is signalled, the process leaves the table, and the frame is freed
+  // by the coroutine itself (await_ready() true: no suspension, no indirect destroy call)
+  // unless stale wake entries still name it; then it stays suspended and the Engine frees it
+  // when the last of them comes up.
   struct FinalAwaiter {
-    bool await_ready() noexcept { return false; }
-    void await_suspend(ProcessHandle h) noexcept {
-      ProcessPromise &p = h.promise();
-      p.done_.succeed();
-      p.engine_->unregister_process(p.id_);
-      p.finished_ = true;
-      if (p.pending_wakes_ == 0)
-        h.destroy(); // else the Engine frees it when its last stale wake entry comes up
+    ProcessPromise *p;
+    bool await_ready() noexcept {
+      p->done_.succeed();
+      p->engine_->unregister_process(p->id_);
+      p->finished_ = true;
+      return p->pending_wakes_ == 0;
     }
+    void await_suspend(ProcessHandle) noexcept {}
     void await_resume() noexcept {}
   };
-  FinalAwaiter final_suspend() noexcept { return {}; }
+  FinalAwaiter final_suspend() noexcept { return {this}; }
   void return_void() noexcept {}
   void unhandled_exception() noexcept;
   static void *operator new(std::size_t n) { return detail::frame_alloc(n); }
@@ -145,6 +148,10 @@ public:
 private:
   ProcessHandle h_;
 };
+
+inline Process ProcessPromise::get_return_object() noexcept {
+  return Process(ProcessHandle::from_promise(*this));
+}
 
 /// A weak reference to a spawned process; stays safe after the process ends.
 class ProcessRef {

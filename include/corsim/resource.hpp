@@ -68,7 +68,9 @@ public:
     bool interrupted = false;
     static void withdraw(void *self); // an interrupt withdraws the request
     bool await_ready() {
-      if (res->free_and_quiet()) { // the common case, inline: a free unit, nothing to report
+      if (!res->queue_.empty() || res->in_use_ >= res->capacity_)
+        return false; // must queue (nothing to report before enqueue)
+      if (res->calendar_ == nullptr && res->observers_.empty()) { // free unit, nothing to report
         ++res->in_use_;
         granted = true;
         return true;
@@ -127,10 +129,6 @@ public:
 
 private:
   friend class ResourceLock;
-  // No queue, a free unit, no calendar and no observer: a request is granted with no more work.
-  [[nodiscard]] bool free_and_quiet() const {
-    return queue_.empty() && in_use_ < capacity_ && calendar_ == nullptr && observers_.empty();
-  }
   // FIFO, no calendar, no observer: waiting and granting need no more than list operations.
   [[nodiscard]] bool plain_queue() const {
     return discipline_ == Discipline::Fifo && calendar_ == nullptr && observers_.empty();

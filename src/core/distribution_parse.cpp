@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <string>
 
 namespace corsim {
@@ -103,68 +104,82 @@ std::string check_parameters(const DistributionSpec &d) {
   }
 }
 
+/// The kind named before the parenthesis, or a failure listing the known kinds.
+Parsed<const KindInfo *> find_kind(std::string_view text, std::size_t open,
+                                   std::size_t &name_begin) {
+  name_begin = text.find_first_not_of(" \t");
+  std::string name(text.substr(name_begin, open - name_begin));
+  while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back())))
+    name.pop_back();
+  for (const auto &k : kinds)
+    if (name == k.name)
+      return &k;
+  std::string known;
+  for (const auto &k : kinds)
+    known.append(known.empty() ? "" : ", ").append(k.name);
+  return ParseFailure{"unknown distribution '" + name + "' (known: " + known + ")", name_begin};
+}
+
+/// Adds one argument: a parameter, or a `min X` / `max X` truncation after the parameters.
+std::optional<ParseFailure> add_argument(DistributionSpec &spec, const KindInfo &info,
+                                         const Argument &arg, Dimension dim) {
+  const std::string_view t = arg.text;
+  const std::size_t skip = t.find_first_not_of(" \t");
+  const bool is_min = skip != std::string_view::npos && t.substr(skip).starts_with("min ");
+  const bool is_max = skip != std::string_view::npos && t.substr(skip).starts_with("max ");
+  if (is_min || is_max) {
+    if (info.kind != DistributionKind::Normal && info.kind != DistributionKind::Lognormal)
+      return ParseFailure{"only normal and lognormal distributions take min/max truncation",
+                          arg.offset + skip};
+    auto v = parse_quantity(t.substr(skip + 4), dim);
+    if (auto *f = std::get_if<ParseFailure>(&v))
+      return shifted(*f, arg.offset + skip + 4);
+    (is_min ? spec.min : spec.max) = std::get<double>(v);
+    return std::nullopt;
+  }
+  if (spec.min || spec.max)
+    return ParseFailure{"min/max must come after the parameters", arg.offset};
+  const bool shape = static_cast<int>(spec.params.size()) < info.shape_params;
+  auto v = parse_quantity(t, shape ? Dimension::Count : dim);
+  if (auto *f = std::get_if<ParseFailure>(&v))
+    return shifted(*f, arg.offset);
+  spec.params.push_back(std::get<double>(v));
+  return std::nullopt;
+}
+
+Parsed<DistributionSpec> parse_fixed(std::string_view text, Dimension dim) {
+  auto value = parse_quantity(text, dim);
+  if (auto *f = std::get_if<ParseFailure>(&value))
+    return *f;
+  if (std::get<double>(value) < 0)
+    return ParseFailure{"must not be negative", 0};
+  return DistributionSpec::fixed(std::get<double>(value));
+}
+
 } // namespace
 
 Parsed<DistributionSpec> parse_distribution(std::string_view text, Dimension dim) {
   const std::size_t open = text.find('(');
-  if (open == std::string_view::npos) {
-    auto value = parse_quantity(text, dim);
-    if (auto *f = std::get_if<ParseFailure>(&value))
-      return *f;
-    const double v = std::get<double>(value);
-    if (v < 0)
-      return ParseFailure{"must not be negative", 0};
-    return DistributionSpec::fixed(v);
-  }
+  if (open == std::string_view::npos)
+    return parse_fixed(text, dim);
   std::size_t name_begin = 0;
-  while (name_begin < open && std::isspace(static_cast<unsigned char>(text[name_begin])))
-    ++name_begin;
-  std::string name(text.substr(name_begin, open - name_begin));
-  while (!name.empty() && std::isspace(static_cast<unsigned char>(name.back())))
-    name.pop_back();
-  const KindInfo *info = nullptr;
-  for (const auto &k : kinds)
-    if (name == k.name)
-      info = &k;
-  if (!info) {
-    std::string known;
-    for (const auto &k : kinds)
-      known += (known.empty() ? "" : ", ") + std::string(k.name);
-    return ParseFailure{"unknown distribution '" + name + "' (known: " + known + ")", name_begin};
-  }
+  const auto kind = find_kind(text, open, name_begin);
+  if (auto *f = std::get_if<ParseFailure>(&kind))
+    return *f;
+  const KindInfo &info = *std::get<const KindInfo *>(kind);
   const std::size_t close = text.rfind(')');
   if (close == std::string_view::npos || close < open ||
       text.find_first_not_of(" \t", close + 1) != std::string_view::npos)
-    return ParseFailure{std::string("expected ") + info->usage, open};
+    return ParseFailure{std::string("expected ") + info.usage, open};
 
   DistributionSpec spec;
-  spec.kind = info->kind;
-  for (const auto &arg : split_arguments(text.substr(open + 1, close - open - 1), open + 1)) {
-    std::string_view t = arg.text;
-    std::size_t skip = t.find_first_not_of(" \t");
-    const bool is_min = skip != std::string_view::npos && t.substr(skip).starts_with("min ");
-    const bool is_max = skip != std::string_view::npos && t.substr(skip).starts_with("max ");
-    if (is_min || is_max) {
-      if (info->kind != DistributionKind::Normal && info->kind != DistributionKind::Lognormal)
-        return ParseFailure{"only normal and lognormal distributions take min/max truncation",
-                            arg.offset + skip};
-      auto v = parse_quantity(t.substr(skip + 4), dim);
-      if (auto *f = std::get_if<ParseFailure>(&v))
-        return shifted(*f, arg.offset + skip + 4);
-      (is_min ? spec.min : spec.max) = std::get<double>(v);
-      continue;
-    }
-    if (spec.min || spec.max)
-      return ParseFailure{"min/max must come after the parameters", arg.offset};
-    const bool shape = static_cast<int>(spec.params.size()) < info->shape_params;
-    auto v = parse_quantity(t, shape ? Dimension::Count : dim);
-    if (auto *f = std::get_if<ParseFailure>(&v))
-      return shifted(*f, arg.offset);
-    spec.params.push_back(std::get<double>(v));
-  }
+  spec.kind = info.kind;
+  for (const auto &arg : split_arguments(text.substr(open + 1, close - open - 1), open + 1))
+    if (auto failure = add_argument(spec, info, arg, dim))
+      return *failure;
   const int n = static_cast<int>(spec.params.size());
-  if ((info->arity >= 0 && n != info->arity) || (info->arity < 0 && n == 0) || n > 100000)
-    return ParseFailure{std::string("wrong number of parameters: expected ") + info->usage, open};
+  if ((info.arity >= 0 && n != info.arity) || (info.arity < 0 && n == 0) || n > 100000)
+    return ParseFailure{std::string("wrong number of parameters: expected ") + info.usage, open};
   // Values of durations and sizes cannot be negative: normals are cut at zero.
   if (spec.kind == DistributionKind::Normal && !spec.min)
     spec.min = 0.0;

@@ -100,10 +100,6 @@ void Signal::Awaiter::await_resume() const {
     handle.promise().throw_interrupt();
 }
 
-Process ProcessPromise::get_return_object() noexcept {
-  return Process(ProcessHandle::from_promise(*this));
-}
-
 void ProcessPromise::unhandled_exception() noexcept { engine_->fail(std::current_exception()); }
 
 void ProcessPromise::throw_interrupt() {

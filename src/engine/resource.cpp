@@ -103,7 +103,7 @@ void Resource::set_calendar(const Calendar *cal) {
     serve();
 }
 
-// await_ready() when the inline test fails: a queue, no free unit, a calendar or observers.
+// await_ready() with a free unit and no queue, when there is a calendar or an observer.
 bool Resource::ready_slow(Request &r) {
   if (!available())
     return false;

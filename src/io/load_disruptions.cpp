@@ -35,7 +35,7 @@ std::optional<Instant> read_instant(LoadContext &ctx, const YAML::Node &node, co
                        std::from_chars(clock.data(), clock.data() + 2, h).ec == std::errc{} &&
                        std::from_chars(clock.data() + 3, clock.data() + 5, m).ec == std::errc{};
     if (!shape || h < 0 || h > 23 || m < 0 || m > 59) {
-      ctx.diag.error(ctx.diag.pos(node, content_offset(node) + 10),
+      ctx.diag.error(ctx.diag.pos(node, content_offset(node) + 11),
                      "'" + std::string(key) + "': cannot read the time of day in '" + *text +
                          "' (expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM')");
       return std::nullopt;

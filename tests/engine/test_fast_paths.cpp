@@ -95,8 +95,8 @@ TEST_CASE("an interrupt withdraws a request queued by the inline path",
   eng.schedule_at(3, [&] { CHECK(ref.interrupt(1)); });
   eng.run();
   CHECK(caught);
-  CHECK(log.lines == std::vector<std::string>{"start0/waited0@0", "end0@10", "start2/waited10@10",
-                                              "end2@20"});
+  CHECK(log.lines ==
+        std::vector<std::string>{"start0/waited0@0", "end0@10", "start2/waited10@10", "end2@20"});
 }
 
 TEST_CASE("process references stay exact while the process table recycles its slots",
@@ -131,8 +131,7 @@ TEST_CASE("process references stay exact while the process table recycles its sl
     CHECK_FALSE(r.alive());
 }
 
-TEST_CASE("the completion signal wakes waiters and passes later waits",
-          "[engine][process][fast]") {
+TEST_CASE("the completion signal wakes waiters and passes later waits", "[engine][process][fast]") {
   Engine eng;
   std::vector<std::string> log;
   auto worker = [&]() -> Process {
