@@ -79,4 +79,7 @@ TEST_CASE("Closest names rank by edit distance", "[suggest]") {
   CHECK(closest_names("lenght", known) == std::vector<std::string>{"length"});
   CHECK(closest_names("xyzzy", known).empty());
   CHECK(did_you_mean("gage", known) == " (did you mean 'gauge'?)");
+  // A name that begins with what was typed comes first, whatever its length.
+  CHECK(closest_names("Changchun", {"Hunchun", "Changchun Xinglong railway port"}) ==
+        std::vector<std::string>{"Changchun Xinglong railway port", "Hunchun"});
 }

@@ -19,6 +19,8 @@ using Action = std::function<int()>;
 void add_validate_command(CLI::App &app, Action &action);
 void add_info_command(CLI::App &app, Action &action);
 void add_export_command(CLI::App &app, Action &action);
+void add_route_command(CLI::App &app, Action &action);
+void add_flow_command(CLI::App &app, Action &action);
 void add_simulate_command(CLI::App &app, Action &action);
 
 } // namespace corsim::cli

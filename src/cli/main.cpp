@@ -14,6 +14,8 @@ int main(int argc, char **argv) {
   corsim::cli::add_validate_command(app, action);
   corsim::cli::add_info_command(app, action);
   corsim::cli::add_export_command(app, action);
+  corsim::cli::add_route_command(app, action);
+  corsim::cli::add_flow_command(app, action);
   corsim::cli::add_simulate_command(app, action);
   try {
     app.parse(argc, argv);

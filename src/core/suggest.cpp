@@ -50,10 +50,18 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<std::string> closest_names(std::string_view name, const std::vector<std::string> &known,
                                        std::size_t max_count) {
-  // Plausible: within a third of the longer name's length (at least 2 edits).
+  // Plausible: within a third of the longer name's length (at least 2 edits), or a name that
+  // begins with what was typed ("Changchun" for "Changchun Xinglong railway port").
   std::vector<std::pair<std::size_t, std::size_t>> scored; // (distance, position)
-  const std::size_t own = code_points(name).size();
+  const auto typed = code_points(name);
+  const std::size_t own = typed.size();
   for (std::size_t i = 0; i < known.size(); ++i) {
+    const auto candidate = code_points(known[i]);
+    if (own >= 3 && candidate.size() > own &&
+        std::equal(typed.begin(), typed.end(), candidate.begin())) {
+      scored.emplace_back(0, i);
+      continue;
+    }
     const std::size_t d = edit_distance(name, known[i]);
     const std::size_t limit = std::max<std::size_t>(2, std::max(own, known[i].size()) / 3);
     if (d <= limit)

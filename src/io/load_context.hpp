@@ -38,6 +38,9 @@ void load_links(LoadContext &ctx, const YAML::Node &list);
 void load_services(LoadContext &ctx, const YAML::Node &list);
 void load_demand(LoadContext &ctx, const YAML::Node &list);
 void load_disruptions(LoadContext &ctx, const YAML::Node &list);
+/// The bookings of a CSV file (columns ready, teu and optionally due), sorted by ready time;
+/// errors at the file's line and column, or at `at` when the file cannot be read.
+std::vector<Booking> read_bookings(LoadContext &ctx, const YAML::Node &at, const std::string &path);
 /// Checks across entities: routes over links, gauge changes, reachability, sense warnings.
 void validate_network(LoadContext &ctx);
 

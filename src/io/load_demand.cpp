@@ -28,6 +28,8 @@ void load_demand(LoadContext &ctx, const YAML::Node &list) {
       f.bookings_file = m.text("bookings", true).value_or("");
       if (!f.bookings_file.empty() && f.bookings_file.front() != '/')
         f.bookings_file = ctx.directory + f.bookings_file;
+      if (!f.bookings_file.empty())
+        f.bookings = read_bookings(ctx, m.node("bookings"), f.bookings_file);
     } else if (m.has("bookings")) {
       ctx.diag.error(m.node("bookings"), "'bookings' needs 'arrivals: bookings'");
     }

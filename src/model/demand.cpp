@@ -14,8 +14,13 @@ double mean_gap(const DemandFlow &f) { return f.size.mean() * hours_per_year / f
 
 void Replication::start_flow(std::uint32_t f) {
   const DemandFlow &flow = net.demand[f];
-  if (flow.arrivals == ArrivalProcess::Bookings || !(flow.volume.value() > 0.0))
-    return; // bookings files are not read by the model yet (reported by simulate())
+  if (flow.arrivals == ArrivalProcess::Bookings) {
+    if (!flow.bookings.empty() && to_ticks(flow.bookings.front().ready) <= end)
+      eng.schedule_at(to_ticks(flow.bookings.front().ready), [this, f] { book(f, 0); });
+    return;
+  }
+  if (!(flow.volume.value() > 0.0))
+    return;
   const double gap = mean_gap(flow);
   const Tick first =
       flow.arrivals == ArrivalProcess::Poisson ? to_ticks(exponential(flow_rng[f], gap)) : 0;
@@ -35,45 +40,143 @@ void Replication::generate(std::uint32_t f) {
     eng.schedule_at(next, [this, f] { generate(f); });
 }
 
-std::optional<Itinerary> Replication::earliest(const DemandFlow &flow,
-                                               const RouteFilter &filter) const {
+// The bookings of a flow (sorted by ready time by the loader), one after another.
+void Replication::book(std::uint32_t f, std::size_t i) {
+  const DemandFlow &flow = net.demand[f];
+  const Booking &b = flow.bookings[i];
+  release(flow, b.teu.value(), b.due.value() > 0.0 ? to_ticks(b.due) : Tick{-1});
+  if (i + 1 < flow.bookings.size()) {
+    const Tick next = std::max(eng.now(), to_ticks(flow.bookings[i + 1].ready));
+    if (next <= end)
+      eng.schedule_at(next, [this, f, i] { book(f, i + 1); });
+  }
+}
+
+std::optional<Itinerary> Replication::earliest(const DemandFlow &flow, const RouteFilter &filter,
+                                               Hours ready) const {
   TimetableQuery q;
   q.from = flow.origin;
   q.to = flow.destination;
-  q.ready = to_hours(eng.now());
+  q.ready = ready;
   q.cargo = flow.cargo;
   q.filter = filter;
-  q.horizon = in.options->plan_horizon;
+  q.horizon = in.options->plan_horizon - (ready - to_hours(eng.now()));
+  if (!(q.horizon.value() > 0.0))
+    return std::nullopt;
   return in.timetable->earliest_arrival(q);
 }
 
-// Earliest arrival, or a logit draw among the earliest itineraries on each alternative route,
-// priced by generalised cost per TEU (tariffs + value of time × transit).
-std::optional<Itinerary> Replication::plan(const DemandFlow &flow) {
-  const auto f = static_cast<std::size_t>(&flow - net.demand.data());
-  if (in.options->route_choice != RouteChoice::Logit || in.choice_sets[f].empty())
-    return earliest(flow, RouteFilter{});
-  std::vector<Itinerary> options;
-  std::vector<double> cost;
-  const auto c = static_cast<std::size_t>(flow.cargo);
-  const double vot =
-      c < net.settings.value_of_time.size() ? net.settings.value_of_time[c].value() : 0.0;
-  for (const RouteFilter &filter : in.choice_sets[f])
-    if (auto it = earliest(flow, filter)) {
-      cost.push_back(it->cost.value() + vot * it->duration().value());
-      options.push_back(std::move(*it));
+// Names the departure each timetabled ride boards (its tick at the service's first stop, as
+// timetable_departures() launches it) and checks that the TEU booked on it leave room.
+std::size_t Replication::full_leg(Plan &p, double teu) const {
+  for (std::size_t i = 0; i < p.legs.size(); ++i) {
+    PlannedLeg &leg = p.legs[i];
+    if (leg.service >= net.services.size() ||
+        in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
+      continue;
+    const Timetable &tt = *in.timetable;
+    const Hours first = p.it.legs[i].departure - tt.departure_offset(leg.service, leg.board);
+    leg.trip = to_ticks(tt.next_departure(leg.service, 0, first - Hours(1e-3)));
+    const auto it = booked.find({leg.trip, leg.service});
+    const double used = it == booked.end() ? 0.0 : it->second;
+    const double room = in.capacity[leg.service].value() *
+                        in.service_cut[leg.service].factor_at(leg.trip); // 0: cancelled
+    if (used + teu > room + 1e-9)
+      return i;
+  }
+  return p.legs.size();
+}
+
+// The earliest itinerary on a route whose departures have room; a full one is tried again
+// from just after the full departure (a few times, then the route counts as full).
+std::optional<Plan> Replication::bookable(const DemandFlow &flow, const RouteFilter &filter,
+                                          double teu) {
+  Hours ready = to_hours(eng.now());
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    Plan p;
+    auto it = earliest(flow, filter, ready);
+    if (!it)
+      return std::nullopt;
+    p.it = std::move(*it);
+    if (!to_legs(p.it, p.legs))
+      return std::nullopt;
+    const std::size_t i = full_leg(p, teu);
+    if (i == p.legs.size())
+      return p;
+    // Try again from just after the full departure (exact for a first leg; later legs follow
+    // from the origin's shift).
+    ready += std::max(Hours(0.0), p.it.legs[i].departure - p.it.legs[i].ready) + Hours(1e-3);
+  }
+  return std::nullopt;
+}
+
+// Earliest arrival (no booking); or, over the flow's alternative routes, the earliest
+// itinerary with room on each, drawn by fixed shares or by a logit over generalised cost
+// (tariffs + value of time × transit). Without room anywhere, the unbooked itineraries.
+std::optional<Plan> Replication::plan(const DemandFlow &flow, double teu) {
+  const auto f = static_cast<std::uint32_t>(&flow - net.demand.data());
+  const Hours now = to_hours(eng.now());
+  std::vector<Plan> plans;
+  if (in.options->route_choice == RouteChoice::EarliestArrival || in.choice_sets[f].empty()) {
+    Plan p;
+    auto it = earliest(flow, RouteFilter{}, now);
+    if (!it)
+      return std::nullopt;
+    p.it = std::move(*it);
+    if (!to_legs(p.it, p.legs))
+      return std::nullopt;
+    return p;
+  }
+  while (!booked.empty() && booked.begin()->first.first < eng.now() - to_ticks(days(90.0)))
+    booked.erase(booked.begin()); // departures long gone
+  const std::vector<RouteFilter> &set = in.choice_sets[f];
+  const std::vector<double> &shares = in.choice_shares[f];
+  std::vector<double> weights;
+  for (std::size_t r = 0; r < set.size(); ++r)
+    if (auto p = bookable(flow, set[r], teu)) {
+      plans.push_back(std::move(*p));
+      weights.push_back(shares.empty() ? -1.0 : shares[r]);
     }
-  if (options.empty())
+  if (plans.empty()) // every route full: plan without booking; the boxes queue and roll over
+    for (std::size_t r = 0; r < set.size(); ++r)
+      if (auto it = earliest(flow, set[r], now)) {
+        Plan p;
+        p.it = std::move(*it);
+        if (to_legs(p.it, p.legs)) {
+          plans.push_back(std::move(p));
+          weights.push_back(shares.empty() ? -1.0 : shares[r]);
+        }
+      }
+  return choose(f, plans, weights);
+}
+
+// Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
+// Books its TEU on the departures it names.
+std::optional<Plan> Replication::choose(std::uint32_t f, std::vector<Plan> &plans,
+                                        const std::vector<double> &weights) {
+  if (plans.empty())
     return std::nullopt;
-  const double best = *std::min_element(cost.begin(), cost.end());
-  std::vector<double> weight; // relative to the best, so exp() cannot overflow
-  for (double g : cost)
-    weight.push_back(std::exp(-in.options->logit_scale * (g - best)));
-  double u = choice_rng[f].uniform01() * std::accumulate(weight.begin(), weight.end(), 0.0);
-  for (std::size_t i = 0; i + 1 < options.size(); ++i)
-    if ((u -= weight[i]) < 0.0)
-      return std::move(options[i]);
-  return std::move(options.back());
+  std::vector<double> w = weights;
+  if (!w.empty() && w.front() < 0.0) {
+    const DemandFlow &flow = net.demand[f];
+    const auto c = static_cast<std::size_t>(flow.cargo);
+    const double vot =
+        c < net.settings.value_of_time.size() ? net.settings.value_of_time[c].value() : 0.0;
+    std::vector<double> cost;
+    for (const Plan &p : plans)
+      cost.push_back(p.it.cost.value() + vot * p.it.duration().value());
+    const double best = *std::min_element(cost.begin(), cost.end());
+    for (std::size_t i = 0; i < cost.size(); ++i) // relative to the best: no overflow
+      w[i] = std::exp(-in.options->logit_scale * (cost[i] - best));
+  }
+  double u = choice_rng[f].uniform01() * std::accumulate(w.begin(), w.end(), 0.0);
+  std::size_t pick = plans.size() - 1;
+  for (std::size_t i = 0; i + 1 < plans.size(); ++i)
+    if ((u -= w[i]) < 0.0) {
+      pick = i;
+      break;
+    }
+  return std::move(plans[pick]);
 }
 
 // Maps the timetable's legs to (service, board stop, alight stop); road links without a
@@ -100,22 +203,27 @@ bool Replication::to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) co
 
 // A consignment larger than a vehicle on its itinerary travels as equal pieces that each fit
 // (trucks of 2 TEU and 3-TEU bookings); the pieces count as consignments in the statistics.
-void Replication::release(const DemandFlow &flow, double teu) {
+void Replication::release(const DemandFlow &flow, double teu, Tick due_at) {
   const auto f = static_cast<std::uint32_t>(&flow - net.demand.data());
   FlowStats &fs = flows[f];
   fs.teu.generated += teu;
-  std::vector<PlannedLeg> legs;
-  const auto it = plan(flow);
-  if (!it || !to_legs(*it, legs)) {
+  auto plan_made = plan(flow, teu);
+  if (!plan_made) {
     fs.teu.unroutable += teu;
     trace(TraceEvent::Kind::Unroutable, 0, 0, UINT32_MAX, flow.origin, teu);
     return;
   }
+  const std::vector<PlannedLeg> &legs = plan_made->legs;
+  for (const PlannedLeg &l : legs)
+    if (l.trip >= 0)
+      booked[{l.trip, l.service}] += teu;
   double smallest = teu;
   for (const PlannedLeg &l : legs)
     smallest = std::min(smallest, in.capacity[l.service].value());
   const double pieces = std::ceil(teu / smallest - 1e-9);
-  const Tick due = flow.due.value() > 0.0 ? eng.now() + to_ticks(flow.due) : 0;
+  const Tick due = due_at >= 0              ? due_at
+                   : flow.due.value() > 0.0 ? eng.now() + to_ticks(flow.due)
+                                            : 0;
   for (double p = 0; p < pieces; ++p) {
     const std::uint32_t c = new_consignment();
     Consignment &k = pool[c];
@@ -123,8 +231,8 @@ void Replication::release(const DemandFlow &flow, double teu) {
     k.teu = teu / pieces;
     k.ready = eng.now();
     k.due = due;
-    k.cost = it->cost.value();
-    k.co2 = it->co2.value();
+    k.cost = plan_made->it.cost.value();
+    k.co2 = plan_made->it.co2.value();
     k.legs = legs;
     ++fs.teu.consignments;
     trace(TraceEvent::Kind::Ready, k.id, 0, UINT32_MAX, flow.origin, k.teu);

@@ -48,8 +48,10 @@ struct ModelInputs {
   std::vector<Service> services;        ///< network services, then on-demand road links
   std::vector<Teu> capacity;            ///< effective TEU per vehicle, per service
   std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
-  /// Logit route choice: per flow, one filter per alternative route (empty otherwise).
+  /// Logit or fixed shares: per flow, one filter per alternative route (empty otherwise),
+  /// and for fixed shares their weights (empty for flows chosen by logit).
   std::vector<std::vector<RouteFilter>> choice_sets;
+  std::vector<std::vector<double>> choice_shares;
   /// Disruptions (disruptions.cpp): per node, link and service (empty for on-demand trucks).
   std::vector<Timeline> node_cut, link_cut, service_cut;
   std::vector<std::vector<WeatherWindow>> link_weather; ///< per link
@@ -63,6 +65,15 @@ struct PlannedLeg {
   std::uint32_t service = 0;
   std::uint16_t board = 0;
   std::uint16_t alight = 0;
+  /// The departure booked (its tick at the service's first stop); -1 = any with room. A booked
+  /// consignment does not board an earlier departure.
+  Tick trip = -1;
+};
+
+/// A planned itinerary: the timetable's, as rides on the model's services.
+struct Plan {
+  Itinerary it;
+  std::vector<PlannedLeg> legs;
 };
 
 struct Consignment {
@@ -177,7 +188,8 @@ struct Trip {
   Gauge gauge = Gauge::None;
   int wagons_held = 0; ///< wagons taken from a gauge-change pool, returned after departure
   GaugeYard *wagons_from = nullptr;
-  double capacity = 0.0;      ///< TEU, after any capacity cut of the service at departure
+  double capacity = 0.0; ///< TEU, after any capacity cut of the service at departure
+  Tick key = -1;         ///< timetabled: its departure from the first stop, as bookings name it
   double boarded_first = 0.0; ///< TEU boarded at the first stop, loaded by the trip's cranes
 };
 
@@ -205,9 +217,18 @@ private:
   // demand.cpp
   void start_flow(std::uint32_t f);
   void generate(std::uint32_t f);
-  void release(const DemandFlow &flow, double teu);
-  std::optional<Itinerary> plan(const DemandFlow &flow);
-  std::optional<Itinerary> earliest(const DemandFlow &flow, const RouteFilter &filter) const;
+  void book(std::uint32_t f, std::size_t i);
+  /// Plans and releases `teu` of `flow` now; due at `due_at` (a tick), or by the flow's `due`
+  /// when negative.
+  void release(const DemandFlow &flow, double teu, Tick due_at = -1);
+  std::optional<Plan> plan(const DemandFlow &flow, double teu);
+  std::optional<Plan> choose(std::uint32_t f, std::vector<Plan> &plans,
+                             const std::vector<double> &weights);
+  std::optional<Plan> bookable(const DemandFlow &flow, const RouteFilter &filter, double teu);
+  /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
+  std::size_t full_leg(Plan &p, double teu) const;
+  std::optional<Itinerary> earliest(const DemandFlow &flow, const RouteFilter &filter,
+                                    Hours ready) const;
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
   // replication.cpp
   std::uint32_t new_consignment();
@@ -246,6 +267,8 @@ public:
   std::vector<Consignment> pool;
   std::vector<std::uint32_t> free_slots;
   std::vector<std::vector<StopQueue>> queues; ///< [service][stop]
+  /// TEU booked per departure (tick at the first stop, service), for capacity-aware choice.
+  std::map<std::pair<Tick, std::uint32_t>, double> booked;
   std::vector<RandomStream> flow_rng, link_rng, node_rng, choice_rng, weather_rng;
   std::uint64_t next_id = 1, next_trip = 1;
 };

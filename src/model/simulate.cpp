@@ -4,6 +4,7 @@
 #include "corsim/error.hpp"
 #include "corsim/router.hpp"
 #include "corsim/routing_graph.hpp"
+#include "corsim/suggest.hpp"
 #include "replication.hpp"
 #include "summary.hpp"
 
@@ -86,6 +87,50 @@ std::vector<std::vector<RouteFilter>> choice_sets(const Network &net, const Simu
   return sets;
 }
 
+std::vector<std::string> ids_of(const auto &list) {
+  std::vector<std::string> ids;
+  for (const auto &x : list)
+    ids.push_back(x.id);
+  return ids;
+}
+
+/// Index of `id` among `ids`, or InputError naming the closest ones.
+std::size_t index_of(const std::vector<std::string> &ids, const std::string &id, const char *what) {
+  const auto it = std::find(ids.begin(), ids.end(), id);
+  if (it == ids.end())
+    throw InputError(std::string("route shares: unknown ") + what + " '" + id + "'" +
+                     did_you_mean(id, ids));
+  return static_cast<std::size_t>(it - ids.begin());
+}
+
+/// Fixed shares: per flow listed, one filter per route (only its services' links and the road
+/// links no service runs over stay open) and its share.
+void fixed_shares(detail::ModelInputs &in, const Network &net, const SimulationOptions &o) {
+  const auto flows = ids_of(net.demand), services = ids_of(net.services);
+  std::vector<bool> served(net.links.size(), false);
+  for (const Service &s : net.services)
+    for (LinkIndex l : s.legs)
+      served[l] = true;
+  std::vector<bool> listed(net.demand.size(), false);
+  for (const RouteShare &rs : o.route_shares) {
+    const std::size_t f = index_of(flows, rs.flow, "flow");
+    if (!listed[f]) { // the first route given replaces the logit's alternatives
+      in.choice_sets[f].clear();
+      listed[f] = true;
+    }
+    std::vector<bool> open(net.links.size(), false);
+    for (const std::string &id : rs.services)
+      for (LinkIndex l : net.services[index_of(services, id, "service")].legs)
+        open[l] = true;
+    RouteFilter filter;
+    for (LinkIndex l = 0; l < net.links.size(); ++l)
+      if (!open[l] && (served[l] || net.links[l].mode != Mode::Road))
+        filter.closed_links.push_back(l);
+    in.choice_sets[f].push_back(std::move(filter));
+    in.choice_shares[f].push_back(rs.share);
+  }
+}
+
 detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
                                 const Timetable &tt) {
   detail::ModelInputs in;
@@ -110,8 +155,11 @@ detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
   }
   for (const Service &s : in.services)
     in.capacity.push_back(effective_capacity(s.vehicle));
-  if (o.route_choice == RouteChoice::Logit)
+  if (o.route_choice != RouteChoice::EarliestArrival)
     in.choice_sets = choice_sets(net, o, tt.graph());
+  in.choice_shares.assign(net.demand.size(), {});
+  if (o.route_choice == RouteChoice::FixedShares)
+    fixed_shares(in, net, o);
   detail::add_disruptions(in, o.warmup + o.horizon);
   return in;
 }
@@ -131,6 +179,10 @@ void SimulationOptions::validate() const {
     throw ApiMisuse("SimulationOptions: logit needs at least one route");
   if (!(logit_scale >= 0.0))
     throw ApiMisuse("SimulationOptions: logit scale must not be negative");
+  for (const RouteShare &r : route_shares)
+    if (!(r.share > 0.0) || !std::isfinite(r.share) || r.services.empty())
+      throw ApiMisuse("SimulationOptions: the route share of flow '" + r.flow +
+                      "' needs a positive share and at least one service");
 }
 
 std::vector<std::string> service_ids(const Network &network) {

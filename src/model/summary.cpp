@@ -72,8 +72,8 @@ Summary::Summary(const ModelInputs &in)
   }
   fac_.resize(fac_keys_.size());
   for (const DemandFlow &f : net.demand)
-    if (f.arrivals == ArrivalProcess::Bookings)
-      warnings_.push_back("flow " + f.id + ": bookings files are not read yet; not simulated");
+    if (f.arrivals == ArrivalProcess::Bookings && f.bookings.empty())
+      warnings_.push_back("flow " + f.id + ": no bookings (a bookings file read by corsim::io)");
 }
 
 void Summary::add(const Replication &rep) {
@@ -220,8 +220,8 @@ OdResult Summary::od_result(std::size_t f) const {
   o.co2_per_teu = over(xs, [](const OdSample &s) { return s.co2; });
   for (int c = 0; c < wait_cause_count; ++c)
     o.wait_hours[c] = over(xs, [c](const OdSample &s) { return s.wait[c]; });
-  if (flow.arrivals == ArrivalProcess::Bookings)
-    o.note = "bookings file not read yet";
+  if (flow.arrivals == ArrivalProcess::Bookings && flow.bookings.empty())
+    o.note = "no bookings";
   o.routes = routes(f);
   return o;
 }

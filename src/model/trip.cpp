@@ -67,6 +67,8 @@ void Replication::launch(std::uint32_t s, std::size_t stop) {
   t.service = s;
   t.capacity = capacity_now(s);
   const Service &svc = in.services[s];
+  if (svc.schedule.kind != Schedule::Kind::Dispatch)
+    t.key = eng.now(); // launched at its timetabled departure from the first stop
   if (svc.mode == Mode::Rail)
     t.gauge = next_gauge(net, svc, stop);
   t.boarded_first = board(t, stop);
@@ -345,6 +347,10 @@ double Replication::board(Trip &t, std::size_t stop) {
   std::vector<std::uint32_t> boarded;
   for (std::uint32_t c : q.waiting) {
     Consignment &k = pool[c];
+    if (k.legs[k.leg].trip > t.key) { // booked on a later departure: waits for it
+      stay.push_back(c);
+      continue;
+    }
     if (t.load + k.teu > cap + teu_eps) {
       if (timetabled && k.rolled_since < 0) {
         k.rolled_since = eng.now();

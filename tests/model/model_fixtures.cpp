@@ -69,6 +69,7 @@ SimulationOptions options(double days_measured, double warmup_days) {
   o.horizon = days(days_measured);
   o.warmup = days(warmup_days);
   o.seed = 7;
+  o.route_choice = RouteChoice::EarliestArrival; // the hand calculations follow the timetable
   return o;
 }
 

@@ -18,7 +18,7 @@ DemandFlow scheduled(NodeIndex from, NodeIndex to, double teu_each, double every
 Network line(int wagons);
 /// A --2 h road-- K. Trucks of 2 TEU dispatched when full or after 12 h; no demand.
 Network truck_road();
-/// Measures `days_measured` days after `warmup_days`; one replication; seed 7.
+/// Measures `days_measured` days after `warmup_days`; one replication; seed 7; earliest arrival.
 SimulationOptions options(double days_measured, double warmup_days = 0.0);
 
 } // namespace corsim::model::testing

@@ -54,11 +54,26 @@ using TraceSink = std::function<void(const TraceEvent &)>;
 
 /// How a consignment picks its itinerary when it becomes ready.
 enum class RouteChoice {
-  EarliestArrival, ///< the timetable's earliest arrival over the whole network
+  /// The timetable's earliest arrival over the whole network; no booking: a full vehicle
+  /// rolls boxes over to the next departure.
+  EarliestArrival,
   /// Logit over the k best routes by generalised cost (cost + value of time × hours): each
-  /// route's earliest itinerary from the ready time is priced, and one is drawn with
-  /// probability proportional to exp(-logit_scale × its generalised cost per TEU).
-  Logit
+  /// route's earliest itinerary *with room* (the TEU already booked on its departures leave
+  /// space for the consignment) is priced, and one is drawn with probability proportional to
+  /// exp(-logit_scale × its generalised cost per TEU); its TEU are then booked on those
+  /// departures. The default: a planner's mode and route choice that sees capacity.
+  Logit,
+  /// The routes and shares of SimulationOptions::route_shares, booked as with Logit; flows
+  /// without shares use the logit.
+  FixedShares
+};
+
+/// One route of a flow under RouteChoice::FixedShares: the services it rides (the itinerary
+/// is the earliest one over their links, with room) and its share of the flow's consignments.
+struct RouteShare {
+  std::string flow;                  ///< demand flow id
+  std::vector<std::string> services; ///< service ids; road links without a service are open too
+  double share = 0.0;                ///< > 0; a flow's shares are normalised to sum to 1
 };
 
 struct SimulationOptions {
@@ -72,12 +87,15 @@ struct SimulationOptions {
   /// routing graph, which charges customs dwell at intermediate nodes only.
   bool customs_at_ends = false;
   TraceSink trace; ///< when set, every consignment and vehicle event
-  RouteChoice route_choice = RouteChoice::EarliestArrival;
-  int logit_routes = 3;       ///< k routes (Yen, by generalised cost) per flow
-  double logit_scale = 0.001; ///< per USD of generalised cost per TEU; calibrate per corridor
+  RouteChoice route_choice = RouteChoice::Logit;
+  int logit_routes = 3; ///< k routes (Yen, by generalised cost) per flow
+  /// Per USD of generalised cost per TEU. Calibrated on the Jilin corridor (docs/calibration.md):
+  /// a cost difference of 1,000 USD/TEU shifts the odds by e^2.
+  double logit_scale = 0.002;
+  std::vector<RouteShare> route_shares; ///< FixedShares
 
   /// Throws ApiMisuse when a value is out of range (negative times, no replications, k < 1,
-  /// a negative logit scale).
+  /// a negative logit scale, a share that is not positive or a route without services).
   void validate() const;
 };
 

@@ -1,0 +1,92 @@
+// Bookings files: read at load time with their positions, errors at the CSV's line and column.
+#include "corsim/io/load.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+using Catch::Detail::Approx;
+using namespace corsim;
+
+namespace {
+
+const std::string data = std::string(CORSIM_SOURCE_DIR) + "/tests/data/";
+
+/// A two-node corridor whose only flow reads `csv` (a path as written in the file).
+io::LoadResult load_with(const std::string &csv) {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("corsim-bookings-" + std::to_string(::getpid()) + ".yaml");
+  std::ofstream(path) << "corsim: 1\n"
+                         "epoch: 2023-01-02\n"
+                         "nodes:\n"
+                         "  - {id: A, name: Alpha, kind: rail_terminal, country: CN, coords: "
+                         "[44.0, 125.0]}\n"
+                         "  - {id: B, name: Bravo, kind: rail_terminal, country: CN, coords: "
+                         "[44.0, 126.0]}\n"
+                         "links:\n"
+                         "  - {id: A-B, from: A, to: B, mode: road, length: 60 km, speed: 60 "
+                         "km/h}\n"
+                         "demand:\n"
+                         "  - {id: AB, from: A, to: B, volume: 100 TEU/yr, arrivals: bookings, "
+                         "bookings: "
+                      << csv << "}\n";
+  io::LoadResult r = io::try_load_network(path.string());
+  std::filesystem::remove(path);
+  return r;
+}
+
+std::vector<std::string> errors(const io::LoadResult &r) {
+  std::vector<std::string> out;
+  for (const auto &d : r.diagnostics)
+    if (d.severity == io::Severity::Error)
+      out.push_back(d.text());
+  return out;
+}
+
+} // namespace
+
+TEST_CASE("A bookings file is read at load time, sorted by ready time", "[io][bookings]") {
+  const io::LoadResult r = load_with(data + "bookings.csv");
+  INFO((errors(r).empty() ? std::string() : errors(r).front()));
+  REQUIRE(r.ok());
+  const std::vector<Booking> &b = r.network.demand.at(0).bookings;
+  REQUIRE(b.size() == 4);
+  // 00:00 on the epoch; "12 h"; hours "24"; 2023-01-04 06:30 = 54.5 h.
+  CHECK(b[0].ready.value() == 0.0);
+  CHECK(b[0].teu.value() == 2.0);
+  CHECK(b[0].due.value() == 0.0);
+  CHECK(b[1].ready.value() == 12.0);
+  CHECK(b[1].teu.value() == 1.0);
+  CHECK(b[2].ready.value() == 24.0);
+  CHECK(b[2].due.value() == Approx(8 * 24.0)); // 2023-01-10
+  CHECK(b[3].ready.value() == Approx(54.5));
+  CHECK(b[3].teu.value() == 2.0); // 1 FEU
+}
+
+TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookings]") {
+  SECTION("bad rows") {
+    const std::string f = data + "bookings_bad.csv";
+    CHECK(errors(load_with(f)) ==
+          std::vector<std::string>{
+              f + ":3:1: cannot read the ready time '2023-13-01' (expected 'YYYY-MM-DD', "
+                  "'YYYY-MM-DD HH:MM' or hours from the epoch)",
+              f + ":4:12: TEU must be a positive number ('2', '2 TEU', '1 FEU'), not '-1'",
+              f + ":5:14: due time '2023-01-02' is not after the ready time",
+              f + ":6:1: expected 3 fields, found 2",
+              f + ":7:1: ready time '2022-12-31' is before the epoch"});
+  }
+  SECTION("an unknown column") {
+    const std::string f = data + "bookings_bad_header.csv";
+    CHECK(errors(load_with(f)) ==
+          std::vector<std::string>{f + ":1:7: unknown column 'TEU' (did you mean 'teu'?) (the "
+                                       "columns are ready, teu and optionally due)"});
+  }
+  SECTION("a missing file is reported at the 'bookings' key") {
+    const auto e = errors(load_with("no-such-bookings.csv"));
+    REQUIRE(e.size() == 1);
+    CHECK_THAT(e[0], Catch::Contains(":9:80: cannot read bookings file '") &&
+                         Catch::EndsWith("no-such-bookings.csv': No such file or directory"));
+  }
+}
