@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <numeric>
 
 namespace corsim::model::detail {
@@ -92,7 +93,7 @@ std::size_t Replication::full_leg(Plan &p, double teu) const {
 std::optional<Plan> Replication::bookable(const DemandFlow &flow, const RouteFilter &filter,
                                           double teu) {
   Hours ready = to_hours(eng.now());
-  for (int attempt = 0; attempt < 6; ++attempt) {
+  for (int attempt = 0; attempt < 40; ++attempt) {
     Plan p;
     auto it = earliest(flow, filter, ready);
     if (!it)
@@ -106,6 +107,48 @@ std::optional<Plan> Replication::bookable(const DemandFlow &flow, const RouteFil
     // Try again from just after the full departure (exact for a first leg; later legs follow
     // from the origin's shift).
     ready += std::max(Hours(0.0), p.it.legs[i].departure - p.it.legs[i].ready) + Hours(1e-3);
+  }
+  return std::nullopt;
+}
+
+// A ride on one service from the flow's origin to its destination, on its first departure
+// with room (as the timetable prices a ride: tariff + link costs, mean running times).
+std::optional<Plan> Replication::direct(const DemandFlow &flow, std::uint32_t s, double teu) {
+  const Service &svc = net.services[s];
+  const auto board = std::find(svc.route.begin(), svc.route.end(), flow.origin);
+  const auto alight = std::find(board, svc.route.end(), flow.destination);
+  if (alight == svc.route.end() || svc.schedule.kind == Schedule::Kind::Dispatch ||
+      (!svc.cargo.empty() &&
+       std::find(svc.cargo.begin(), svc.cargo.end(), flow.cargo) == svc.cargo.end()))
+    return std::nullopt;
+  const auto b = static_cast<std::size_t>(board - svc.route.begin());
+  const auto a = static_cast<std::size_t>(alight - svc.route.begin());
+  const Timetable &tt = *in.timetable;
+  Plan p;
+  TimetableLeg leg;
+  leg.service = s;
+  leg.from = flow.origin;
+  leg.to = flow.destination;
+  leg.ready = to_hours(eng.now());
+  for (std::size_t j = b; j < a; ++j) {
+    const Link &l = net.links[svc.legs[j]];
+    leg.cost += l.cost;
+    leg.co2 += Tonnes(l.co2.value() * l.length.value() * net.settings.tonnes_per_teu.value() / 1e6);
+  }
+  leg.cost += svc.tariff;
+  Hours after = leg.ready;
+  for (int attempt = 0; attempt < 60; ++attempt) {
+    leg.departure = tt.next_departure(s, b, after);
+    if (!std::isfinite(leg.departure.value()) ||
+        leg.departure - leg.ready > in.options->plan_horizon)
+      return std::nullopt;
+    const Hours start = leg.departure - tt.departure_offset(s, b);
+    leg.arrival = start + tt.arrival_offset(s, a);
+    p.it = Itinerary{leg.ready, leg.arrival, {leg}, leg.cost, leg.co2};
+    p.legs = {PlannedLeg{s, static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(a), -1}};
+    if (full_leg(p, teu) == p.legs.size())
+      return p;
+    after = leg.departure + Hours(1e-3);
   }
   return std::nullopt;
 }
@@ -137,6 +180,22 @@ std::optional<Plan> Replication::plan(const DemandFlow &flow, double teu) {
       plans.push_back(std::move(*p));
       weights.push_back(shares.empty() ? -1.0 : shares[r]);
     }
+  if (shares.empty()) // the logit also offers every service that runs the whole way
+    for (std::uint32_t s = 0; s < net.services.size(); ++s)
+      if (auto p = direct(flow, s, teu)) {
+        const bool seen = std::any_of(plans.begin(), plans.end(), [&](const Plan &q) {
+          return q.legs.size() == 1 && q.legs[0].service == s;
+        });
+        if (!seen) {
+          plans.push_back(std::move(*p));
+          weights.push_back(-1.0);
+        }
+      }
+  if (plans.empty()) {
+    static int n = 0;
+    if (++n % 100 == 1)
+      fprintf(stderr, "fallback %d flow %u t=%.0f\n", n, f, to_hours(eng.now()).value());
+  }
   if (plans.empty()) // every route full: plan without booking; the boxes queue and roll over
     for (std::size_t r = 0; r < set.size(); ++r)
       if (auto it = earliest(flow, set[r], now)) {
@@ -163,8 +222,9 @@ std::optional<Plan> Replication::choose(std::uint32_t f, std::vector<Plan> &plan
     const double vot =
         c < net.settings.value_of_time.size() ? net.settings.value_of_time[c].value() : 0.0;
     std::vector<double> cost;
+    const double now = to_hours(eng.now()).value(); // a booked later departure waits from now
     for (const Plan &p : plans)
-      cost.push_back(p.it.cost.value() + vot * p.it.duration().value());
+      cost.push_back(p.it.cost.value() + vot * (p.it.arrival.value() - now)); // from now
     const double best = *std::min_element(cost.begin(), cost.end());
     for (std::size_t i = 0; i < cost.size(); ++i) // relative to the best: no overflow
       w[i] = std::exp(-in.options->logit_scale * (cost[i] - best));

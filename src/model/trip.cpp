@@ -2,6 +2,7 @@
 // service (border, berth, unloading, gauge change, loading, dwell) and runs its legs.
 #include "replication.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -345,23 +346,37 @@ double Replication::board(Trip &t, std::size_t stop) {
   const bool timetabled = in.services[t.service].schedule.kind != Schedule::Kind::Dispatch;
   std::vector<std::uint32_t> stay;
   std::vector<std::uint32_t> boarded;
-  for (std::uint32_t c : q.waiting) {
-    Consignment &k = pool[c];
-    if (k.legs[k.leg].trip > t.key) { // booked on a later departure: waits for it
-      stay.push_back(c);
-      continue;
-    }
-    if (t.load + k.teu > cap + teu_eps) {
-      if (timetabled && k.rolled_since < 0) {
-        k.rolled_since = eng.now();
-        service_stats[t.service].rolled_teu += k.teu;
+  // Consignments booked on this departure first (their room was kept), then the others in
+  // their order of arrival: unbooked ones and those that missed their booked departure.
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::uint32_t c : q.waiting) {
+      Consignment &k = pool[c];
+      const Tick booked_trip = k.legs[k.leg].trip;
+      if (t.key >= 0 && (pass == 0) != (booked_trip == t.key))
+        continue; // not in this pass
+      if (t.key < 0 && pass == 1)
+        continue;                // dispatch vehicles: one pass
+      if (booked_trip > t.key) { // booked on a later departure: waits for it
+        stay.push_back(c);
+        continue;
       }
-      stay.push_back(c);
-      continue;
+      if (t.load + k.teu > cap + teu_eps) {
+        if (timetabled && k.rolled_since < 0) {
+          k.rolled_since = eng.now();
+          service_stats[t.service].rolled_teu += k.teu;
+        }
+        stay.push_back(c);
+        continue;
+      }
+      account_boarding(t, c, in.services[t.service].route[stop]);
+      boarded.push_back(c);
     }
-    account_boarding(t, c, in.services[t.service].route[stop]);
-    boarded.push_back(c);
-  }
+  if (t.key >= 0) // keep the queue in order of arrival
+    std::sort(stay.begin(), stay.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return pool[a].queued_since != pool[b].queued_since
+                 ? pool[a].queued_since < pool[b].queued_since
+                 : pool[a].id < pool[b].id;
+    });
   q.waiting.swap(stay);
   double teu = 0.0;
   const NodeIndex node = in.services[t.service].route[stop];

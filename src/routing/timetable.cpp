@@ -59,7 +59,10 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       served[svc.legs[i - 1]] = true;
       arr.push_back(dep.back() + running_time(net.links[svc.legs[i - 1]]).value());
       const Node &n = net.nodes[svc.route[i]];
-      const double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
+      // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
+      double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
+      if (svc.mode == Mode::Road)
+        through += road_checkpoint_dwell(n).value();
       dep.push_back(arr.back() + svc.dwell.value() + through);
     }
     departure_offset_.push_back(std::move(dep));

@@ -202,3 +202,40 @@ TEST_CASE("Earliest arrival equals a brute-force walk through random timetables"
     }
   }
 }
+
+TEST_CASE("A truck service stops at the road checkpoints it passes", "[routing][timetable]") {
+  // A --150 km at 50 km/h-- K (checkpoint, 1 h) --60 km at 40 km/h-- P; trucks leave at the
+  // latest 12 h after the box is ready. Ready 08:00: leave 20:00, K 23:00-24:00, P 01:30.
+  Network net;
+  for (const char *id : {"A", "K", "P"}) {
+    Node n;
+    n.id = n.name = id;
+    net.nodes.push_back(n);
+  }
+  net.nodes[1].road_checkpoint.emplace();
+  net.nodes[1].road_checkpoint->time = DistributionSpec::fixed(1.0);
+  auto road = [](NodeIndex a, NodeIndex b, double km, double kmh) {
+    Link l;
+    l.from = a;
+    l.to = b;
+    l.mode = Mode::Road;
+    l.length = Km(km);
+    l.running_time = DistributionSpec::fixed(km / kmh);
+    return l;
+  };
+  net.links = {road(0, 1, 150, 50), road(1, 2, 60, 40)};
+  Service truck;
+  truck.id = "truck";
+  truck.mode = Mode::Road;
+  truck.route = {0, 1, 2};
+  truck.legs = {0, 1};
+  truck.vehicle.type = VehicleType::Truck;
+  truck.vehicle.capacity = Teu(2);
+  truck.schedule.kind = Schedule::Kind::Dispatch;
+  truck.schedule.max_wait = Hours(12);
+  net.services = {truck};
+  const RoutingGraph graph(net);
+  const auto it = Timetable(graph).earliest_arrival(tt_query(0, 2, 8.0));
+  REQUIRE(it);
+  CHECK(it->arrival.value() == Catch::Detail::Approx(20.0 + 3.0 + 1.0 + 1.5));
+}

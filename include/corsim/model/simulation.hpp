@@ -88,7 +88,7 @@ struct SimulationOptions {
   bool customs_at_ends = false;
   TraceSink trace; ///< when set, every consignment and vehicle event
   RouteChoice route_choice = RouteChoice::Logit;
-  int logit_routes = 3; ///< k routes (Yen, by generalised cost) per flow
+  int logit_routes = 5; ///< k routes (Yen, by generalised cost) per flow
   /// Per USD of generalised cost per TEU. Calibrated on the Jilin corridor (docs/calibration.md):
   /// a cost difference of 1,000 USD/TEU shifts the odds by e^2.
   double logit_scale = 0.002;
