@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <numeric>
 
 namespace corsim::model::detail {
@@ -191,11 +190,6 @@ std::optional<Plan> Replication::plan(const DemandFlow &flow, double teu) {
           weights.push_back(-1.0);
         }
       }
-  if (plans.empty()) {
-    static int n = 0;
-    if (++n % 100 == 1)
-      fprintf(stderr, "fallback %d flow %u t=%.0f\n", n, f, to_hours(eng.now()).value());
-  }
   if (plans.empty()) // every route full: plan without booking; the boxes queue and roll over
     for (std::size_t r = 0; r < set.size(); ++r)
       if (auto it = earliest(flow, set[r], now)) {
