@@ -27,7 +27,7 @@ struct SimulateArgs {
   std::uint64_t seed = 1;
   std::string trace;
   std::string format = "table";
-  std::string route_choice = "earliest";
+  std::string route_choice = "logit";
 };
 
 /// "12.3 ± 0.4" (the ± part only with several replications), "-" without a value.
@@ -333,8 +333,8 @@ void add_simulate_command(CLI::App &app, Action &action) {
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--seed", a->seed, "Scenario seed")->capture_default_str();
   cmd->add_option("--route-choice", a->route_choice,
-                  "earliest: earliest arrival; logit: split over the 3 best routes by "
-                  "generalised cost")
+                  "logit: split over the 5 best routes by generalised cost, booking room on "
+                  "departures (the default); earliest: each box takes the earliest arrival")
       ->capture_default_str()
       ->check(CLI::IsMember({"earliest", "logit"}));
   cmd->add_option("--trace", a->trace, "Write every consignment and vehicle event (CSV)");

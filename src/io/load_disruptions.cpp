@@ -154,7 +154,7 @@ void read_window(LoadContext &ctx, MapReader &m, Disruption &d) {
   d.first_day = from->day;
   if (m.has("every") && m.choice("every", every_names, true)) {
     d.yearly = true;
-    if (*end - from->at > days(365.0))
+    if (*end - from->at >= days(365.0))
       ctx.diag.error(m.node("every"), "a yearly disruption must last less than a year");
   }
 }

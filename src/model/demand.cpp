@@ -88,7 +88,7 @@ std::size_t Replication::full_leg(Plan &p, double teu) const {
 }
 
 // The earliest itinerary on a route whose departures have room; a full one is tried again
-// from just after the full departure (a few times, then the route counts as full).
+// from just after the full departure (up to 40 times, then the route counts as full).
 std::optional<Plan> Replication::bookable(const DemandFlow &flow, const RouteFilter &filter,
                                           double teu) {
   Hours ready = to_hours(eng.now());
@@ -203,6 +203,36 @@ std::optional<Plan> Replication::plan(const DemandFlow &flow, double teu) {
   return choose(f, plans, weights);
 }
 
+// Hours the plan's vehicles would be held by node and link closures on the way, on the
+// timetable's mean times: what the logit sees of closures (a closed border costs its wait).
+double Replication::closure_hours(const Plan &p) const {
+  const Timetable &tt = *in.timetable;
+  double held = 0.0;
+  const auto hold = [&](const Timeline &cut, double at) {
+    const Tick t = to_ticks(at + held);
+    const Tick open = cut.open_at(t);
+    held += open == tick_max ? in.options->plan_horizon.value() : to_time(open - t);
+  };
+  for (std::size_t i = 0; i < p.legs.size(); ++i) {
+    const PlannedLeg &leg = p.legs[i];
+    const TimetableLeg &tl = p.it.legs[i];
+    const Service &svc = in.services[leg.service];
+    const bool timetabled = leg.service < net.services.size();
+    const double start =
+        timetabled ? (tl.departure - tt.departure_offset(leg.service, leg.board)).value() : 0.0;
+    for (std::size_t j = leg.board; j < leg.alight; ++j) {
+      const double dep =
+          timetabled ? start + tt.departure_offset(leg.service, j).value() : tl.departure.value();
+      const double arr =
+          timetabled ? start + tt.arrival_offset(leg.service, j + 1).value() : tl.arrival.value();
+      hold(in.node_cut[svc.route[j]], dep);
+      hold(in.link_cut[svc.legs[j]], dep);
+      hold(in.node_cut[svc.route[j + 1]], arr);
+    }
+  }
+  return held;
+}
+
 // Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
 // Books its TEU on the departures it names.
 std::optional<Plan> Replication::choose(std::uint32_t f, std::vector<Plan> &plans,
@@ -218,7 +248,9 @@ std::optional<Plan> Replication::choose(std::uint32_t f, std::vector<Plan> &plan
     std::vector<double> cost;
     const double now = to_hours(eng.now()).value(); // a booked later departure waits from now
     for (const Plan &p : plans)
-      cost.push_back(p.it.cost.value() + vot * (p.it.arrival.value() - now)); // from now
+      cost.push_back(p.it.cost.value() +
+                     vot * (p.it.arrival.value() - now + // from now
+                            (net.disruptions.empty() ? 0.0 : closure_hours(p))));
     const double best = *std::min_element(cost.begin(), cost.end());
     for (std::size_t i = 0; i < cost.size(); ++i) // relative to the best: no overflow
       w[i] = std::exp(-in.options->logit_scale * (cost[i] - best));

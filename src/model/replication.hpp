@@ -224,6 +224,7 @@ private:
   std::optional<Plan> plan(const DemandFlow &flow, double teu);
   std::optional<Plan> choose(std::uint32_t f, std::vector<Plan> &plans,
                              const std::vector<double> &weights);
+  double closure_hours(const Plan &p) const;
   std::optional<Plan> direct(const DemandFlow &flow, std::uint32_t s, double teu);
   std::optional<Plan> bookable(const DemandFlow &flow, const RouteFilter &filter, double teu);
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().

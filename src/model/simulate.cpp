@@ -94,40 +94,46 @@ std::vector<std::string> ids_of(const auto &list) {
   return ids;
 }
 
-/// Index of `id` among `ids`, or InputError naming the closest ones.
-std::size_t index_of(const std::vector<std::string> &ids, const std::string &id, const char *what) {
-  const auto it = std::find(ids.begin(), ids.end(), id);
-  if (it == ids.end())
-    throw InputError(std::string("route shares: unknown ") + what + " '" + id + "'" +
-                     did_you_mean(id, ids));
-  return static_cast<std::size_t>(it - ids.begin());
+[[noreturn]] void unknown(const std::string &what, const std::string &id,
+                          std::vector<std::string> known) {
+  throw InputError("route shares: unknown " + what + " '" + id + "'" + did_you_mean(id, known));
 }
 
-/// Fixed shares: per flow listed, one filter per route (only its services' links and the road
-/// links no service runs over stay open) and its share.
+/// Fixed shares: per flow listed, one filter per route (only the links of its services and
+/// the links it names stay open) and its share.
 void fixed_shares(detail::ModelInputs &in, const Network &net, const SimulationOptions &o) {
-  const auto flows = ids_of(net.demand), services = ids_of(net.services);
-  std::vector<bool> served(net.links.size(), false);
-  for (const Service &s : net.services)
-    for (LinkIndex l : s.legs)
-      served[l] = true;
+  const auto flows = ids_of(net.demand), services = ids_of(net.services), links = ids_of(net.links);
   std::vector<bool> listed(net.demand.size(), false);
   for (const RouteShare &rs : o.route_shares) {
-    const std::size_t f = index_of(flows, rs.flow, "flow");
-    if (!listed[f]) { // the first route given replaces the logit's alternatives
-      in.choice_sets[f].clear();
-      listed[f] = true;
+    const auto f = std::find(flows.begin(), flows.end(), rs.flow);
+    if (f == flows.end())
+      unknown("flow", rs.flow, flows);
+    const auto fi = static_cast<std::size_t>(f - flows.begin());
+    if (!listed[fi]) { // the routes given replace the logit's alternatives
+      in.choice_sets[fi].clear();
+      listed[fi] = true;
     }
     std::vector<bool> open(net.links.size(), false);
-    for (const std::string &id : rs.services)
-      for (LinkIndex l : net.services[index_of(services, id, "service")].legs)
-        open[l] = true;
+    for (const std::string &id : rs.via) {
+      const auto s = std::find(services.begin(), services.end(), id);
+      const auto l = std::find(links.begin(), links.end(), id);
+      if (s != services.end())
+        for (LinkIndex leg : net.services[static_cast<std::size_t>(s - services.begin())].legs)
+          open[leg] = true;
+      else if (l != links.end())
+        open[static_cast<std::size_t>(l - links.begin())] = true;
+      else {
+        std::vector<std::string> known = services;
+        known.insert(known.end(), links.begin(), links.end());
+        unknown("service or link", id, known);
+      }
+    }
     RouteFilter filter;
     for (LinkIndex l = 0; l < net.links.size(); ++l)
-      if (!open[l] && (served[l] || net.links[l].mode != Mode::Road))
+      if (!open[l])
         filter.closed_links.push_back(l);
-    in.choice_sets[f].push_back(std::move(filter));
-    in.choice_shares[f].push_back(rs.share);
+    in.choice_sets[fi].push_back(std::move(filter));
+    in.choice_shares[fi].push_back(rs.share);
   }
 }
 
@@ -180,9 +186,9 @@ void SimulationOptions::validate() const {
   if (!(logit_scale >= 0.0))
     throw ApiMisuse("SimulationOptions: logit scale must not be negative");
   for (const RouteShare &r : route_shares)
-    if (!(r.share > 0.0) || !std::isfinite(r.share) || r.services.empty())
+    if (!(r.share > 0.0) || !std::isfinite(r.share) || r.via.empty())
       throw ApiMisuse("SimulationOptions: the route share of flow '" + r.flow +
-                      "' needs a positive share and at least one service");
+                      "' needs a positive share and a route ('via')");
 }
 
 std::vector<std::string> service_ids(const Network &network) {

@@ -214,6 +214,29 @@ TEST_CASE("Jilin: Manzhouli closed for ten days", "[model][disruption][jilin]") 
     closed_hours += held;
   }
   CHECK(closed_hours > 0.0); // trains of 长满欧 reached the closed border
+  // The logit sees the closure as a wait: the 长满欧 trains that reach Manzhouli while it is
+  // closed (leaving Changchun from day 19 to day 28) carry fewer boxes.
+  const auto cmo_load = [&](bool closed) {
+    Network n = net;
+    if (!closed)
+      n.disruptions.clear();
+    double teu = 0.0;
+    SimulationOptions traced = o;
+    const auto cmo =
+        static_cast<std::uint32_t>(std::find_if(net.services.begin(), net.services.end(),
+                                                [](const Service &s) { return s.id == "CMO"; }) -
+                                   net.services.begin());
+    traced.trace = [&](const TraceEvent &e) {
+      if (e.kind == TraceEvent::Kind::Departed && e.service == cmo &&
+          e.node == net.find_node("CCX") && e.time >= 24.0 * 19 && e.time < 24.0 * 28)
+        teu += e.teu;
+    };
+    (void)simulate(n, traced);
+    return teu;
+  };
+  const double open_load = cmo_load(false), closed_load = cmo_load(true);
+  INFO("长满欧 TEU leaving Changchun on days 19-28: " << open_load << " -> " << closed_load);
+  CHECK(closed_load < open_load);
   for (const ReplicationSummary &rep : r.replications)
     CHECK(std::abs(rep.teu.imbalance()) < 1e-6);
 }

@@ -68,12 +68,13 @@ enum class RouteChoice {
   FixedShares
 };
 
-/// One route of a flow under RouteChoice::FixedShares: the services it rides (the itinerary
-/// is the earliest one over their links, with room) and its share of the flow's consignments.
+/// One route of a flow under RouteChoice::FixedShares: what it runs over (the itinerary is
+/// the earliest one over those links, with room) and its share of the flow's consignments.
 struct RouteShare {
-  std::string flow;                  ///< demand flow id
-  std::vector<std::string> services; ///< service ids; road links without a service are open too
-  double share = 0.0;                ///< > 0; a flow's shares are normalised to sum to 1
+  std::string flow; ///< demand flow id
+  /// Service ids (their links) and link ids (road links without a service: trucks on demand).
+  std::vector<std::string> via;
+  double share = 0.0; ///< > 0; relative to the flow's other shares
 };
 
 struct SimulationOptions {
@@ -95,7 +96,7 @@ struct SimulationOptions {
   std::vector<RouteShare> route_shares; ///< FixedShares
 
   /// Throws ApiMisuse when a value is out of range (negative times, no replications, k < 1,
-  /// a negative logit scale, a share that is not positive or a route without services).
+  /// a negative logit scale, a share that is not positive or a route with an empty `via`).
   void validate() const;
 };
 
