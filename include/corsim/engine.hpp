@@ -52,6 +52,11 @@ inline constexpr Tick tick_max = INT64_MAX;
 /// Model time units (hours in corsim) to ticks, rounded to nearest (half away from zero).
 constexpr Tick to_ticks(double units) {
   const double t = units * ticks_per_unit;
+  // Saturate instead of overflowing (undefined behaviour): "never" stays never. NaN too.
+  if (!(t < 9.2e18))
+    return tick_max;
+  if (t < -9.2e18)
+    return -tick_max;
   return static_cast<Tick>(t >= 0.0 ? t + 0.5 : t - 0.5);
 }
 constexpr Tick to_ticks(Hours h) { return to_ticks(h.value()); }

@@ -21,10 +21,13 @@ int run_export(const ExportOptions &o) {
     print_error("corsim export: nothing to do: give --geojson OUT and/or --dot OUT");
     return exit_bad_input;
   }
+  // Both texts first, so that nothing is written when one of them fails.
+  const std::string geojson = o.geojson.empty() ? "" : io::network_to_geojson(*net);
+  const std::string dot = o.dot.empty() ? "" : io::network_to_dot(*net);
   if (!o.geojson.empty())
-    write_file_atomically(o.geojson, io::network_to_geojson(*net));
+    write_file_atomically(o.geojson, geojson);
   if (!o.dot.empty())
-    write_file_atomically(o.dot, io::network_to_dot(*net));
+    write_file_atomically(o.dot, dot);
   return exit_ok;
 }
 

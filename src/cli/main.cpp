@@ -28,5 +28,8 @@ int main(int argc, char **argv) {
   } catch (const corsim::InputError &e) {
     corsim::cli::print_error(e.what());
     return corsim::cli::exit_bad_input;
+  } catch (const std::exception &e) {
+    corsim::cli::print_error(std::string("corsim: internal error: ") + e.what());
+    return corsim::cli::exit_internal_error;
   }
 }

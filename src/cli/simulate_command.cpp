@@ -297,16 +297,16 @@ int run_simulate(const SimulateArgs &a) {
   opt.seed = a.seed;
   opt.route_choice =
       a.route_choice == "logit" ? model::RouteChoice::Logit : model::RouteChoice::EarliestArrival;
-  std::ofstream trace_file;
-  std::vector<std::string> names; // service ids for the trace, in the model's order
+  std::optional<AtomicFile> trace_file; // appears under its name only once complete
+  std::vector<std::string> names;       // service ids for the trace, in the model's order
   if (!a.trace.empty()) {
-    trace_file.open(a.trace, std::ios::trunc);
-    if (!trace_file)
-      throw InputError(SourcePos{a.trace, 0, 0}, "cannot write trace file");
+    trace_file.emplace(a.trace);
     names = model::service_ids(*net);
-    opt.trace = csv_trace(trace_file, *net, names);
+    opt.trace = csv_trace(trace_file->stream(), *net, names);
   }
   const model::SimulationResults r = model::simulate(*net, opt);
+  if (trace_file)
+    trace_file->commit();
   if (a.format == "json")
     std::cout << results_json(*net, a, r).dump(2) << '\n';
   else
@@ -324,14 +324,16 @@ void add_simulate_command(CLI::App &app, Action &action) {
   cmd->add_option("FILE", a->file, "Network YAML file (with its demand)")->required();
   cmd->add_option("--days", a->days, "Days measured after the warm-up")
       ->capture_default_str()
-      ->check(CLI::Range(1.0, 36500.0));
+      ->check(corsim::cli::finite_number() & CLI::Range(1.0, 36500.0));
   cmd->add_option("--warmup", a->warmup, "Days simulated before measuring")
       ->capture_default_str()
-      ->check(CLI::Range(0.0, 3650.0));
+      ->check(corsim::cli::finite_number() & CLI::Range(0.0, 3650.0));
   cmd->add_option("--replications", a->replications, "Independent replications")
       ->capture_default_str()
       ->check(CLI::Range(1, 1000));
-  cmd->add_option("--seed", a->seed, "Scenario seed")->capture_default_str();
+  cmd->add_option("--seed", a->seed, "Scenario seed")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
   cmd->add_option("--route-choice", a->route_choice,
                   "logit: split over the 5 best routes by generalised cost, booking room on "
                   "departures (the default); earliest: each box takes the earliest arrival")

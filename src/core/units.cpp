@@ -4,6 +4,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <string>
 
 namespace corsim {
@@ -51,6 +52,44 @@ constexpr UnitEntry unit_table[] = {
     {Dimension::Mass, "kg", 0.001},
     {Dimension::Share, "%", 0.01},
 };
+
+/// What a corridor can plausibly hold, in base units: larger magnitudes, or non-zero ones
+/// smaller than `smallest`, are typos that would otherwise overflow the clock or flood memory.
+struct Range {
+  Dimension dimension;
+  double smallest; ///< smallest non-zero magnitude
+  double largest;  ///< largest magnitude
+  const char *smallest_text, *largest_text;
+};
+
+constexpr Range ranges[] = {
+    {Dimension::Length, 0.001, 50'000.0, "1 m", "50000 km"}, // more than the Earth's girth
+    {Dimension::TrainLength, 1.0, 10'000.0, "1 m", "10000 m"},
+    {Dimension::Duration, 1.0 / 3600, 100'000.0, "1 s", "100000 h"}, // about 11 years
+    {Dimension::Speed, 0.1, 2'000.0, "0.1 km/h", "2000 km/h"},
+    {Dimension::Volume, 0.01, 1e6, "0.01 TEU", "1000000 TEU"},
+    {Dimension::VolumeRate, 0.01, 1e8, "0.01 TEU/yr", "100000000 TEU/yr"},
+    {Dimension::Rate, 1e-3, 1e6, "0.001 /h", "1000000 /h"},
+    {Dimension::Money, 1e-3, 1e10, "0.001 USD", "10000000000 USD"},
+    {Dimension::MoneyPerTime, 1e-6, 1e6, "0.000001 USD/h", "1000000 USD/h"},
+    {Dimension::Co2Factor, 1e-3, 1e6, "0.001 g/tkm", "1000000 g/tkm"},
+    {Dimension::Mass, 1e-3, 1e6, "1 kg", "1000000 t"},
+    {Dimension::Count, 0.0, 1e9, "", "1000000000"},
+};
+
+/// A message when `v` (base units) is out of the plausible range of `d`, else "".
+std::string out_of_range(double v, Dimension d) {
+  for (const auto &r : ranges) {
+    if (r.dimension != d)
+      continue;
+    const double m = std::abs(v);
+    if (m > r.largest)
+      return std::string("out of range: at most ") + r.largest_text;
+    if (m > 0 && m < r.smallest)
+      return std::string("too small: at least ") + r.smallest_text + " (or 0 where allowed)";
+  }
+  return "";
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
@@ -159,12 +198,16 @@ Parsed<double> parse_quantity(std::string_view text, Dimension d) {
     return ParseFailure{"the number must be finite, not '" + std::string(text) + "'", start};
   const std::string_view unit = trim(std::string_view(end, text.data() + text.size() - end));
   const std::size_t unit_offset = static_cast<std::size_t>(unit.data() - original.data());
-  if (unit.empty() && (d == Dimension::Count || d == Dimension::Share))
-    return number;
-  const UnitEntry *entry = find_unit(d, unit);
-  if (!entry)
-    return unit_failure(unit, d, unit.empty() ? start : unit_offset);
-  return number * entry->factor;
+  double value = number;
+  if (!(unit.empty() && (d == Dimension::Count || d == Dimension::Share))) {
+    const UnitEntry *entry = find_unit(d, unit);
+    if (!entry)
+      return unit_failure(unit, d, unit.empty() ? start : unit_offset);
+    value = number * entry->factor;
+  }
+  if (const std::string problem = out_of_range(value, d); !problem.empty())
+    return ParseFailure{"'" + std::string(text) + "' is " + problem, start};
+  return value;
 }
 
 } // namespace corsim

@@ -1,6 +1,7 @@
 // Bookings files: one consignment per CSV line (ready time, TEU, optional due time), read at
 // load time so that the model does no file I/O. Errors carry the CSV file's line and column.
 #include "load_context.hpp"
+#include "yaml_document.hpp"
 
 #include "corsim/suggest.hpp"
 
@@ -165,24 +166,11 @@ struct CsvReader {
 
 std::optional<std::string> read_file(Diagnostics &diag, const YAML::Node &at,
                                      const std::string &path, std::size_t max_bytes) {
-  struct stat info {};
   std::string why;
-  if (::stat(path.c_str(), &info) != 0)
-    why = std::strerror(errno);
-  else if (!S_ISREG(info.st_mode))
-    why = "not a regular file";
-  else if (static_cast<std::size_t>(info.st_size) > max_bytes)
-    why = "file too large: " + std::to_string(info.st_size) + " bytes";
-  std::ifstream in(path, std::ios::binary);
-  if (why.empty() && !in)
-    why = std::strerror(errno);
-  if (!why.empty()) {
-    diag.error(at, "cannot read bookings file '" + path + "': " + why);
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  auto text = read_regular_file(path, max_bytes, why);
+  if (!text)
+    diag.error(at, "bookings file '" + path + "': " + why);
+  return text;
 }
 
 } // namespace

@@ -114,6 +114,11 @@ Schedule read_schedule(LoadContext &ctx, const YAML::Node &y) {
   else if (m.has("every")) {
     s.kind = Schedule::Kind::Interval;
     s.every = Hours(m.quantity("every", Dimension::Duration, Sign::Positive, true).value_or(24));
+    // A departure every few seconds is a typo, and would flood the simulation with vehicles.
+    if (s.every < Hours(1.0 / 60)) {
+      ctx.diag.error(m.node("every"), "'every' must be at least 1 min");
+      s.every = Hours(24);
+    }
     s.first = Hours(m.quantity("first", Dimension::Duration, Sign::NonNegative, false).value_or(0));
   } else if (m.has("dispatch")) {
     s.kind = Schedule::Kind::Dispatch;

@@ -45,29 +45,39 @@ private:
 
 std::optional<std::string> read_text(Diagnostics &diag, const std::string &path,
                                      const LoadLimits &limits) {
-  const SourcePos whole{path, 0, 0};
+  std::string why;
+  auto text = read_regular_file(path, limits.max_file_bytes, why);
+  if (!text)
+    diag.error(SourcePos{path, 0, 0}, why);
+  return text;
+}
+
+} // namespace
+
+std::optional<std::string> read_regular_file(const std::string &path, std::size_t max_bytes,
+                                             std::string &why) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
-    diag.error(whole, std::string("cannot open file: ") + std::strerror(errno));
+    why = std::string("cannot open file: ") + std::strerror(errno);
     return std::nullopt;
   }
   if (S_ISDIR(info.st_mode)) {
-    diag.error(whole, "is a directory, not a file");
+    why = "is a directory, not a file";
     return std::nullopt;
   }
   // Pipes and devices could block for ever or never end: only regular files are read.
   if (!S_ISREG(info.st_mode)) {
-    diag.error(whole, "is not a regular file (a pipe or a device?)");
+    why = "is not a regular file (a pipe or a device?)";
     return std::nullopt;
   }
-  if (static_cast<std::size_t>(info.st_size) > limits.max_file_bytes) {
-    diag.error(whole, "file too large: " + std::to_string(info.st_size) + " bytes, the limit is " +
-                          std::to_string(limits.max_file_bytes));
+  if (static_cast<std::size_t>(info.st_size) > max_bytes) {
+    why = "file too large: " + std::to_string(info.st_size) + " bytes, the limit is " +
+          std::to_string(max_bytes);
     return std::nullopt;
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    diag.error(whole, std::string("cannot read file: ") + std::strerror(errno));
+    why = std::string("cannot read file: ") + std::strerror(errno);
     return std::nullopt;
   }
   std::string text(static_cast<std::size_t>(info.st_size), '\0');
@@ -75,8 +85,6 @@ std::optional<std::string> read_text(Diagnostics &diag, const std::string &path,
   text.resize(static_cast<std::size_t>(in.gcount()));
   return text;
 }
-
-} // namespace
 
 std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
                                          const LoadLimits &limits) {

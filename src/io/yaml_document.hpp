@@ -5,6 +5,11 @@
 
 namespace corsim::io {
 
+/// The whole text of a regular file of at most `max_bytes`, or nullopt and the reason why not
+/// (missing, a directory, a pipe or device, too large, unreadable). Never blocks on a pipe.
+std::optional<std::string> read_regular_file(const std::string &path, std::size_t max_bytes,
+                                             std::string &why);
+
 /// The root node of the file at `path`, or nullopt after reporting why it cannot be used
 /// (missing, unreadable, too large, empty, YAML syntax error, too deep, alias bomb).
 std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,

@@ -109,12 +109,17 @@ MapReader::MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
     return;
   }
   const std::vector<std::string> known(known_keys.begin(), known_keys.end());
+  std::vector<std::string> seen; // a handful of keys: a vector is enough
   for (const auto &entry : map) {
     const YAML::Node &key = entry.first;
     if (!key.IsScalar()) {
       diag.error(key, "keys of " + what_ + " must be plain names");
       continue;
     }
+    // yaml-cpp keeps both entries and lookups find the first: say so instead of guessing.
+    if (std::find(seen.begin(), seen.end(), key.Scalar()) != seen.end())
+      diag.error(key, "duplicate key '" + key.Scalar() + "' in " + what_);
+    seen.push_back(key.Scalar());
     if (std::find(known.begin(), known.end(), key.Scalar()) == known.end())
       diag.error(key, "unknown key '" + key.Scalar() + "' in " + what_ +
                           did_you_mean(key.Scalar(), known));

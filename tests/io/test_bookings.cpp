@@ -2,6 +2,7 @@
 #include "corsim/io/load.hpp"
 
 #include <catch2/catch.hpp>
+#include <sys/stat.h>
 
 #include <filesystem>
 #include <fstream>
@@ -83,10 +84,21 @@ TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookin
           std::vector<std::string>{f + ":1:7: unknown column 'TEU' (did you mean 'teu'?) (the "
                                        "columns are ready, teu and optionally due)"});
   }
+  SECTION("a named pipe is refused at once instead of blocking") {
+    const std::string fifo = std::filesystem::temp_directory_path() /
+                             ("corsim-bookings-fifo-" + std::to_string(::getpid()));
+    std::filesystem::remove(fifo);
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    const auto e = errors(load_with(fifo));
+    std::filesystem::remove(fifo);
+    REQUIRE(e.size() == 1);
+    CHECK_THAT(e[0], Catch::EndsWith("': is not a regular file (a pipe or a device?)"));
+  }
   SECTION("a missing file is reported at the 'bookings' key") {
     const auto e = errors(load_with("no-such-bookings.csv"));
     REQUIRE(e.size() == 1);
-    CHECK_THAT(e[0], Catch::Contains(":9:80: cannot read bookings file '") &&
-                         Catch::EndsWith("no-such-bookings.csv': No such file or directory"));
+    CHECK_THAT(e[0], Catch::Contains(":9:80: bookings file '") &&
+                         Catch::EndsWith(
+                             "no-such-bookings.csv': cannot open file: No such file or directory"));
   }
 }

@@ -53,4 +53,14 @@ TEST_CASE("corsim simulate rejects bad input with exit code 2", "[cli][model]") 
   CHECK(run_corsim("simulate no-such-file.yaml").code == 2);
   CHECK(run_corsim("simulate corridors/teaching.yaml --days 0").code == 2);
   CHECK(run_corsim("simulate corridors/teaching.yaml --format xml").code == 2);
+  // NaN passes every range comparison: it needs its own check.
+  const CliRun nan = run_corsim("simulate corridors/teaching.yaml --days nan");
+  CHECK(nan.code == 2);
+  CHECK_THAT(nan.err, Catch::Contains("must be a finite number"));
+  CHECK(run_corsim("simulate corridors/teaching.yaml --seed -1").code == 2);
+  const CliRun bad = run_corsim("simulate tests/data/bad/nan.yaml");
+  CHECK(bad.code == 2);
+  CHECK_THAT(bad.err, Catch::StartsWith("tests/data/bad/nan.yaml:7:64: 'length': the number must "
+                                        "be finite, not 'nan km'"));
+  CHECK(bad.out.empty());
 }
