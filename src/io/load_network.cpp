@@ -110,6 +110,14 @@ bool LoadResult::ok() const {
                       [](const Diagnostic &d) { return d.severity == Severity::Error; });
 }
 
+std::vector<std::string> LoadResult::error_texts() const {
+  std::vector<std::string> out;
+  for (const auto &d : diagnostics)
+    if (d.severity == Severity::Error)
+      out.push_back(d.text());
+  return out;
+}
+
 LoadResult try_load_network(const std::string &path, const LoadLimits &limits) {
   Diagnostics diag(path);
   LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}};

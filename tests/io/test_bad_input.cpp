@@ -24,14 +24,6 @@ std::vector<std::string> expectations(const std::string &path) {
   return out;
 }
 
-std::vector<std::string> error_texts(const io::LoadResult &r) {
-  std::vector<std::string> out;
-  for (const auto &d : r.diagnostics)
-    if (d.severity == io::Severity::Error)
-      out.push_back(d.text());
-  return out;
-}
-
 } // namespace
 
 TEST_CASE("Each bad file is rejected with the expected positions and messages", "[io][bad]") {
@@ -48,21 +40,21 @@ TEST_CASE("Each bad file is rejected with the expected positions and messages", 
     REQUIRE_FALSE(expected.empty());
     const auto result = io::try_load_network(file);
     CHECK_FALSE(result.ok());
-    CHECK(error_texts(result) == expected);
+    CHECK(result.error_texts() == expected);
   }
 }
 
 TEST_CASE("Missing and unreadable files are reported without a position", "[io][bad]") {
   SECTION("a file that does not exist") {
     const auto r = io::try_load_network("no/such/corridor.yaml");
-    REQUIRE(error_texts(r) ==
+    REQUIRE(r.error_texts() ==
             std::vector<std::string>{
                 "no/such/corridor.yaml: cannot open file: No such file or directory"});
   }
   SECTION("a directory") {
     const auto r = io::try_load_network(std::string(CORSIM_SOURCE_DIR) + "/corridors");
-    REQUIRE(error_texts(r).size() == 1);
-    CHECK_THAT(error_texts(r)[0], Catch::EndsWith("corridors: is a directory, not a file"));
+    REQUIRE(r.error_texts().size() == 1);
+    CHECK_THAT(r.error_texts()[0], Catch::EndsWith("corridors: is a directory, not a file"));
   }
   SECTION("a named pipe is refused at once instead of blocking") {
     const auto fifo = std::filesystem::temp_directory_path() /
@@ -71,8 +63,9 @@ TEST_CASE("Missing and unreadable files are reported without a position", "[io][
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
     const auto r = io::try_load_network(fifo.string());
     std::filesystem::remove(fifo);
-    REQUIRE(error_texts(r) == std::vector<std::string>{
-                                  fifo.string() + ": is not a regular file (a pipe or a device?)"});
+    REQUIRE(
+        r.error_texts() ==
+        std::vector<std::string>{fifo.string() + ": is not a regular file (a pipe or a device?)"});
   }
   SECTION("a file without read permission") {
     if (::geteuid() == 0) {
@@ -85,7 +78,7 @@ TEST_CASE("Missing and unreadable files are reported without a position", "[io][
     std::filesystem::permissions(path, std::filesystem::perms::none);
     const auto r = io::try_load_network(path.string());
     std::filesystem::remove(path);
-    REQUIRE(error_texts(r) ==
+    REQUIRE(r.error_texts() ==
             std::vector<std::string>{path.string() + ": cannot read file: Permission denied"});
   }
   SECTION("load_network throws every error together") {

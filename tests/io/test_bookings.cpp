@@ -38,19 +38,11 @@ io::LoadResult load_with(const std::string &csv) {
   return r;
 }
 
-std::vector<std::string> errors(const io::LoadResult &r) {
-  std::vector<std::string> out;
-  for (const auto &d : r.diagnostics)
-    if (d.severity == io::Severity::Error)
-      out.push_back(d.text());
-  return out;
-}
-
 } // namespace
 
 TEST_CASE("A bookings file is read at load time, sorted by ready time", "[io][bookings]") {
   const io::LoadResult r = load_with(data + "bookings.csv");
-  INFO((errors(r).empty() ? std::string() : errors(r).front()));
+  INFO((r.error_texts().empty() ? std::string() : r.error_texts().front()));
   REQUIRE(r.ok());
   const std::vector<Booking> &b = r.network.demand.at(0).bookings;
   REQUIRE(b.size() == 4);
@@ -69,7 +61,7 @@ TEST_CASE("A bookings file is read at load time, sorted by ready time", "[io][bo
 TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookings]") {
   SECTION("bad rows") {
     const std::string f = data + "bookings_bad.csv";
-    CHECK(errors(load_with(f)) ==
+    CHECK(load_with(f).error_texts() ==
           std::vector<std::string>{
               f + ":3:1: cannot read the ready time '2023-13-01' (expected 'YYYY-MM-DD', "
                   "'YYYY-MM-DD HH:MM' or hours from the epoch)",
@@ -80,7 +72,7 @@ TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookin
   }
   SECTION("an unknown column") {
     const std::string f = data + "bookings_bad_header.csv";
-    CHECK(errors(load_with(f)) ==
+    CHECK(load_with(f).error_texts() ==
           std::vector<std::string>{f + ":1:7: unknown column 'TEU' (did you mean 'teu'?) (the "
                                        "columns are ready, teu and optionally due)"});
   }
@@ -89,13 +81,13 @@ TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookin
                              ("corsim-bookings-fifo-" + std::to_string(::getpid()));
     std::filesystem::remove(fifo);
     REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
-    const auto e = errors(load_with(fifo));
+    const auto e = load_with(fifo).error_texts();
     std::filesystem::remove(fifo);
     REQUIRE(e.size() == 1);
     CHECK_THAT(e[0], Catch::EndsWith("': is not a regular file (a pipe or a device?)"));
   }
   SECTION("a missing file is reported at the 'bookings' key") {
-    const auto e = errors(load_with("no-such-bookings.csv"));
+    const auto e = load_with("no-such-bookings.csv").error_texts();
     REQUIRE(e.size() == 1);
     CHECK_THAT(e[0], Catch::Contains(":9:80: bookings file '") &&
                          Catch::EndsWith(

@@ -32,6 +32,8 @@ struct LoadResult {
   Network network;                     ///< complete only when ok()
   std::vector<Diagnostic> diagnostics; ///< errors and warnings, in file order
   [[nodiscard]] bool ok() const;
+  /// The errors' texts ("file:line:column: message"), in file order; warnings left out.
+  [[nodiscard]] std::vector<std::string> error_texts() const;
 };
 
 /// Reads and validates a network file; never throws for problems in the file.
