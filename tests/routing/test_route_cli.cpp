@@ -49,6 +49,22 @@ const std::string jilin = std::string(CORSIM_SOURCE_DIR) + "/corridors/jilin.yam
 
 } // namespace
 
+TEST_CASE("corsim route prints totals that add up by hand", "[routing][cli]") {
+  // Teaching corridor by cost, A -> Q: road A-K 150 km at 50 km/h (200 USD, 100 g/tkm), the
+  // checkpoint at K (1 h), road K-P 60 km at 40 km/h (100 USD), sea P-Q 1000 nm = 1852 km at
+  // 12 kn (400 USD, 30 g/tkm); 10 t per TEU.
+  const std::string teaching = std::string(CORSIM_SOURCE_DIR) + "/corridors/teaching.yaml";
+  const Outcome o = run({"route", teaching, "--from", "Alpha terminal", "--to", "Q", "--by", "cost",
+                         "--format", "json"});
+  REQUIRE(o.code == 0);
+  const std::string expected_co2 = // (150 + 60) km × 100 g + 1852 km × 30 g, × 10 t, in tonnes
+      "\"t_co2_per_teu\": 0.7656";
+  CHECK_THAT(o.out, Catch::Contains("\"usd_per_teu\": 700")); // 200 + 100 + 400
+  CHECK_THAT(o.out, Catch::Contains("\"km\": 2062"));         // 150 + 60 + 1852
+  CHECK_THAT(o.out, Catch::Contains(expected_co2));
+  CHECK_THAT(o.out, Catch::Contains("\"what\": \"sea (P-Q)\", \"hours\": 83.33333333"));
+}
+
 TEST_CASE("corsim route answers on the default corridor", "[routing][cli]") {
   SECTION("k alternatives, leg by leg") {
     const Outcome o = run({"route", jilin, "--from", "CCX", "--to", "Duisburg", "-k", "3"});
