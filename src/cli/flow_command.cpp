@@ -3,6 +3,7 @@
 // routes at minimum cost within link and facility capacities, with what cannot be served.
 // Registered from main.cpp with add_flow_command (declared in commands.hpp).
 #include "commands.hpp"
+#include "json_text.hpp"
 #include "output.hpp"
 #include "table.hpp"
 
@@ -25,20 +26,6 @@ struct FlowCommandOptions {
   bool demand = false;
 };
 
-std::string json_text(const std::string &s) {
-  std::string out = "\"";
-  for (char c : s)
-    out += (c == '"' || c == '\\') ? std::string("\\") + c : std::string(1, c);
-  return out + "\"";
-}
-
-std::string json_num(double v) {
-  std::ostringstream os;
-  os.precision(12);
-  os << v;
-  return os.str();
-}
-
 std::string cut_table(const MaxFlowResult &r) {
   Table t({{"bottleneck (minimum cut)"}, {"TEU/yr", Table::Align::Right}});
   for (const CutElement &c : r.min_cut)
@@ -58,11 +45,11 @@ int run_max_flow(const Network &net, const FlowCommandOptions &o, const FlowOpti
     to.push_back(net.find_node(t));
   const MaxFlowResult r = max_flow(net, from, to, fo);
   if (o.format == "json") {
-    std::cout << "{\"teu_per_year\": " << (r.unbounded ? "null" : json_num(r.value.value()))
+    std::cout << "{\"teu_per_year\": " << (r.unbounded ? "null" : json_number(r.value.value(), 12))
               << ", \"unbounded\": " << (r.unbounded ? "true" : "false") << ", \"min_cut\": [";
     for (std::size_t i = 0; i < r.min_cut.size(); ++i)
-      std::cout << (i ? ", " : "") << "{\"name\": " << json_text(r.min_cut[i].name)
-                << ", \"teu_per_year\": " << json_num(r.min_cut[i].capacity.value()) << "}";
+      std::cout << (i ? ", " : "") << "{\"name\": " << json_string(r.min_cut[i].name)
+                << ", \"teu_per_year\": " << json_number(r.min_cut[i].capacity.value(), 12) << "}";
     std::cout << "]}\n";
     return exit_ok;
   }
@@ -97,12 +84,12 @@ int run_demand(const Network &net, const FlowCommandOptions &o, const FlowOption
     demands.add_row({net.demand[d.demand].id, number(d.requested.value()), number(d.served.value()),
                      number(d.unserved.value())});
   if (o.format == "json") {
-    std::cout << "{\"total_cost\": " << json_num(a.total_cost) << ", \"routes\": [";
+    std::cout << "{\"total_cost\": " << json_number(a.total_cost, 12) << ", \"routes\": [";
     for (std::size_t i = 0; i < a.routes.size(); ++i)
       std::cout << (i ? ", " : "")
-                << "{\"demand\": " << json_text(net.demand[a.routes[i].demand].id)
-                << ", \"route\": " << json_text(route_text(net, a.routes[i]))
-                << ", \"teu_per_year\": " << json_num(a.routes[i].volume.value()) << "}";
+                << "{\"demand\": " << json_string(net.demand[a.routes[i].demand].id)
+                << ", \"route\": " << json_string(route_text(net, a.routes[i]))
+                << ", \"teu_per_year\": " << json_number(a.routes[i].volume.value(), 12) << "}";
     std::cout << "]}\n";
     return exit_ok;
   }

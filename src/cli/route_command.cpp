@@ -3,6 +3,7 @@
 // arrival through the timetable and its 7-day profile, printed leg by leg as a table or JSON.
 // Registered from main.cpp with add_route_command (declared in commands.hpp).
 #include "commands.hpp"
+#include "json_text.hpp"
 #include "output.hpp"
 #include "table.hpp"
 
@@ -73,29 +74,6 @@ std::string date_time(Hours t, CivilDate epoch) {
   std::snprintf(buf, sizeof buf, "%s %02d:%02d %s", to_string(d).c_str(), in_day / 60, in_day % 60,
                 names[weekday(d)]);
   return buf;
-}
-
-std::string json_string(const std::string &s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\')
-      out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  return out + "\"";
-}
-
-std::string json_number(double v) {
-  std::ostringstream os;
-  os.precision(10);
-  os << v;
-  return os.str();
 }
 
 /// What a leg is, in words: "rail 1435 (L0)", "dwell", "gauge change 1435 -> 1520".
