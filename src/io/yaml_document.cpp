@@ -1,5 +1,7 @@
 #include "yaml_document.hpp"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -98,6 +100,10 @@ std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &p
   YAML::Node root;
   try {
     root = YAML::Load(*text);
+  } catch (const YAML::DeepRecursion &e) {
+    diag.error(diag.pos(e.mark), "nesting deeper than " + std::to_string(limits.max_depth) +
+                                     " levels; a corridor file never needs this");
+    return std::nullopt;
   } catch (const YAML::ParserException &e) {
     diag.error(diag.pos(e.mark), "YAML syntax error: " + e.msg);
     return std::nullopt;

@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <map>
 #include <string>
 
@@ -32,7 +34,9 @@ TEST_CASE("The Jilin corridor meets the reported figures within 15%", "[model][c
   const Network net = io::load_network(std::string(CORSIM_SOURCE_DIR) + "/corridors/jilin.yaml");
   const std::vector<std::string> ids = service_ids(net);
   const auto service = [&](const std::string &id) {
-    return static_cast<std::uint32_t>(std::find(ids.begin(), ids.end(), id) - ids.begin());
+    const auto it = std::find(ids.begin(), ids.end(), id);
+    REQUIRE(it != ids.end());
+    return static_cast<std::uint32_t>(it - ids.begin());
   };
   // service -> (first stop, measured stop)
   const std::map<std::uint32_t, std::pair<NodeIndex, NodeIndex>> legs = {
