@@ -1,6 +1,7 @@
 #pragma once
 // Small networks built in code, with hand-computable answers, for the model's tests.
 
+#include "corsim/model/results.hpp"
 #include "corsim/model/simulation.hpp"
 #include "corsim/network.hpp"
 
@@ -20,5 +21,9 @@ Network line(int wagons);
 Network truck_road();
 /// Measures `days_measured` days after `warmup_days`; one replication; seed 7; earliest arrival.
 SimulationOptions options(double days_measured, double warmup_days = 0.0);
+/// Mean hours per consignment of a flow spent waiting for `c`.
+inline double cause(const OdResult &od, WaitCause c) {
+  return od.wait_hours[static_cast<int>(c)].mean;
+}
 
 } // namespace corsim::model::testing

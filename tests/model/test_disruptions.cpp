@@ -14,8 +14,6 @@ using namespace corsim::model::testing;
 
 namespace {
 
-double cause(const OdResult &od, WaitCause c) { return od.wait_hours[static_cast<int>(c)].mean; }
-
 Disruption closure(DisruptionTarget target, std::uint32_t index, double from, double to) {
   Disruption d;
   d.id = "test";

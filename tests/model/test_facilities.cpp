@@ -11,8 +11,6 @@ using namespace corsim::model;
 using namespace corsim::model::testing;
 
 namespace {
-double cause(const OdResult &od, WaitCause c) { return od.wait_hours[static_cast<int>(c)].mean; }
-
 const FacilityResult &facility(const SimulationResults &r, NodeIndex n, FacilityKind k) {
   for (const FacilityResult &f : r.facilities)
     if (f.node == n && f.kind == k)

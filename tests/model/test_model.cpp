@@ -61,9 +61,9 @@ TEST_CASE("Transit time is the sum of legs and timetable waits, exactly", "[mode
   }
   SECTION("the causes add up: rail 30 h and customs 4 h for every consignment") {
     const OdResult &od = r.od[0];
-    CHECK(od.wait_hours[static_cast<int>(WaitCause::RailRunning)].mean == Approx(30.0));
-    CHECK(od.wait_hours[static_cast<int>(WaitCause::Customs)].mean == Approx(4.0));
-    CHECK(od.wait_hours[static_cast<int>(WaitCause::SeaPassage)].mean == 0.0);
+    CHECK(cause(od, WaitCause::RailRunning) == Approx(30.0));
+    CHECK(cause(od, WaitCause::Customs) == Approx(4.0));
+    CHECK(cause(od, WaitCause::SeaPassage) == 0.0);
     double sum = 0.0;
     for (const Estimate &e : od.wait_hours)
       sum += e.mean;
@@ -125,15 +125,14 @@ TEST_CASE("The teaching corridor gives the hand-computed parts of its transit", 
   const SimulationResults r = simulate(teaching(), o);
   const OdResult &ac = r.od[0];
   // A-B 600 km at 60 km/h + B-C 1200 km at 50 km/h; customs 4 h + 10% × 6 h.
-  CHECK(ac.wait_hours[static_cast<int>(WaitCause::RailRunning)].mean == Approx(34.0));
-  CHECK(ac.wait_hours[static_cast<int>(WaitCause::Customs)].mean == Approx(4.6).margin(0.3));
+  CHECK(cause(ac, WaitCause::RailRunning) == Approx(34.0));
+  CHECK(cause(ac, WaitCause::Customs) == Approx(4.6).margin(0.3));
   // Departures Tue and Fri 10:00: Poisson-ready boxes wait (72² + 96²) / (2 × 168) h.
-  CHECK(ac.wait_hours[static_cast<int>(WaitCause::Departure)].mean == Approx(42.86).margin(3.0));
+  CHECK(cause(ac, WaitCause::Departure) == Approx(42.86).margin(3.0));
   const OdResult &aq = r.od[1];
   // 1000 nm at 12 kn; 150 km at 50 km/h + 60 km at 40 km/h.
-  CHECK(aq.wait_hours[static_cast<int>(WaitCause::SeaPassage)].mean ==
-        Approx(1000 * 1.852 / (12 * 1.852)));
-  CHECK(aq.wait_hours[static_cast<int>(WaitCause::Driving)].mean == Approx(4.5));
+  CHECK(cause(aq, WaitCause::SeaPassage) == Approx(1000 * 1.852 / (12 * 1.852)));
+  CHECK(cause(aq, WaitCause::Driving) == Approx(4.5));
   CHECK(ac.on_time_share.mean == Approx(1.0));
 }
 

@@ -47,7 +47,7 @@ TEST_CASE("Route choice by earliest arrival or by logit over generalised cost", 
     o.logit_scale = 1.0; // generalised cost: train ~117 USD (1 USD/h), road 2,020 USD
     const SimulationResults r = simulate(net, o);
     CHECK(r.od[0].cost_per_teu.mean == Approx(0.0));
-    CHECK(r.od[0].wait_hours[static_cast<int>(WaitCause::RailRunning)].mean == Approx(30.0));
+    CHECK(cause(r.od[0], WaitCause::RailRunning) == Approx(30.0));
   }
   SECTION("the choice is repeatable for a seed") {
     o.logit_scale = 0.001;
