@@ -41,6 +41,10 @@ void load_disruptions(LoadContext &ctx, const YAML::Node &list);
 /// The bookings of a CSV file (columns ready, teu and optionally due), sorted by ready time;
 /// errors at the file's line and column, or at `at` when the file cannot be read.
 std::vector<Booking> read_bookings(LoadContext &ctx, const YAML::Node &at, const std::string &path);
+/// Loads a network from a parsed root (nullopt: reading it failed, already reported), the
+/// file being diag.file(). What try_load_network and scenario loading share.
+LoadResult load_network_tree(Diagnostics &diag, const std::optional<YAML::Node> &root,
+                             const LoadLimits &limits);
 /// Checks across entities: routes over links, gauge changes, reachability, sense warnings.
 void validate_network(LoadContext &ctx);
 

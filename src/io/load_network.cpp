@@ -118,12 +118,13 @@ std::vector<std::string> LoadResult::error_texts() const {
   return out;
 }
 
-LoadResult try_load_network(const std::string &path, const LoadLimits &limits) {
-  Diagnostics diag(path);
+LoadResult load_network_tree(Diagnostics &diag, const std::optional<YAML::Node> &root,
+                             const LoadLimits &limits) {
+  const std::string &path = diag.file();
   LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}};
   const std::size_t slash = path.rfind('/');
   ctx.directory = slash == std::string::npos ? "" : path.substr(0, slash + 1);
-  if (auto root = read_yaml_file(diag, path, limits)) {
+  if (root) {
     load_settings(ctx, *root);
     if (root->IsMap())
       load_entities(ctx, *root);
@@ -131,6 +132,17 @@ LoadResult try_load_network(const std::string &path, const LoadLimits &limits) {
       validate_network(ctx);
   }
   return LoadResult{std::move(ctx.net), diag.take()};
+}
+
+LoadResult try_load_network(const std::string &path, const LoadLimits &limits) {
+  Diagnostics diag(path);
+  return load_network_tree(diag, read_yaml_file(diag, path, limits), limits);
+}
+
+LoadResult try_load_network_text(const std::string &text, const std::string &name,
+                                 const LoadLimits &limits) {
+  Diagnostics diag(name);
+  return load_network_tree(diag, parse_yaml_text(diag, text, limits), limits);
 }
 
 LoadErrors::LoadErrors(std::vector<Diagnostic> diagnostics)

@@ -93,13 +93,25 @@ std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &p
   const auto text = read_text(diag, path, limits);
   if (!text)
     return std::nullopt;
-  if (text->find('\0') != std::string::npos) {
+  return parse_yaml_text(diag, *text, limits);
+}
+
+std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &text,
+                                          const LoadLimits &limits) {
+  const std::string &path = diag.file();
+  if (text.size() > limits.max_file_bytes) {
+    diag.error(SourcePos{path, 0, 0}, "text too large: " + std::to_string(text.size()) +
+                                          " bytes, the limit is " +
+                                          std::to_string(limits.max_file_bytes));
+    return std::nullopt;
+  }
+  if (text.find('\0') != std::string::npos) {
     diag.error(SourcePos{path, 1, 1}, "the file contains NUL bytes: not a YAML text file");
     return std::nullopt;
   }
   YAML::Node root;
   try {
-    root = YAML::Load(*text);
+    root = YAML::Load(text);
   } catch (const YAML::DeepRecursion &e) {
     diag.error(diag.pos(e.mark), "nesting deeper than " + std::to_string(limits.max_depth) +
                                      " levels; a corridor file never needs this");

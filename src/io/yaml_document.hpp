@@ -15,4 +15,9 @@ std::optional<std::string> read_regular_file(const std::string &path, std::size_
 std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
                                          const LoadLimits &limits);
 
+/// The root node of a YAML text, checked as read_yaml_file checks a file's text; errors are
+/// reported against diag.file().
+std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &text,
+                                          const LoadLimits &limits);
+
 } // namespace corsim::io

@@ -39,6 +39,11 @@ struct LoadResult {
 /// Reads and validates a network file; never throws for problems in the file.
 LoadResult try_load_network(const std::string &path, const LoadLimits &limits = {});
 
+/// Like try_load_network, for a text already in memory; `name` stands for the file in
+/// messages, and relative paths in the text (bookings files) are relative to its folder.
+LoadResult try_load_network_text(const std::string &text, const std::string &name,
+                                 const LoadLimits &limits = {});
+
 /// All the errors of a file, reported together.
 class LoadErrors : public InputError {
 public:

@@ -69,6 +69,10 @@ struct OdResult {
   Estimate co2_per_teu;            ///< tonnes CO2e
   std::array<Estimate, wait_cause_count> wait_hours{}; ///< mean hours per consignment, by cause
   std::vector<RouteResult> routes;                     ///< most used first
+  /// Transit-time distribution pooled over the replications: share of consignments (0..1) in
+  /// each bin of transit_bin_days days, the first bin starting at 0.
+  std::vector<double> transit_histogram;
+  double transit_bin_days = 1.0;
   std::string note; ///< why a flow was not simulated (e.g. bookings files), else empty
 };
 
@@ -108,6 +112,28 @@ struct ServiceResult {
   Estimate delay_teu_hours_per_year; ///< TEU × hours spent rolled over
 };
 
+/// Traffic over one link, both directions together.
+struct LinkResult {
+  LinkIndex link = 0;
+  Estimate teu_per_year;      ///< TEU carried over it
+  Estimate vehicles_per_year; ///< trains, vessels or trucks that ran over it
+  /// Share of its capacity in use, 0..1: train paths used per day / paths per day, or the
+  /// single track's busy share; no value (n = 0) when the link has no capacity limit.
+  Estimate utilisation;
+};
+
+/// Facility and service figures per period of the measured time (a week), averaged over the
+/// replications: utilisation and queues over time.
+struct TimeSeries {
+  double period_days = 7.0;
+  /// [facility][period], indices as SimulationResults::facilities.
+  std::vector<std::vector<double>> facility_utilisation; ///< time-average share in use, 0..1
+  std::vector<std::vector<double>> facility_queue;       ///< time-average queue
+  /// [service][period], indices as SimulationResults::services.
+  std::vector<std::vector<double>> service_departures; ///< vehicles leaving their first stop
+  std::vector<std::vector<double>> service_teu;        ///< TEU loaded at their first stop
+};
+
 /// One entry of the ranked bottleneck list: a facility or a service, by the TEU-hours of
 /// queueing (or rollover) it causes per year.
 struct Bottleneck {
@@ -137,13 +163,27 @@ struct ReplicationSummary {
   double max_yard_share = 0.0; ///< highest occupancy / slots of any yard, 0..1
 };
 
+/// One key result per replication, for stopping rules and paired comparisons: the transit
+/// mean and p95 (days), TEU delivered per year and on-time share of each flow, and the
+/// utilisation of each facility. NaN where a replication gave no value.
+struct KeyResult {
+  std::string subject; ///< flow id, or "customs at ZBK"
+  std::string measure; ///< "transit mean", "transit p95", "TEU/yr", "on time", "utilisation"
+  std::string unit;    ///< "d", "TEU/yr", "share"
+  std::vector<double> per_replication;
+  Estimate estimate;
+};
+
 struct SimulationResults {
   double measured_days = 0.0; ///< horizon after the warm-up
   std::vector<OdResult> od;   ///< in the order of Network::demand
   std::vector<FacilityResult> facilities;
   std::vector<ServiceResult> services; ///< network services, then on-demand road links used
+  std::vector<LinkResult> links;       ///< in the order of Network::links
+  TimeSeries over_time;
   std::vector<Bottleneck> bottlenecks; ///< highest delay first; only those with delay > 0
   std::vector<ReplicationSummary> replications;
+  std::vector<KeyResult> key; ///< per replication, in replication order
   std::vector<std::string> warnings; ///< model simplifications that bit (e.g. wagon shortfall)
 };
 
