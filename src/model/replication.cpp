@@ -49,6 +49,21 @@ GaugeYard::GaugeYard(Engine &eng, const GaugeChange &gc) : tracks(eng, gc.transf
     wagons = std::make_unique<Container>(eng, gc.wagon_pool, gc.wagon_pool);
 }
 
+// FNV-1a over "purpose/id": a stable 64-bit stream number.
+std::uint64_t stream_key(const char *purpose, const std::string &id) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&h](char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  };
+  for (const char *p = purpose; *p; ++p)
+    mix(*p);
+  mix('/');
+  for (char c : id)
+    mix(c);
+  return h;
+}
+
 LinkState::LinkState(Engine &eng, const Link &l) : paths(eng, 1) {
   if (l.capacity.value() > 0.0)
     headway = 1.0 / l.capacity.value();
@@ -71,18 +86,24 @@ Replication::Replication(const ModelInputs &inputs, int replication)
   queues.resize(in.services.size());
   for (std::size_t s = 0; s < in.services.size(); ++s)
     queues[s].resize(in.services[s].route.size());
-  // One stream per purpose, so that changing one part of a scenario leaves the others' numbers.
+  // One stream per purpose and id (not index), so that scenarios compared on common random
+  // numbers keep each process's numbers even when others are added or removed.
   const auto r = static_cast<std::uint64_t>(rep);
-  for (std::size_t f = 0; f < net.demand.size(); ++f)
-    flow_rng.emplace_back(o.seed, r, 1 + f);
-  for (std::size_t l = 0; l < net.links.size(); ++l)
-    link_rng.emplace_back(o.seed, r, 1'000'000 + l);
-  for (std::size_t n = 0; n < net.nodes.size(); ++n)
-    node_rng.emplace_back(o.seed, r, 2'000'000 + n);
-  for (std::size_t f = 0; f < net.demand.size(); ++f)
-    choice_rng.emplace_back(o.seed, r, 3'000'000 + f);
-  for (std::size_t d = 0; d < net.disruptions.size(); ++d)
-    weather_rng.emplace_back(o.seed, r, 4'000'000 + d);
+  auto stream = [&](const char *purpose, const std::string &id) {
+    return RandomStream(o.seed, r, stream_key(purpose, id));
+  };
+  for (const DemandFlow &f : net.demand) {
+    flow_rng.push_back(stream("flow", f.id));
+    choice_rng.push_back(stream("choice", f.id));
+  }
+  for (const Link &l : net.links)
+    link_rng.push_back(stream("link", l.id));
+  for (const Node &n : net.nodes)
+    node_rng.push_back(stream("node", n.id));
+  for (std::size_t d = 0; d < net.disruptions.size(); ++d) {
+    const std::string &id = net.disruptions[d].id;
+    weather_rng.push_back(stream("disruption", id.empty() ? "#" + std::to_string(d) : id));
+  }
   schedule_capacity_cuts();
 }
 
@@ -95,7 +116,26 @@ void Replication::run() {
   if (warmup_end > 0)
     eng.schedule_at(
         warmup_end, [this] { reset_statistics(); }, priority_urgent);
+  if (period_ > 0)
+    schedule_period(warmup_end + period_);
   eng.run_until(end);
+}
+
+void Replication::every(Tick period, std::function<void(Tick)> hook) {
+  period_ = period;
+  period_hook_ = std::move(hook);
+}
+
+void Replication::schedule_period(Tick at) {
+  if (at > end)
+    return;
+  eng.schedule_at(
+      at,
+      [this, at] {
+        period_hook_(at);
+        schedule_period(at + period_);
+      },
+      priority_late);
 }
 
 std::uint32_t Replication::new_consignment() {
@@ -252,6 +292,11 @@ void Replication::deliver(std::uint32_t c) {
       if (route.empty() || route.back() != l.service)
         route.push_back(l.service);
     fs.by_route[route].add(transit);
+    const auto day = static_cast<std::size_t>(transit / hours_per_day);
+    const std::size_t bin = std::min(day, max_histogram_days);
+    if (fs.histogram.size() <= bin)
+      fs.histogram.resize(bin + 1, 0);
+    ++fs.histogram[bin];
   }
   trace(TraceEvent::Kind::Delivered, k.id, 0, UINT32_MAX, net.demand[k.flow].destination, k.teu);
   free_consignment(c);
@@ -283,6 +328,8 @@ void Replication::reset_statistics() {
     l.paths.reset(t);
     if (l.single)
       l.single->reset(t);
+    l.teu = 0.0;
+    l.vehicles = 0;
   }
   for (ServiceStats &s : service_stats)
     s = ServiceStats{};

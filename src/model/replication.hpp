@@ -13,6 +13,7 @@
 
 #include <array>
 #include <deque>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -21,6 +22,9 @@
 namespace corsim::model::detail {
 
 using Causes = std::array<double, wait_cause_count>; // hours by WaitCause
+
+/// Transit histograms have one bin per day up to this many days; the last bin holds the rest.
+inline constexpr std::size_t max_histogram_days = 400;
 
 /// A target's capacity over time from its closures and capacity cuts: `factor[i]` holds from
 /// `at[i]` until `at[i + 1]`, 1 before `at[0]`; overlapping disruptions multiply.
@@ -39,6 +43,9 @@ struct WeatherWindow {
   Tick end = 0;
   std::uint32_t disruption = 0; ///< index into Network::disruptions (its random stream)
 };
+
+/// The random stream number of what draws (purpose "flow", "link", ...) and its id.
+std::uint64_t stream_key(const char *purpose, const std::string &id);
 
 /// Read-only inputs shared by all replications.
 struct ModelInputs {
@@ -151,6 +158,8 @@ struct LinkState {
   Tick next_entry[2] = {0, 0}; ///< earliest entry per direction (0: from -> to)
   Station paths;               ///< queue, waits and entries; its Resource is not used
   std::unique_ptr<Station> single;
+  double teu = 0.0;           ///< carried over it in the measured period
+  std::uint64_t vehicles = 0; ///< that ran over it in the measured period
 };
 
 struct StopQueue {
@@ -161,6 +170,7 @@ struct StopQueue {
 
 struct ServiceStats {
   std::uint64_t departures = 0;
+  double teu_loaded = 0.0; ///< at the first stop of each departure
   Tally load_factor;
   double rolled_teu = 0.0;
   double rolled_teu_hours = 0.0;
@@ -174,6 +184,7 @@ struct FlowStats {
   Causes wait_sum{};
   Tally cost, co2;
   std::map<std::vector<std::uint32_t>, Tally> by_route; ///< transit by services ridden
+  std::vector<std::uint64_t> histogram; ///< transit, consignments per whole day (last: more)
   Conservation teu;                                     ///< whole run
 };
 
@@ -199,6 +210,9 @@ public:
   Replication(const Replication &) = delete;
   Replication &operator=(const Replication &) = delete;
   void run();
+  /// Calls `hook` every `period` ticks of the measured time (not at its start), after the
+  /// other events at that time; set before run(). For time series.
+  void every(Tick period, std::function<void(Tick)> hook);
 
   // Results, read by the summary after run().
   Engine eng; // first: outlives the resources and processes below
@@ -264,6 +278,9 @@ private:
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
   void alight(Trip &t, std::size_t stop);
   void note_once(const std::string &text);
+  void schedule_period(Tick at);
+  Tick period_ = 0;
+  std::function<void(Tick)> period_hook_;
 
 public:
   std::vector<Consignment> pool;

@@ -6,7 +6,7 @@
 #include "corsim/routing_graph.hpp"
 #include "corsim/suggest.hpp"
 #include "replication.hpp"
-#include "summary.hpp"
+#include "run_replications.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -179,6 +179,11 @@ void SimulationOptions::validate() const {
     throw ApiMisuse("SimulationOptions: warm-up must not be negative");
   if (replications < 1)
     throw ApiMisuse("SimulationOptions: at least one replication");
+  if (threads < 1)
+    throw ApiMisuse("SimulationOptions: at least one thread");
+  if (!(target_relative_half_width >= 0.0) || max_replications < replications)
+    throw ApiMisuse("SimulationOptions: a sequential run needs a target >= 0 and a maximum of "
+                    "replications at least the minimum");
   if (!(plan_horizon.value() > 0.0))
     throw ApiMisuse("SimulationOptions: plan horizon must be positive");
   if (logit_routes < 1)
@@ -207,12 +212,14 @@ SimulationResults simulate(const Network &network, const SimulationOptions &opti
   const Timetable timetable(graph);
   const detail::ModelInputs in = make_inputs(network, options, timetable);
   detail::Summary summary(in);
-  for (int r = 0; r < options.replications; ++r) {
-    detail::Replication rep(in, r);
-    rep.run();
-    summary.add(rep);
-  }
+  detail::run_replications(in, summary);
   return summary.results();
+}
+
+std::string facility_name(const Network &net, const FacilityResult &f) {
+  const std::string where =
+      f.link < net.links.size() ? "link " + net.links[f.link].id : net.nodes[f.node].id;
+  return std::string(to_string(f.kind)) + " at " + where;
 }
 
 const char *to_string(WaitCause c) {

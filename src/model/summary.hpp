@@ -1,46 +1,88 @@
 #pragma once
-// Reduces each finished replication to a few numbers per flow, facility and service, and
-// turns those into estimates across replications. Internal to corsim_model.
+// Reduces each finished replication to a sample of a few numbers per flow, facility, link and
+// service, and turns the samples into estimates across replications. Samples are computed
+// where the replication ran (any thread or MPI rank) and added in replication order, so the
+// results do not depend on where or in which order replications ran. Internal to corsim_model.
 
 #include "replication.hpp"
 
+#include <string>
+
 namespace corsim::model::detail {
+
+struct OdSample {
+  double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost, co2;
+  Causes wait;
+  std::map<std::vector<std::uint32_t>, std::pair<double, double>> routes; ///< share, mean
+  std::vector<std::uint64_t> histogram; ///< consignments per day of transit
+};
+struct FacSample {
+  double util, mean_q, max_q, wait, visits, delay;
+};
+struct SvcSample {
+  double departures, load_factor, rolled, delay;
+};
+struct LinkSample {
+  double teu, vehicles, util;
+};
+
+/// Running totals at one instant, for the time series: per facility the time-integrals
+/// (hours) of its share in use and of its queue; per service its departures and TEU loaded.
+struct Snapshot {
+  std::vector<double> busy, queue, departures, teu;
+};
+
+/// Everything the summary keeps of one replication.
+struct Sample {
+  std::vector<OdSample> od;
+  std::vector<FacSample> fac;
+  std::vector<SvcSample> svc;
+  std::vector<LinkSample> links;
+  /// Per period of the time series: [period][facility] and [period][service].
+  std::vector<std::vector<double>> fac_util, fac_queue, svc_departures, svc_teu;
+  ReplicationSummary summary;
+  std::vector<std::string> warnings;
+};
+
+/// Bytes for sending a sample between MPI ranks, and back; exact (doubles bit for bit).
+std::string serialize(const Sample &s);
+Sample deserialize(const std::string &bytes);
 
 class Summary {
 public:
   explicit Summary(const ModelInputs &in);
-  void add(const Replication &rep);
+  /// Hooks the time-series snapshots into `rep` before it runs; `snapshots` must outlive it.
+  void watch(Replication &rep, std::vector<Snapshot> &snapshots) const;
+  /// What the summary keeps of a finished replication; reads `rep` only (any thread).
+  [[nodiscard]] Sample sample(const Replication &rep, const std::vector<Snapshot> &snaps) const;
+  void add(Sample s); ///< in replication order
+  [[nodiscard]] std::size_t size() const { return reps_.size(); }
   [[nodiscard]] SimulationResults results() const;
 
 private:
-  struct OdSample {
-    double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost, co2;
-    Causes wait;
-    std::map<std::vector<std::uint32_t>, std::pair<double, double>> routes; ///< share, mean
-  };
-  struct FacSample {
-    double util, mean_q, max_q, wait, visits, delay;
-  };
-  struct SvcSample {
-    double departures, load_factor, rolled, delay;
-  };
-  void add_flows(const Replication &rep);
-  void add_facilities(const Replication &rep);
-  [[nodiscard]] FacSample facility(const Replication &rep, std::size_t i) const;
-  [[nodiscard]] FacSample station(const Station &st, Tick end) const;
-  [[nodiscard]] FacSample paths(const LinkState &l, bool oneway, Tick end) const;
+  [[nodiscard]] OdSample flow_sample(const Replication &rep, std::size_t f,
+                                     const std::vector<double> &backlog,
+                                     const std::vector<double> &in_transit) const;
+  [[nodiscard]] FacSample facility(const Replication &rep, std::size_t i, Tick at) const;
+  [[nodiscard]] FacSample station(const Station &st, Tick at) const;
+  [[nodiscard]] FacSample paths(const LinkState &l, bool oneway, Tick at) const;
+  [[nodiscard]] LinkSample link(const Replication &rep, LinkIndex l) const;
+  [[nodiscard]] Snapshot snapshot(const Replication &rep, Tick at) const;
+  void add_series(Sample &s, const std::vector<Snapshot> &snaps) const;
   [[nodiscard]] OdResult od_result(std::size_t flow) const;
   [[nodiscard]] std::vector<RouteResult> routes(std::size_t flow) const;
   [[nodiscard]] FacilityResult facility_result(std::size_t i) const;
   [[nodiscard]] ServiceResult service_result(std::size_t s) const;
+  [[nodiscard]] LinkResult link_result(LinkIndex l) const;
+  [[nodiscard]] TimeSeries time_series() const;
+  [[nodiscard]] std::vector<KeyResult> key_results(const SimulationResults &r) const;
   [[nodiscard]] std::vector<Bottleneck> bottlenecks(const SimulationResults &r) const;
 
   const ModelInputs &in_;
   double per_year_;
-  std::vector<std::vector<OdSample>> od_;   ///< [flow][replication]
+  Tick period_;                             ///< of the time series
   std::vector<FacilityResult> fac_keys_;    ///< node, kind and capacity of each facility
-  std::vector<std::vector<FacSample>> fac_; ///< [facility][replication]
-  std::vector<std::vector<SvcSample>> svc_; ///< [service][replication]
+  std::vector<Sample> samples_;             ///< [replication]
   std::vector<ReplicationSummary> reps_;
   std::vector<std::string> warnings_;
 };

@@ -74,6 +74,7 @@ void Replication::launch(std::uint32_t s, std::size_t stop) {
     t.gauge = next_gauge(net, svc, stop);
   t.boarded_first = board(t, stop);
   ++service_stats[s].departures;
+  service_stats[s].teu_loaded += t.boarded_first;
   spawn(eng, trip(std::move(t), stop), priority_urgent);
 }
 
@@ -298,6 +299,10 @@ Process Replication::ride(Trip &t, std::size_t i) {
     queue_out(*ls.single, eng, asked, t.load);
   }
   t.clock[idx(WaitCause::LinkQueue)] += hours(eng.now() - since);
+  if (eng.now() >= warmup_end) {
+    ls.teu += t.load;
+    ++ls.vehicles;
+  }
   co_await delay(run_leg(t, i));
   if (ls.single) {
     track.release();

@@ -220,6 +220,7 @@ TEST_CASE("Jilin: Manzhouli closed for ten days", "[model][disruption][jilin]") 
       n.disruptions.clear();
     double teu = 0.0;
     SimulationOptions traced = o;
+    traced.replications = 5; // the effect, not one replication's noise
     const auto cmo =
         static_cast<std::uint32_t>(std::find_if(net.services.begin(), net.services.end(),
                                                 [](const Service &s) { return s.id == "CMO"; }) -

@@ -102,6 +102,9 @@ struct FacilityResult {
   Estimate delay_teu_hours_per_year; ///< TEU on board × hours queued: the ranking key
 };
 
+/// "customs at ZBK", "train paths at link HRB-MZL": how tables and key results name it.
+std::string facility_name(const Network &net, const FacilityResult &f);
+
 struct ServiceResult {
   std::string id;
   bool on_demand = false;       ///< a truck on a road link that no service runs over

@@ -77,6 +77,17 @@ struct RouteShare {
   double share = 0.0; ///< > 0; relative to the flow's other shares
 };
 
+/// Spreads replications over processes (MPI ranks): implemented by the tool, so that the
+/// model needs no MPI. Replication r runs on rank r % size(); every rank gets every result.
+class ReplicationExchange {
+public:
+  virtual ~ReplicationExchange() = default;
+  [[nodiscard]] virtual int rank() const = 0;
+  [[nodiscard]] virtual int size() const = 0;
+  /// Every process's `mine`, in rank order; a collective that every process calls.
+  virtual std::vector<std::string> all_gather(const std::string &mine) = 0;
+};
+
 struct SimulationOptions {
   Hours horizon = days(365.0); ///< measured period, after the warm-up
   Hours warmup = days(30.0);   ///< run before measuring; statistics restart at its end
@@ -95,7 +106,22 @@ struct SimulationOptions {
   double logit_scale = 0.002;
   std::vector<RouteShare> route_shares; ///< FixedShares
 
-  /// Throws ApiMisuse when a value is out of range (negative times, no replications, k < 1,
+  /// Replications run at once on threads; results are identical, byte for byte, for any count.
+  /// The trace, when set, runs on one thread.
+  int threads = 1;
+  /// Sequential replications when > 0: `replications` are run first, then more (up to
+  /// max_replications) until the 95% half width of every flow's transit mean and TEU
+  /// delivered is at most this share of its mean. Checked at replication counts that do not
+  /// depend on the threads, so the answer does not either.
+  double target_relative_half_width = 0.0;
+  int max_replications = 1000;
+  /// Called on the calling thread as replications finish (done, total so far).
+  std::function<void(int done, int total)> progress;
+  /// Spreads the replications over processes; null: all run in this one.
+  ReplicationExchange *exchange = nullptr;
+
+  /// Throws ApiMisuse when a value is out of range (negative times, no replications, no
+  /// threads, a negative target, k < 1,
   /// a negative logit scale, a share that is not positive or a route with an empty `via`).
   void validate() const;
 };
@@ -105,8 +131,9 @@ struct SimulationOptions {
 /// service per direction of each road link that no service runs over.
 std::vector<std::string> service_ids(const Network &network);
 
-/// Runs `options.replications` independent replications (random streams keyed by seed and
-/// replication number) and summarises them. Deterministic for a given seed.
+/// Runs `options.replications` independent replications (random streams keyed by seed,
+/// replication number and the id of what draws: common random numbers across scenarios)
+/// and summarises them. Deterministic for a given seed, whatever the threads or processes.
 SimulationResults simulate(const Network &network, const SimulationOptions &options);
 
 } // namespace corsim::model

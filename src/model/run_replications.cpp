@@ -1,0 +1,154 @@
+#include "run_replications.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+namespace corsim::model::detail {
+
+namespace {
+
+Sample run_one(const ModelInputs &in, const Summary &summary, int r) {
+  Replication rep(in, r);
+  std::vector<Snapshot> snapshots;
+  summary.watch(rep, snapshots);
+  rep.run();
+  return summary.sample(rep, snapshots);
+}
+
+/// Runs the replications `reps` on up to `threads` threads; the samples in the order of reps.
+/// Progress is reported from the calling thread as they finish.
+std::vector<Sample> run_local(const ModelInputs &in, const Summary &summary,
+                              const std::vector<int> &reps, int threads,
+                              const std::function<void(int)> &finished) {
+  std::vector<Sample> out(reps.size());
+  std::atomic<std::size_t> next{0};
+  std::mutex m;
+  std::condition_variable cv;
+  std::size_t done = 0;
+  std::exception_ptr error;
+  auto work = [&] {
+    for (std::size_t i; (i = next.fetch_add(1)) < reps.size();) {
+      try {
+        out[i] = run_one(in, summary, reps[i]);
+      } catch (...) {
+        const std::lock_guard lock(m);
+        if (!error)
+          error = std::current_exception();
+        next = reps.size(); // stop handing out work
+      }
+      const std::lock_guard lock(m);
+      ++done;
+      cv.notify_one();
+    }
+  };
+  std::vector<std::jthread> pool; // with one thread, the caller does the work itself
+  if (threads > 1)
+    for (std::size_t t = 0; t < std::min(static_cast<std::size_t>(threads), reps.size()); ++t)
+      pool.emplace_back(work);
+  else
+    work();
+  std::size_t reported = 0;
+  std::unique_lock lock(m);
+  while (reported < reps.size() && !error) {
+    cv.wait(lock, [&] { return done > reported || error; });
+    for (; reported < done; ++reported)
+      if (finished)
+        finished(static_cast<int>(reported) + 1);
+  }
+  lock.unlock();
+  pool.clear(); // joins
+  if (error)
+    std::rethrow_exception(error);
+  return out;
+}
+
+std::string pack(const std::vector<Sample> &samples) {
+  std::string bytes;
+  for (const Sample &s : samples) {
+    const std::string one = serialize(s);
+    const std::uint64_t size = one.size();
+    bytes.append(reinterpret_cast<const char *>(&size), sizeof size);
+    bytes += one;
+  }
+  return bytes;
+}
+
+std::vector<Sample> unpack(const std::string &bytes) {
+  std::vector<Sample> out;
+  for (std::size_t at = 0; at + sizeof(std::uint64_t) <= bytes.size();) {
+    std::uint64_t size = 0;
+    std::copy_n(bytes.data() + at, sizeof size, reinterpret_cast<char *>(&size));
+    at += sizeof size;
+    out.push_back(deserialize(bytes.substr(at, size)));
+    at += size;
+  }
+  return out;
+}
+
+/// Replications [first, last): this process runs those of its rank, then all ranks swap.
+void run_batch(const ModelInputs &in, Summary &summary, int first, int last, int total) {
+  const SimulationOptions &o = *in.options;
+  const int rank = o.exchange ? o.exchange->rank() : 0;
+  const int ranks = o.exchange ? o.exchange->size() : 1;
+  std::vector<int> mine;
+  for (int r = first; r < last; ++r)
+    if (r % ranks == rank)
+      mine.push_back(r);
+  const int threads = o.trace ? 1 : o.threads; // one trace, in replication order
+  auto finished = [&](int done) {
+    if (o.progress)
+      o.progress(first + done * ranks, total);
+  };
+  std::vector<Sample> samples = run_local(in, summary, mine, threads, finished);
+  if (!o.exchange) {
+    for (Sample &s : samples)
+      summary.add(std::move(s));
+    return;
+  }
+  std::vector<std::vector<Sample>> by_rank;
+  for (const std::string &bytes : o.exchange->all_gather(pack(samples)))
+    by_rank.push_back(unpack(bytes));
+  for (int r = first; r < last; ++r) {
+    // Rank r % ranks ran replication r as its ((r - first_of_that_rank) / ranks)-th.
+    const int owner = r % ranks;
+    const int first_owned = first + ((owner - first % ranks) + ranks) % ranks;
+    summary.add(std::move(by_rank[owner].at(static_cast<std::size_t>((r - first_owned) / ranks))));
+  }
+}
+
+} // namespace
+
+int next_check(int done) { return done + std::max(4, done / 4); }
+
+bool precise_enough(const SimulationResults &r, double target) {
+  for (const KeyResult &k : r.key) {
+    if (k.measure != "transit mean" && k.measure != "delivered")
+      continue;
+    const Estimate &e = k.estimate;
+    if (e.n < 2 || !(e.mean > 0.0))
+      continue;
+    if (e.half_width > target * e.mean)
+      return false;
+  }
+  return true;
+}
+
+void run_replications(const ModelInputs &in, Summary &summary) {
+  const SimulationOptions &o = *in.options;
+  const bool sequential = o.target_relative_half_width > 0.0;
+  int total = o.replications;
+  run_batch(in, summary, 0, total, total);
+  while (sequential && total < o.max_replications &&
+         !precise_enough(summary.results(), o.target_relative_half_width)) {
+    const int next = std::min(next_check(total), o.max_replications);
+    run_batch(in, summary, total, next, next);
+    total = next;
+  }
+}
+
+} // namespace corsim::model::detail
