@@ -21,9 +21,29 @@ SourcePos Diagnostics::pos(const YAML::Mark &mark) const {
 
 SourcePos Diagnostics::pos(const YAML::Node &node, std::size_t offset) const {
   SourcePos p = pos(node.Mark());
+  for (const auto &[other, at] : elsewhere_)
+    if (other.is(node))
+      p = at;
   if (p.line > 0)
     p.column += static_cast<int>(offset);
   return p;
+}
+
+void Diagnostics::attribute(const YAML::Node &node, SourcePos at) {
+  elsewhere_.emplace_back(node, std::move(at));
+}
+
+void Diagnostics::attribute_tree(const YAML::Node &tree, const std::string &file) {
+  const YAML::Mark m = tree.Mark();
+  attribute(tree, m.line < 0 ? SourcePos{file, 0, 0} : SourcePos{file, m.line + 1, m.column + 1});
+  if (tree.IsMap())
+    for (const auto &entry : tree) {
+      attribute_tree(entry.first, file);
+      attribute_tree(entry.second, file);
+    }
+  else if (tree.IsSequence())
+    for (const auto &item : tree)
+      attribute_tree(item, file);
 }
 
 void Diagnostics::error(const SourcePos &pos, std::string message) {

@@ -26,10 +26,16 @@ public:
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] const std::string &file() const { return file_; }
   std::vector<Diagnostic> take();
+  /// Problems found at `node` are reported at `at`: for nodes a scenario put into a corridor
+  /// (the scenario's line, not the corridor's).
+  void attribute(const YAML::Node &node, SourcePos at);
+  /// Every node of `tree` is reported at its own line and column in `file`.
+  void attribute_tree(const YAML::Node &tree, const std::string &file);
 
 private:
   std::string file_;
   std::vector<Diagnostic> list_;
+  std::vector<std::pair<YAML::Node, SourcePos>> elsewhere_; ///< searched on errors only
 };
 
 /// Column offset of a scalar's first character of content (skips an opening quote).

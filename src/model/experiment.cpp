@@ -45,8 +45,8 @@ std::vector<Difference> compare(const SimulationResults &base, const SimulationR
       os.push_back(y);
       ds.push_back(y - x);
     }
-    Difference d{b.subject, b.measure, b.unit, estimate_of(bs), estimate_of(os), estimate_of(ds),
-                 false};
+    Difference d{b.subject,       b.measure,       b.unit, estimate_of(bs),
+                 estimate_of(os), estimate_of(ds), false};
     const Estimate &e = d.difference;
     d.significant = e.n >= 2 && e.mean != 0.0 && std::abs(e.mean) > e.half_width;
     out.push_back(std::move(d));

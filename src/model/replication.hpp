@@ -185,7 +185,7 @@ struct FlowStats {
   Tally cost, co2;
   std::map<std::vector<std::uint32_t>, Tally> by_route; ///< transit by services ridden
   std::vector<std::uint64_t> histogram; ///< transit, consignments per whole day (last: more)
-  Conservation teu;                                     ///< whole run
+  Conservation teu;                     ///< whole run
 };
 
 /// A vehicle on one trip: its load and the clock of causes its passengers share.

@@ -434,8 +434,8 @@ std::vector<Bottleneck> Summary::bottlenecks(const SimulationResults &r) const {
   const Network &net = *in_.net;
   for (const FacilityResult &f : r.facilities) {
     if (f.delay_teu_hours_per_year.mean > 0.0)
-      out.push_back(Bottleneck{facility_name(net, f),
-                               f.delay_teu_hours_per_year.mean, f.utilisation.mean});
+      out.push_back(
+          Bottleneck{facility_name(net, f), f.delay_teu_hours_per_year.mean, f.utilisation.mean});
   }
   for (const ServiceResult &s : r.services)
     if (s.delay_teu_hours_per_year.mean > 0.0)

@@ -80,9 +80,9 @@ private:
 
   const ModelInputs &in_;
   double per_year_;
-  Tick period_;                             ///< of the time series
-  std::vector<FacilityResult> fac_keys_;    ///< node, kind and capacity of each facility
-  std::vector<Sample> samples_;             ///< [replication]
+  Tick period_;                          ///< of the time series
+  std::vector<FacilityResult> fac_keys_; ///< node, kind and capacity of each facility
+  std::vector<Sample> samples_;          ///< [replication]
   std::vector<ReplicationSummary> reps_;
   std::vector<std::string> warnings_;
 };

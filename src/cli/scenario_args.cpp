@@ -1,0 +1,150 @@
+#include "scenario_args.hpp"
+
+#include "commands.hpp"
+#include "output.hpp"
+
+#include "corsim/error.hpp"
+
+#include <thread>
+
+namespace corsim::cli {
+
+void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
+  cmd->add_option("--days", r.days,
+                  "Days measured after the warm-up (default: the scenario's, "
+                  "else 365)")
+      ->check(finite_number() & CLI::Range(1.0, 36500.0));
+  cmd->add_option("--warmup", r.warmup, "Days simulated before measuring (default 30)")
+      ->check(finite_number() & CLI::Range(0.0, 3650.0));
+  cmd->add_option("--replications", r.replications,
+                  "Replications (default 5); with --precision, the minimum")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--precision", r.precision,
+                  "Sequential replications: add more until every flow's transit mean and TEU "
+                  "delivered have a 95% half width under this share of their mean (e.g. 0.05)")
+      ->check(finite_number() & CLI::Range(1e-6, 0.99));
+  cmd->add_option("--max-replications", r.max_replications,
+                  "With --precision: stop at this many (default 1000)")
+      ->check(CLI::Range(1, 100000));
+  cmd->add_option("--seed", r.seed, "Scenario seed (default 1)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--route-choice", r.route_choice,
+                  "logit: split over the 5 best routes by generalised cost, booking room on "
+                  "departures (the default); earliest: each box takes the earliest arrival")
+      ->check(CLI::IsMember({"earliest", "logit"}));
+  cmd->add_option("--threads", r.threads,
+                  "Replications run at once (default: one per core); results are the same")
+      ->check(CLI::Range(0, 1024));
+  if (!changes)
+    return;
+  cmd->add_option("--set", r.set,
+                  "Change the corridor: PATH=VALUE, e.g. "
+                  "nodes.ZBK.customs.time='4 h' (docs/scenarios.md)");
+  cmd->add_option("--scale", r.scale, "Multiply a value: PATH=FACTOR, e.g. demand.*.volume=1.5");
+}
+
+std::pair<std::string, std::vector<std::string>> split_assignment(const std::string &text,
+                                                                  const std::string &option) {
+  const std::size_t eq = text.find('=');
+  if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
+    throw InputError(option + " '" + text + "': expected PATH=VALUE");
+  std::vector<std::string> values(1);
+  int depth = 0;
+  for (char c : text.substr(eq + 1)) {
+    depth += (c == '(' || c == '[' || c == '{') - (c == ')' || c == ']' || c == '}');
+    if (c == ',' && depth == 0)
+      values.emplace_back();
+    else
+      values.back() += c;
+  }
+  for (std::string &v : values) {
+    const auto first = v.find_first_not_of(' ');
+    v = first == std::string::npos ? "" : v.substr(first, v.find_last_not_of(' ') - first + 1);
+    if (v.empty())
+      throw InputError(option + " '" + text + "': an empty value");
+  }
+  return {text.substr(0, eq), values};
+}
+
+std::vector<io::Change> command_line_changes(const RunOverrides &r) {
+  std::vector<io::Change> out;
+  for (const auto &[kind, list, option] :
+       {std::tuple{io::Change::Kind::Set, &r.set, "--set"},
+        std::tuple{io::Change::Kind::Scale, &r.scale, "--scale"}})
+    for (const std::string &text : *list) {
+      const auto [path, values] = split_assignment(text, option);
+      const std::size_t eq = text.find('=');
+      out.push_back(io::change_from_text(kind, path, text.substr(eq + 1), option));
+    }
+  return out;
+}
+
+namespace {
+
+void apply_overrides(model::SimulationOptions &o, const RunOverrides &r) {
+  if (r.days)
+    o.horizon = days(*r.days);
+  if (r.warmup)
+    o.warmup = days(*r.warmup);
+  if (r.replications)
+    o.replications = *r.replications;
+  if (r.precision)
+    o.target_relative_half_width = *r.precision;
+  if (r.max_replications)
+    o.max_replications = *r.max_replications;
+  if (o.max_replications < o.replications)
+    o.max_replications = o.replications;
+  if (r.seed)
+    o.seed = *r.seed;
+  if (r.route_choice)
+    o.route_choice = *r.route_choice == "earliest" ? model::RouteChoice::EarliestArrival
+                                                   : model::RouteChoice::Logit;
+  const unsigned cores = std::thread::hardware_concurrency();
+  o.threads = r.threads > 0 ? r.threads : static_cast<int>(cores > 0 ? cores : 1);
+}
+
+} // namespace
+
+const char *route_choice_name(model::RouteChoice c) {
+  switch (c) {
+  case model::RouteChoice::Logit:
+    return "logit";
+  case model::RouteChoice::EarliestArrival:
+    return "earliest";
+  case model::RouteChoice::FixedShares:
+    return "shares";
+  }
+  return "?";
+}
+
+RunRecord run_record(const std::string &command, const io::Scenario &sc,
+                     const model::SimulationResults &r, double seconds) {
+  const model::SimulationOptions &o = sc.options;
+  return RunRecord{command,
+                   sc.name,
+                   sc.as_run(),
+                   in_days(o.horizon),
+                   in_days(o.warmup),
+                   static_cast<int>(r.replications.size()),
+                   o.seed,
+                   route_choice_name(o.route_choice),
+                   seconds};
+}
+
+std::string scenario_title(const io::Scenario &sc) {
+  if (sc.file == sc.corridor) // a corridor file run as it is
+    return sc.network.name.empty() ? sc.file : sc.network.name;
+  return sc.name + " (" + (sc.network.name.empty() ? sc.corridor : sc.network.name) + ")";
+}
+
+std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
+                                                    const std::vector<io::Change> &changes) {
+  io::ScenarioLoad load = io::try_load_scenario(file, changes);
+  for (const io::Diagnostic &d : load.diagnostics)
+    print_error(d.text());
+  if (!load.scenario)
+    return std::nullopt;
+  apply_overrides(load.scenario->options, r);
+  return std::move(load.scenario);
+}
+
+} // namespace corsim::cli

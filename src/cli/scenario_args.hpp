@@ -1,0 +1,54 @@
+#pragma once
+// What simulate, compare, sweep and capacity share: reading a scenario (or a corridor file)
+// with the command line's changes, and the run options that override the scenario's.
+
+#include "outputs.hpp"
+
+#include "corsim/io/scenario.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace corsim::cli {
+
+struct RunOverrides {
+  std::optional<double> days, warmup, precision;
+  std::optional<int> replications, max_replications;
+  std::optional<std::uint64_t> seed;
+  std::optional<std::string> route_choice;
+  int threads = 0;                ///< 0: one per core
+  std::vector<std::string> set;   ///< "path=value"
+  std::vector<std::string> scale; ///< "path=factor"
+};
+
+/// --days, --warmup, --replications, --precision, --max-replications, --seed, --route-choice,
+/// --threads; with `changes`, also --set and --scale (one value each).
+void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes);
+
+/// "path=v1,v2,..." -> path and values; commas inside brackets (distributions) stay. An
+/// InputError names `option` when there is no '=' or no value.
+std::pair<std::string, std::vector<std::string>> split_assignment(const std::string &text,
+                                                                  const std::string &option);
+
+/// The --set and --scale changes of `r` (one value each).
+std::vector<io::Change> command_line_changes(const RunOverrides &r);
+
+/// Loads FILE with `changes` applied last, printing warnings and errors to stderr; nullopt
+/// when there are errors. The scenario's options get the overrides of `r`.
+std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
+                                                    const std::vector<io::Change> &changes);
+
+/// What summary.json records of a run of `sc` that gave `r`.
+RunRecord run_record(const std::string &command, const io::Scenario &sc,
+                     const model::SimulationResults &r, double seconds);
+
+/// "logit", "earliest" or "shares".
+const char *route_choice_name(model::RouteChoice c);
+
+/// The scenario's name, and its corridor's name when they differ.
+std::string scenario_title(const io::Scenario &sc);
+
+} // namespace corsim::cli
