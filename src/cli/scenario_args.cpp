@@ -1,10 +1,13 @@
 #include "scenario_args.hpp"
 
 #include "commands.hpp"
+#include "mpi_exchange.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 
 #include "corsim/error.hpp"
 
+#include <chrono>
 #include <thread>
 
 namespace corsim::cli {
@@ -114,6 +117,18 @@ const char *route_choice_name(model::RouteChoice c) {
     return "shares";
   }
   return "?";
+}
+
+model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds) {
+  ProgressBar bar(sc.name + ": replications");
+  if (output_rank())
+    sc.options.progress = bar.callback();
+  sc.options.exchange = exchange();
+  const auto started = std::chrono::steady_clock::now();
+  model::SimulationResults r = model::simulate(sc.network, sc.options);
+  seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  sc.options.progress = nullptr;
+  return r;
 }
 
 RunRecord run_record(const std::string &command, const io::Scenario &sc,

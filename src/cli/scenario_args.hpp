@@ -41,6 +41,10 @@ std::vector<io::Change> command_line_changes(const RunOverrides &r);
 std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
                                                     const std::vector<io::Change> &changes);
 
+/// Runs `sc` with a progress bar (and over MPI ranks when there are several), adding the
+/// wall-clock seconds to `seconds`.
+model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds);
+
 /// What summary.json records of a run of `sc` that gave `r`.
 RunRecord run_record(const std::string &command, const io::Scenario &sc,
                      const model::SimulationResults &r, double seconds);

@@ -97,6 +97,10 @@ public:
   /// Reads `file` and the scenarios it extends into `chain`; false after reporting a problem.
   bool read(const std::string &file, const YAML::Node &root, Chain &chain, int depth) {
     Diagnostics &diag = diags_.emplace_back(file);
+    if (depth == 0) {
+      std::error_code ec;
+      open_.push_back(fs::weakly_canonical(file, ec).string());
+    }
     MapReader top(
         diag, root, "the scenario file",
         {"corsim", "scenario", "description", "base", "extends", "run", "changes", "outputs"});

@@ -8,3 +8,4 @@ corsim_add_test(test_model model/test_model.cpp model/test_facilities.cpp
                 model/test_simulate_cli.cpp model/model_fixtures.cpp
                 LIBS corsim::io nlohmann_json::nlohmann_json)
 add_dependencies(test_model corsim) # the CLI tests run the tool
+corsim_add_test(test_experiment model/test_experiment.cpp LIBS corsim::io LABELS threads)

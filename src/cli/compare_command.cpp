@@ -1,0 +1,166 @@
+// corsim compare BASE WHATIF...: key results side by side, with paired differences.
+#include "commands.hpp"
+#include "mpi_exchange.hpp"
+#include "output.hpp"
+#include "outputs.hpp"
+#include "scenario_args.hpp"
+#include "table.hpp"
+
+#include "corsim/model/experiment.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace corsim::cli {
+namespace {
+
+struct CompareArgs {
+  std::vector<std::string> files; ///< base first
+  RunOverrides run;
+  std::string format = "table";
+  std::string out;
+  bool all = false;
+};
+
+int decimals_for(const std::string &unit) { return unit == "TEU/yr" ? 0 : unit == "d" ? 1 : 3; }
+
+std::string with_ci(const model::Estimate &e, const std::string &unit, bool sign) {
+  const int d = decimals_for(unit);
+  std::string s = (sign && e.mean > 0 ? "+" : "") + number(e.mean, d);
+  if (e.n >= 2)
+    s += " ± " + number(e.half_width, d);
+  return s;
+}
+
+/// Flows' measures always; facilities only where something changed (or with --all).
+bool worth_showing(const model::Difference &d, bool all) {
+  return all || d.measure != "utilisation" || d.significant;
+}
+
+std::string differences_table(const std::vector<std::string> &names,
+                              const std::vector<std::vector<model::Difference>> &diffs, bool all) {
+  using A = Table::Align;
+  std::vector<Table::Column> cols{{"subject"}, {"measure"}, {names[0], A::Right}};
+  for (std::size_t i = 1; i < names.size(); ++i) {
+    cols.push_back({names[i], A::Right});
+    cols.push_back({"difference (95% CI)", A::Right});
+    cols.push_back({"", A::Left});
+  }
+  Table t(cols);
+  for (std::size_t row = 0; row < diffs[0].size(); ++row) {
+    const model::Difference &first = diffs[0][row];
+    bool show = false;
+    for (const auto &d : diffs)
+      show = show || worth_showing(d[row], all);
+    if (!show)
+      continue;
+    std::vector<std::string> cells{first.subject, first.measure + " (" + first.unit + ")",
+                                   with_ci(first.base, first.unit, false)};
+    for (const auto &d : diffs) {
+      cells.push_back(with_ci(d[row].other, d[row].unit, false));
+      cells.push_back(with_ci(d[row].difference, d[row].unit, true));
+      cells.push_back(d[row].significant ? "*" : "");
+    }
+    t.add_row(cells);
+  }
+  return t.render();
+}
+
+nlohmann::ordered_json estimate_json(const model::Estimate &e) {
+  return {{"mean", e.mean}, {"half_width", e.half_width}, {"n", e.n}};
+}
+
+nlohmann::ordered_json compare_json(const std::vector<io::Scenario> &scs,
+                                    const std::vector<std::vector<model::Difference>> &diffs) {
+  nlohmann::ordered_json out;
+  out["base"] = scs[0].name;
+  out["seed"] = scs[0].options.seed;
+  out["comparisons"] = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < diffs.size(); ++i) {
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    for (const model::Difference &d : diffs[i])
+      rows.push_back({{"subject", d.subject},
+                      {"measure", d.measure},
+                      {"unit", d.unit},
+                      {"base", estimate_json(d.base)},
+                      {"other", estimate_json(d.other)},
+                      {"difference", estimate_json(d.difference)},
+                      {"significant", d.significant}});
+    out["comparisons"].push_back({{"scenario", scs[i + 1].name}, {"differences", rows}});
+  }
+  return out;
+}
+
+int run_compare(const CompareArgs &a) {
+  std::vector<io::Scenario> scs;
+  for (const std::string &file : a.files) {
+    auto sc = load_scenario_or_report(file, a.run, command_line_changes(a.run));
+    if (!sc)
+      return exit_bad_input;
+    scs.push_back(std::move(*sc));
+  }
+  // Common random numbers: every scenario runs with the base's run settings.
+  for (std::size_t i = 1; i < scs.size(); ++i) {
+    auto keep = scs[i].options.route_shares;
+    const auto choice = scs[i].options.route_choice;
+    scs[i].options = scs[0].options;
+    scs[i].options.route_shares = std::move(keep);
+    scs[i].options.route_choice = choice;
+  }
+  if (!a.out.empty())
+    prepare_output_dir(a.out);
+  std::vector<model::SimulationResults> results;
+  double seconds = 0.0;
+  for (io::Scenario &sc : scs)
+    results.push_back(simulate_scenario(sc, seconds));
+  std::vector<std::vector<model::Difference>> diffs;
+  for (std::size_t i = 1; i < results.size(); ++i)
+    diffs.push_back(model::compare(results[0], results[i]));
+  if (!output_rank())
+    return exit_ok;
+  if (!a.out.empty()) {
+    std::vector<ScenarioOutput> outs;
+    for (std::size_t i = 0; i < scs.size(); ++i)
+      outs.push_back({scs[i].name, &scs[i].network, &results[i]});
+    write_outputs(a.out, outs, run_record("compare", scs[0], results[0], seconds), diffs);
+  }
+  if (a.format == "json") {
+    std::cout << compare_json(scs, diffs).dump(2) << '\n';
+    return exit_ok;
+  }
+  std::vector<std::string> names;
+  for (const io::Scenario &sc : scs)
+    names.push_back(sc.name);
+  const model::SimulationOptions &o = scs[0].options;
+  std::cout << fmt::format("compare: {} days after {} days of warm-up, {} paired replications "
+                           "on common random numbers (seed {})\n"
+                           "difference = what-if − {}; * = its 95% interval excludes 0\n\n",
+                           number(in_days(o.horizon)), number(in_days(o.warmup)),
+                           results[0].replications.size(), o.seed, names[0])
+            << differences_table(names, diffs, a.all);
+  return exit_ok;
+}
+
+} // namespace
+
+void add_compare_command(CLI::App &app, Action &action) {
+  auto *cmd = app.add_subcommand("compare", "Run scenarios on common random numbers and "
+                                            "compare their key results with the first "
+                                            "(paired confidence intervals)");
+  auto a = std::make_shared<CompareArgs>();
+  cmd->add_option("BASE WHATIF", a->files, "Scenario (or corridor) files; the first is the base")
+      ->required()
+      ->expected(2, 64);
+  add_run_options(cmd, a->run, true);
+  cmd->add_flag("--all", a->all, "Also list facilities whose utilisation did not change");
+  cmd->add_option("--out", a->out, "Write summary.json, CSV, GeoJSON and report.html here");
+  cmd->add_option("--format", a->format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([&action, a] { action = [a] { return run_compare(*a); }; });
+}
+
+} // namespace corsim::cli

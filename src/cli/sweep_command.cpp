@@ -1,0 +1,204 @@
+// corsim sweep SCENARIO --set path=v1,v2 ...: a grid of variants, one results row each.
+#include "commands.hpp"
+#include "mpi_exchange.hpp"
+#include "output.hpp"
+#include "scenario_args.hpp"
+#include "table.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <memory>
+
+namespace corsim::cli {
+namespace {
+
+struct SweepArgs {
+  std::string file;
+  RunOverrides run; ///< --set/--scale here hold several values
+  std::vector<std::string> set_grid, scale_grid;
+  std::string flow; ///< --flow: that flow's figures as columns
+  std::string format = "table";
+};
+
+struct Axis {
+  io::Change::Kind kind;
+  std::string option, path;
+  std::vector<std::string> values;
+};
+
+/// Every combination of the axes' values, the first axis varying slowest.
+std::vector<std::vector<io::Change>> grid(const std::vector<Axis> &axes) {
+  std::vector<std::vector<io::Change>> out{{}};
+  for (const Axis &axis : axes) {
+    std::vector<std::vector<io::Change>> next;
+    for (const auto &partial : out)
+      for (const std::string &v : axis.values) {
+        auto row = partial;
+        row.push_back(io::change_from_text(axis.kind, axis.path, v, axis.option));
+        next.push_back(std::move(row));
+      }
+    out = std::move(next);
+  }
+  return out;
+}
+
+struct Row {
+  std::vector<std::string> values;
+  double delivered = 0, backlog = 0, transit = 0, worst_p95 = 0;
+  std::string worst_flow, bottleneck;
+  model::Estimate flow_mean, flow_p95, flow_teu;
+};
+
+Row summarise(const model::SimulationResults &r, const std::string &flow) {
+  Row row;
+  double weight = 0.0;
+  for (const model::OdResult &o : r.od) {
+    row.delivered += o.delivered_teu_per_year.mean;
+    row.backlog += o.backlog_teu.mean;
+    if (o.transit_mean.n > 0) {
+      row.transit += o.transit_mean.mean * o.delivered_teu_per_year.mean;
+      weight += o.delivered_teu_per_year.mean;
+    }
+    if (o.transit_p95.n > 0 && o.transit_p95.mean > row.worst_p95) {
+      row.worst_p95 = o.transit_p95.mean;
+      row.worst_flow = o.flow;
+    }
+    if (o.flow == flow) {
+      row.flow_mean = o.transit_mean;
+      row.flow_p95 = o.transit_p95;
+      row.flow_teu = o.delivered_teu_per_year;
+    }
+  }
+  row.transit = weight > 0 ? row.transit / weight : 0.0;
+  row.bottleneck = r.bottlenecks.empty() ? "none" : r.bottlenecks.front().what;
+  return row;
+}
+
+std::string est_days(const model::Estimate &e) {
+  if (e.n == 0)
+    return "-";
+  return number(e.mean / hours_per_day, 1) +
+         (e.n >= 2 ? " ± " + number(e.half_width / hours_per_day, 1) : "");
+}
+
+void print_table(const std::vector<Axis> &axes, const std::vector<Row> &rows,
+                 const std::string &flow) {
+  using A = Table::Align;
+  std::vector<Table::Column> cols;
+  for (const Axis &a : axes)
+    cols.push_back({a.path + (a.kind == io::Change::Kind::Scale ? " ×" : "")});
+  for (const char *c : {"TEU/yr delivered", "backlog TEU", "mean transit d", "worst p95 d"})
+    cols.push_back({c, A::Right});
+  if (!flow.empty())
+    for (const std::string c : {"mean d", "p95 d", "TEU/yr"})
+      cols.push_back({flow + " " + c, A::Right});
+  cols.push_back({"top bottleneck"});
+  Table t(cols);
+  for (const Row &r : rows) {
+    std::vector<std::string> cells = r.values;
+    cells.push_back(number(r.delivered));
+    cells.push_back(number(r.backlog));
+    cells.push_back(number(r.transit / hours_per_day, 1));
+    cells.push_back(number(r.worst_p95 / hours_per_day, 1) + " (" + r.worst_flow + ")");
+    if (!flow.empty()) {
+      cells.push_back(est_days(r.flow_mean));
+      cells.push_back(est_days(r.flow_p95));
+      cells.push_back(r.flow_teu.n ? number(r.flow_teu.mean) : "-");
+    }
+    cells.push_back(r.bottleneck);
+    t.add_row(cells);
+  }
+  std::cout << t.render();
+}
+
+nlohmann::ordered_json rows_json(const std::vector<Axis> &axes, const std::vector<Row> &rows,
+                                 const std::vector<model::SimulationResults> &results) {
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    nlohmann::ordered_json variant, key = nlohmann::ordered_json::array();
+    for (std::size_t a = 0; a < axes.size(); ++a)
+      variant[axes[a].path] = rows[i].values[a];
+    for (const model::KeyResult &k : results[i].key)
+      key.push_back({{"subject", k.subject},
+                     {"measure", k.measure},
+                     {"unit", k.unit},
+                     {"mean", k.estimate.mean},
+                     {"half_width", k.estimate.half_width},
+                     {"n", k.estimate.n}});
+    out.push_back({{"variant", variant},
+                   {"delivered_teu_per_year", rows[i].delivered},
+                   {"backlog_teu", rows[i].backlog},
+                   {"top_bottleneck", rows[i].bottleneck},
+                   {"key_results", key}});
+  }
+  return out;
+}
+
+int run_sweep(const SweepArgs &a) {
+  std::vector<Axis> axes;
+  for (const auto &[kind, list, option] :
+       {std::tuple{io::Change::Kind::Set, &a.set_grid, "--set"},
+        std::tuple{io::Change::Kind::Scale, &a.scale_grid, "--scale"}})
+    for (const std::string &text : *list) {
+      auto [path, values] = split_assignment(text, option);
+      axes.push_back(Axis{kind, option, path, values});
+    }
+  if (axes.empty())
+    throw InputError("sweep: give at least one --set PATH=V1,V2,... or --scale PATH=F1,F2,...");
+  const auto variants = grid(axes);
+  if (variants.size() > 10'000)
+    throw InputError("sweep: " + std::to_string(variants.size()) +
+                     " variants; the limit is 10,000");
+  // Every variant is loaded before anything runs: a bad value fails at once.
+  std::vector<io::Scenario> scenarios;
+  for (const auto &changes : variants) {
+    auto sc = load_scenario_or_report(a.file, a.run, changes);
+    if (!sc)
+      return exit_bad_input;
+    scenarios.push_back(std::move(*sc));
+  }
+  if (!a.flow.empty()) {
+    const auto &demand = scenarios.front().network.demand;
+    if (std::none_of(demand.begin(), demand.end(),
+                     [&](const DemandFlow &f) { return f.id == a.flow; }))
+      throw InputError("--flow: unknown flow '" + a.flow + "'");
+  }
+  std::vector<Row> rows;
+  std::vector<model::SimulationResults> results;
+  double seconds = 0.0;
+  for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    results.push_back(simulate_scenario(scenarios[i], seconds));
+    rows.push_back(summarise(results.back(), a.flow));
+    for (const io::Change &c : variants[i])
+      rows.back().values.push_back(c.value);
+  }
+  if (!output_rank())
+    return exit_ok;
+  if (a.format == "json")
+    std::cout << rows_json(axes, rows, results).dump(2) << '\n';
+  else
+    print_table(axes, rows, a.flow);
+  return exit_ok;
+}
+
+} // namespace
+
+void add_sweep_command(CLI::App &app, Action &action) {
+  auto *cmd = app.add_subcommand("sweep", "Run a grid of variants of a scenario, one results "
+                                          "row each (common random numbers)");
+  auto a = std::make_shared<SweepArgs>();
+  cmd->add_option("SCENARIO", a->file, "Scenario (or corridor) file")->required();
+  add_run_options(cmd, a->run, false);
+  cmd->add_option("--set", a->set_grid,
+                  "PATH=V1,V2,...: values to try (commas inside brackets stay, so "
+                  "'triangular(1 h, 2 h, 4 h)' is one value)");
+  cmd->add_option("--scale", a->scale_grid, "PATH=F1,F2,...: factors to try");
+  cmd->add_option("--flow", a->flow, "Also show this demand flow's transit and TEU per year");
+  cmd->add_option("--format", a->format, "Output format")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json"}));
+  cmd->callback([&action, a] { action = [a] { return run_sweep(*a); }; });
+}
+
+} // namespace corsim::cli

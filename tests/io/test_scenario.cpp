@@ -1,0 +1,166 @@
+// Scenario files: changes by id, extends, run settings, and errors at the scenario's lines.
+#include "corsim/io/scenario.hpp"
+#include "run_corsim.hpp"
+
+#include "../../src/io/scenario_changes.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+
+using namespace corsim;
+using corsim::test::run_corsim;
+using corsim::test::temp_path;
+
+namespace {
+
+const std::string jilin = std::string(CORSIM_SOURCE_DIR) + "/corridors/jilin.yaml";
+
+/// Writes a file under a folder of this process, so that scenarios can name each other.
+std::string write(const std::string &name, const std::string &text) {
+  const std::filesystem::path dir = temp_path("scenarios");
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / name).string();
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::vector<std::string> errors(const io::ScenarioLoad &l) {
+  std::vector<std::string> out;
+  for (const io::Diagnostic &d : l.diagnostics)
+    if (d.severity == io::Severity::Error)
+      out.push_back(d.text());
+  return out;
+}
+
+const DemandFlow &flow(const Network &n, const std::string &id) {
+  for (const DemandFlow &f : n.demand)
+    if (f.id == id)
+      return f;
+  FAIL("no flow " << id);
+  return n.demand.front();
+}
+
+} // namespace
+
+TEST_CASE("Scenario changes: set, scale, add and remove by id", "[io][scenario]") {
+  const std::string file = write("parity.yaml", "corsim: 1\n"
+                                                "scenario: parity\n"
+                                                "base: " +
+                                                    jilin +
+                                                    "\n"
+                                                    "run: {days: 60 d, replications: 3, seed: 9}\n"
+                                                    "changes:\n"
+                                                    "  - set: nodes.ZBK.customs.time\n"
+                                                    "    to: 30 min\n"
+                                                    "  - scale: demand.*.volume\n"
+                                                    "    by: 1.5\n"
+                                                    "  - remove: services.CSO\n"
+                                                    "  - set: nodes.SLA.seaport.berths\n"
+                                                    "    to: 2\n");
+  const io::ScenarioLoad l = io::try_load_scenario(file);
+  INFO(errors(l).size());
+  REQUIRE(l.scenario);
+  const Network base = io::load_network(jilin);
+  const Network &n = l.scenario->network;
+  CHECK(l.scenario->name == "parity");
+  CHECK(l.scenario->options.seed == 9);
+  CHECK(l.scenario->options.replications == 3);
+  CHECK(l.scenario->options.horizon.value() == 60.0 * 24.0);
+  CHECK(n.nodes[n.find_node("ZBK")].customs->time.mean() == 0.5);
+  CHECK(n.nodes[n.find_node("SLA")].seaport->berths == 2);
+  CHECK(n.services.size() + 1 == base.services.size());
+  for (const DemandFlow &f : base.demand)
+    CHECK(flow(n, f.id).volume.value() == Catch::Detail::Approx(1.5 * f.volume.value()));
+}
+
+TEST_CASE("A scenario extends another: changes in order, run settings overridden",
+          "[io][scenario]") {
+  write("parent.yaml", "corsim: 1\nbase: " + jilin +
+                           "\nrun: {seed: 4, replications: 7}\n"
+                           "changes:\n  - set: demand.HUN-NGB.volume\n    to: 1000 TEU/yr\n");
+  const std::string child = write("child.yaml", "corsim: 1\nextends: parent.yaml\n"
+                                                "run: {replications: 2}\n"
+                                                "changes:\n  - scale: demand.HUN-NGB.volume\n"
+                                                "    by: 3\n");
+  const io::ScenarioLoad l = io::try_load_scenario(child);
+  REQUIRE(l.scenario);
+  CHECK(flow(l.scenario->network, "HUN-NGB").volume.value() == Catch::Detail::Approx(3000.0));
+  CHECK(l.scenario->options.seed == 4);         // from the parent
+  CHECK(l.scenario->options.replications == 2); // the child's
+  CHECK(l.scenario->name == "child");
+  CHECK(errors(l).empty());
+}
+
+TEST_CASE("Scenarios extending each other in a cycle are an error", "[io][scenario]") {
+  write("cycle_a.yaml", "corsim: 1\nextends: cycle_b.yaml\n");
+  const std::string b = write("cycle_b.yaml", "corsim: 1\nextends: cycle_a.yaml\n");
+  const io::ScenarioLoad l = io::try_load_scenario(b);
+  CHECK(!l.scenario);
+  const auto e = errors(l);
+  REQUIRE(e.size() == 1);
+  CHECK(e[0].find("cycle_a.yaml:2:10: scenarios extend each other in a cycle") !=
+        std::string::npos);
+}
+
+TEST_CASE("Errors in changes point at the scenario's lines, with the closest ids",
+          "[io][scenario]") {
+  const std::string file = write("bad_changes.yaml", "corsim: 1\n" // 1
+                                                     "base: " +
+                                                         jilin +
+                                                         "\n"                                // 2
+                                                         "changes:\n"                        // 3
+                                                         "  - set: nodes.ZBQ.customs.time\n" // 4
+                                                         "    to: 4 h\n"                     // 5
+                                                         "  - set: nodes.ZBK.customs.tme\n"  // 6
+                                                         "    to: 4 h\n"                     // 7
+                                                         "  - set: nodes.ZBK.customs.time\n" // 8
+                                                         "    to: 4 parsecs\n"               // 9
+                                                         "  - scale: demand.*.volume\n"      // 10
+                                                         "    by: lots\n");                  // 11
+  const io::ScenarioLoad l = io::try_load_scenario(file);
+  CHECK(!l.scenario);
+  const std::vector<std::string> want = {
+      file + ":4:10: 'nodes.ZBQ': unknown id 'ZBQ' (did you mean 'ZBK', 'ZAR'?)",
+      file + ":6:10: unknown key 'tme' in 'customs' (did you mean 'time'?)",
+      file + ":9:11: 'time': unknown unit 'parsecs' for a duration (use h, min, s, d, wk)",
+      file + ":10:12: scale factor 'lots' must be a number >= 0, like 1.5"};
+  CHECK(errors(l) == want);
+}
+
+TEST_CASE("Scaling multiplies the numbers that carry units", "[io][scenario]") {
+  CHECK(io::scale_text("4 h", 1.5) == "6 h");
+  CHECK(io::scale_text("3000 TEU/yr", 2) == "6000 TEU/yr");
+  CHECK(io::scale_text("triangular(1 h, 2 h, 4 h)", 0.5) == "triangular(0.5 h, 1 h, 2 h)");
+  CHECK(io::scale_text("5%", 2) == "10%");
+  CHECK(io::scale_text("3", 2) == "6");
+  CHECK(io::scale_text("gamma(2, 3 h)", 2) == "gamma(2, 6 h)"); // the shape stays
+  CHECK(!io::scale_text("Mon-Fri", 2));
+}
+
+TEST_CASE("corsim compare marks significant differences; sweep and capacity run",
+          "[io][scenario][cli]") {
+  const std::string teaching = std::string(CORSIM_SOURCE_DIR) + "/corridors/teaching.yaml";
+  const std::string slow =
+      write("slow.yaml", "corsim: 1\nscenario: slow\nbase: " + teaching +
+                             "\nchanges:\n  - scale: links.*.speed\n    by: 0.5\n");
+  const auto c = run_corsim("compare " + teaching + " " + slow +
+                            " --days 40 --warmup 5 --replications 4 --format json");
+  REQUIRE(c.code == 0);
+  CHECK(c.out.find("\"significant\": true") != std::string::npos);
+  const auto s = run_corsim("sweep " + teaching +
+                            " --days 30 --warmup 5 --replications 2 "
+                            "--scale 'demand.*.volume=1,2,3'");
+  REQUIRE(s.code == 0);
+  CHECK(std::count(s.out.begin(), s.out.end(), '\n') == 2 + 3); // header, rule, 3 rows
+  const auto k = run_corsim("capacity " + teaching +
+                            " --od A:Q --days 30 --warmup 5 "
+                            "--replications 2 --steps 2");
+  REQUIRE(k.code == 0);
+  for (const char *method : {"analytic", "max-flow", "simulated saturation"})
+    CHECK(k.out.find(method) != std::string::npos);
+  const auto bad = run_corsim("capacity " + teaching + " --od A:Z --days 30");
+  CHECK(bad.code == 2);
+  CHECK(bad.err.find("unknown node 'Z'") != std::string::npos);
+}
