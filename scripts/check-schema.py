@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
-"""Keeps the corridor JSON Schema, the corridor files and the C++ loader in step.
+"""Keeps the JSON Schemas, the corridor and scenario files and the C++ loader in step.
 
-1. The schema (schemas/corridor.schema.json) is a valid JSON Schema, draft 2020-12.
+1. The schemas (schemas/corridor.schema.json, schemas/scenario.schema.json) are valid JSON
+   Schemas, draft 2020-12.
 2. Every corridor file in corridors/ and examples/ (YAML with a top-level `nodes` list) validates
-   against it. Other YAML files there (scenarios, bookings...) are skipped and listed.
-3. Every key name the loader knows appears in the schema. The loader (src/io/*.cpp, *.hpp) lists
-   its known keys as string literals passed to a MapReader or to a function or array whose name
-   ends in `keys` (`MapReader m(diag, y, "a node", {"id", "name"})`, `keys(node, {"id"})`,
+   against the corridor schema, and every scenario file (a top-level `base` or `extends`) against
+   the scenario schema. Other YAML files there (bookings...) are skipped and listed.
+3. Every key name the loader knows appears in its schema: the keys of the scenario loader
+   (src/io/scenario_*.cpp, *.hpp) in scenario.schema.json, those of the other files of src/io in
+   corridor.schema.json. The loader lists its known keys as string literals passed to a MapReader
+   or to a function or array whose name ends in `keys`
+   (`MapReader m(diag, y, "a node", {"id", "name"})`, `keys(node, {"id"})`,
    `known_keys[] = {...}`); literals that are not key-like names (messages) are ignored.
-   With --strict, also every key of the schema must appear in the loader.
+   With --strict, also every key of each schema must appear in its part of the loader.
 
 Exit status: 0 when all is in step, 1 on any mismatch or invalid file, 2 on usage errors.
 Needs python3-yaml and python3-jsonschema (Debian 12: apt-get install python3-yaml python3-jsonschema).
@@ -94,10 +98,18 @@ def balanced(text, start):
     return text[start:]
 
 
-def loader_keys(io_dir):
-    """{key: [file:line, ...]} for every key literal in a *keys(...)/*keys{...} list."""
+def is_scenario_source(path):
+    """The scenario loader's sources: their keys belong to scenario.schema.json."""
+    return path.name.startswith("scenario_") or path.name == "scenario.hpp"
+
+
+def loader_keys(io_dir, scenario):
+    """{key: [file:line, ...]} for every key literal in a *keys(...)/*keys{...} list, in the
+    scenario loader's files (scenario=True) or the others (scenario=False)."""
     found = {}
     for path in sorted(list(io_dir.rglob("*.cpp")) + list(io_dir.rglob("*.hpp"))):
+        if is_scenario_source(path) != scenario:
+            continue
         text = strip_comments(path.read_text(encoding="utf-8"))
         for m in KEY_CALL.finditer(text):
             group = balanced(text, m.start(1))
@@ -106,6 +118,39 @@ def loader_keys(io_dir):
                     line = text.count("\n", 0, m.start(1) + s.start()) + 1
                     found.setdefault(s.group(1), []).append(f"{path}:{line}")
     return found
+
+
+def compare_keys(known, schema, schema_name, where, strict):
+    """Failures (0 or more) of comparing the loader's keys with a schema's keys."""
+    failures = 0
+    in_schema = schema_keys(schema, set())
+    if not known:
+        print(f"{where}: no key lists found (expected string literals in *keys(...) calls); "
+              "update scripts/check-schema.py if the loader lists its keys differently")
+        return 1
+    missing = sorted(set(known) - in_schema)
+    for k in missing:
+        print(f"loader key '{k}' ({', '.join(known[k][:3])}) is not in {schema_name}")
+    failures += bool(missing)
+    unknown_to_loader = sorted(in_schema - set(known))
+    if unknown_to_loader:
+        print(f"{'error' if strict else 'note'}: {schema_name} keys not found in the key lists of "
+              f"{where}: {', '.join(unknown_to_loader)}")
+    if strict:
+        failures += bool(unknown_to_loader)
+    print(f"{where}: {len(known)} loader keys, {schema_name}: {len(in_schema)} schema keys")
+    return failures
+
+
+def load_schema(path):
+    """The schema's validator, or None after printing why not."""
+    try:
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        jsonschema.Draft202012Validator.check_schema(schema)
+    except (OSError, ValueError, jsonschema.SchemaError) as e:
+        print(f"{path}: not a valid draft 2020-12 schema: {e}")
+        return None
+    return jsonschema.Draft202012Validator(schema)
 
 
 def format_error(err):
@@ -127,21 +172,19 @@ def main():
     root = pathlib.Path(args.root)
     failures = 0
 
-    schema_path = root / "schemas" / "corridor.schema.json"
-    try:
-        schema = json.loads(schema_path.read_text(encoding="utf-8"))
-        jsonschema.Draft202012Validator.check_schema(schema)
-    except (OSError, ValueError, jsonschema.SchemaError) as e:
-        print(f"{schema_path}: not a valid draft 2020-12 schema: {e}")
+    corridor_path = root / "schemas" / "corridor.schema.json"
+    scenario_path = root / "schemas" / "scenario.schema.json"
+    corridor_validator = load_schema(corridor_path)
+    scenario_validator = load_schema(scenario_path)
+    if corridor_validator is None or scenario_validator is None:
         return 1
-    validator = jsonschema.Draft202012Validator(schema)
 
-    # 2. Corridor files against the schema.
+    # 2. Corridor and scenario files against their schemas.
     files = [pathlib.Path(f) for f in args.files]
     if not files:
         for d in ("corridors", "examples"):
             files += sorted((root / d).rglob("*.yaml")) + sorted((root / d).rglob("*.yml"))
-    checked = 0
+    checked = {"corridor": 0, "scenario": 0}
     for f in files:
         try:
             data = yaml.load(f.read_text(encoding="utf-8"), Loader=Yaml12Loader)
@@ -149,40 +192,37 @@ def main():
             print(f"{f}: cannot read: {e}")
             failures += 1
             continue
-        if not (isinstance(data, dict) and "nodes" in data):
-            print(f"{f}: skipped (not a corridor file: no top-level 'nodes')")
+        if isinstance(data, dict) and "nodes" in data:
+            kind, validator = "corridor", corridor_validator
+        elif isinstance(data, dict) and ("base" in data or "extends" in data):
+            kind, validator = "scenario", scenario_validator
+        else:
+            print(f"{f}: skipped (neither a corridor file, with a top-level 'nodes', nor a "
+                  "scenario, with 'base' or 'extends')")
             continue
         errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
         for e in errors:
             print(f"{f}: {format_error(e)}")
         failures += bool(errors)
-        checked += 1
+        checked[kind] += 1
         if not errors:
-            print(f"{f}: ok")
-    if checked == 0 and not args.files:
+            print(f"{f}: ok ({kind})")
+    if checked["corridor"] == 0 and not args.files:
         print("no corridor files found under corridors/ or examples/")
         failures += 1
 
-    # 3. Loader keys against schema keys.
+    # 3. Loader keys against schema keys: the scenario loader against the scenario schema, the
+    # rest of the loader against the corridor schema.
     io_dir = root / "src" / "io"
-    known = loader_keys(io_dir) if io_dir.is_dir() else {}
-    in_schema = schema_keys(schema, set())
-    if not known:
-        print(f"{io_dir}: no key lists found (expected string literals in *keys(...) calls); "
-              "update scripts/check-schema.py if the loader lists its keys differently")
+    if not io_dir.is_dir():
+        print(f"{io_dir}: not found")
         failures += 1
     else:
-        missing = sorted(set(known) - in_schema)
-        for k in missing:
-            print(f"loader key '{k}' ({', '.join(known[k][:3])}) is not in {schema_path.name}")
-        failures += bool(missing)
-        unknown_to_loader = sorted(in_schema - set(known))
-        if unknown_to_loader:
-            print(f"{'error' if args.strict else 'note'}: schema keys not found in the loader's "
-                  f"key lists: {', '.join(unknown_to_loader)}")
-        if args.strict:
-            failures += bool(unknown_to_loader)
-        print(f"{len(known)} loader keys, {len(in_schema)} schema keys")
+        failures += compare_keys(loader_keys(io_dir, scenario=False), corridor_validator.schema,
+                                 corridor_path.name, f"{io_dir} (corridor loader)", args.strict)
+        failures += compare_keys(loader_keys(io_dir, scenario=True), scenario_validator.schema,
+                                 scenario_path.name, f"{io_dir}/scenario_* (scenario loader)",
+                                 args.strict)
 
     print("check-schema: " + ("FAILED" if failures else "ok"))
     return 1 if failures else 0

@@ -39,5 +39,8 @@ void add_export_command(CLI::App &app, Action &action);
 void add_route_command(CLI::App &app, Action &action);
 void add_flow_command(CLI::App &app, Action &action);
 void add_simulate_command(CLI::App &app, Action &action);
+void add_compare_command(CLI::App &app, Action &action);
+void add_sweep_command(CLI::App &app, Action &action);
+void add_capacity_command(CLI::App &app, Action &action);
 
 } // namespace corsim::cli

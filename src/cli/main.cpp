@@ -1,15 +1,25 @@
 // corsim: the command-line tool. Thin: each subcommand is a short function over the libraries.
 #include "commands.hpp"
+#include "mpi_exchange.hpp"
 #include "output.hpp"
+#include "outputs.hpp"
 
 #include "corsim/error.hpp"
 
 #include <iostream>
 
 int main(int argc, char **argv) {
+  // MPI_Init/Finalize in the MPI build (docs/mpi.md); only rank 0 prints.
+  const auto mpi = corsim::cli::start_mpi(argc, argv);
   CLI::App app{"corsim: logistics corridor route simulator"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", "corsim 0.1.0");
+  app.set_version_flag("--version", std::string("corsim ") + corsim::cli::corsim_version());
+  // Global flags, accepted before or after the subcommand (fallthrough).
+  bool quiet = false, verbose = false;
+  auto *quiet_flag =
+      app.add_flag("-q,--quiet", quiet, "Print only results and errors: no notes, no progress bar");
+  app.add_flag("-v,--verbose", verbose, "Also print timings on stderr")->excludes(quiet_flag);
+  app.fallthrough();
   corsim::cli::Action action;
   corsim::cli::add_validate_command(app, action);
   corsim::cli::add_info_command(app, action);
@@ -17,12 +27,18 @@ int main(int argc, char **argv) {
   corsim::cli::add_route_command(app, action);
   corsim::cli::add_flow_command(app, action);
   corsim::cli::add_simulate_command(app, action);
+  corsim::cli::add_compare_command(app, action);
+  corsim::cli::add_sweep_command(app, action);
+  corsim::cli::add_capacity_command(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
     const int code = app.exit(e);
     return code == 0 ? 0 : corsim::cli::exit_bad_input;
   }
+  corsim::cli::set_verbosity(quiet     ? corsim::cli::Verbosity::Quiet
+                             : verbose ? corsim::cli::Verbosity::Verbose
+                                       : corsim::cli::Verbosity::Normal);
   try {
     return action ? action() : corsim::cli::exit_ok;
   } catch (const corsim::InputError &e) {

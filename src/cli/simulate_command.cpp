@@ -1,6 +1,10 @@
 // corsim simulate FILE: the corridor simulation, as readable tables or JSON.
 #include "commands.hpp"
+#include "mpi_exchange.hpp"
 #include "output.hpp"
+#include "outputs.hpp"
+#include "progress.hpp"
+#include "scenario_args.hpp"
 #include "table.hpp"
 
 #include "corsim/error.hpp"
@@ -9,6 +13,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <iostream>
@@ -21,13 +26,10 @@ using model::Estimate;
 
 struct SimulateArgs {
   std::string file;
-  double days = 365.0;
-  double warmup = 30.0;
-  int replications = 5;
-  std::uint64_t seed = 1;
+  RunOverrides run;
   std::string trace;
   std::string format = "table";
-  std::string route_choice = "logit";
+  std::string out; ///< --out DIR: summary.json, CSV, GeoJSON and report.html
 };
 
 /// "12.3 ± 0.4" (the ± part only with several replications), "-" without a value.
@@ -156,11 +158,15 @@ std::string conservation(const model::SimulationResults &r) {
   return out;
 }
 
-void print_tables(const Network &net, const SimulateArgs &a, const model::SimulationResults &r) {
+void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
+  const Network &net = sc.network;
+  const model::SimulationOptions &o = sc.options;
+  const std::size_t n = r.replications.size();
   std::cout << fmt::format("{}: {} days measured after {} days of warm-up, {} replication{}, "
                            "seed {}, route choice: {} (± = 95% interval across replications)\n\n",
-                           net.name.empty() ? a.file : net.name, number(a.days), number(a.warmup),
-                           a.replications, a.replications == 1 ? "" : "s", a.seed, a.route_choice)
+                           scenario_title(sc), number(in_days(o.horizon)),
+                           number(in_days(o.warmup)), n, n == 1 ? "" : "s", o.seed,
+                           route_choice_name(o.route_choice))
             << "Transit time by flow (days, ready after the warm-up)\n"
             << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
             << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"
@@ -233,8 +239,9 @@ nlohmann::ordered_json facilities_json(const Network &net, const model::Simulati
   return out;
 }
 
-nlohmann::ordered_json results_json(const Network &net, const SimulateArgs &a,
-                                    const model::SimulationResults &r) {
+nlohmann::ordered_json results_json(const io::Scenario &sc, const model::SimulationResults &r) {
+  const Network &net = sc.network;
+  const model::SimulationOptions &o = sc.options;
   nlohmann::ordered_json services = nlohmann::ordered_json::array();
   for (const auto &s : r.services)
     services.push_back({{"service", s.id},
@@ -261,11 +268,11 @@ nlohmann::ordered_json results_json(const Network &net, const SimulateArgs &a,
                     {"max_yard_teu", x.max_yard_teu}});
   return {{"network", net.name},
           {"options",
-           {{"days", a.days},
-            {"warmup_days", a.warmup},
-            {"replications", a.replications},
-            {"seed", a.seed},
-            {"route_choice", a.route_choice}}},
+           {{"days", in_days(o.horizon)},
+            {"warmup_days", in_days(o.warmup)},
+            {"replications", r.replications.size()},
+            {"seed", o.seed},
+            {"route_choice", route_choice_name(o.route_choice)}}},
           {"flows", flows_json(net, r)},
           {"facilities", facilities_json(net, r)},
           {"services", services},
@@ -286,31 +293,50 @@ model::TraceSink csv_trace(std::ofstream &out, const Network &net,
   };
 }
 
+void write_simulate_outputs(const SimulateArgs &a, const io::Scenario &sc,
+                            const model::SimulationResults &r, double seconds) {
+  const auto started = std::chrono::steady_clock::now();
+  const RunRecord run = run_record("simulate", sc, r, seconds);
+  write_outputs(a.out, {{sc.name, &sc.network, &r}}, run);
+  print_verbose(fmt::format(
+      "wrote {} in {:.2f} s", a.out,
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
+  print_note("results in " + a.out + "/ (open " + a.out + "/report.html)");
+}
+
 int run_simulate(const SimulateArgs &a) {
-  const auto net = load_or_report(a.file);
-  if (!net)
+  auto sc = load_scenario_or_report(a.file, a.run, command_line_changes(a.run));
+  if (!sc)
     return exit_bad_input;
-  model::SimulationOptions opt;
-  opt.horizon = days(a.days);
-  opt.warmup = days(a.warmup);
-  opt.replications = a.replications;
-  opt.seed = a.seed;
-  opt.route_choice =
-      a.route_choice == "logit" ? model::RouteChoice::Logit : model::RouteChoice::EarliestArrival;
+  const Network *net = &sc->network;
+  model::SimulationOptions &opt = sc->options;
+  // Replications spread over MPI ranks (null: all run here). A trace holds every replication's
+  // events in order: then each process runs them all, and rank 0 writes it.
+  opt.exchange = a.trace.empty() ? exchange() : nullptr;
+  ProgressBar bar("replications");
+  opt.progress = bar.callback();
   std::optional<AtomicFile> trace_file; // appears under its name only once complete
   std::vector<std::string> names;       // service ids for the trace, in the model's order
-  if (!a.trace.empty()) {
+  if (!a.trace.empty() && output_rank()) {
     trace_file.emplace(a.trace);
     names = model::service_ids(*net);
     opt.trace = csv_trace(trace_file->stream(), *net, names);
   }
+  if (!a.out.empty())
+    prepare_output_dir(a.out); // a bad folder fails now, not after the run
+  const auto started = std::chrono::steady_clock::now();
   const model::SimulationResults r = model::simulate(*net, opt);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  print_verbose(fmt::format("simulated in {:.2f} s", seconds));
   if (trace_file)
     trace_file->commit();
+  if (!a.out.empty() && output_rank())
+    write_simulate_outputs(a, *sc, r, seconds);
   if (a.format == "json")
-    std::cout << results_json(*net, a, r).dump(2) << '\n';
+    std::cout << results_json(*sc, r).dump(2) << '\n';
   else
-    print_tables(*net, a, r);
+    print_tables(*sc, r);
   return exit_ok;
 }
 
@@ -321,25 +347,13 @@ void add_simulate_command(CLI::App &app, Action &action) {
                                              "of a corridor: transit times, capacity use, "
                                              "bottlenecks");
   auto a = std::make_shared<SimulateArgs>();
-  cmd->add_option("FILE", a->file, "Network YAML file (with its demand)")->required();
-  cmd->add_option("--days", a->days, "Days measured after the warm-up")
-      ->capture_default_str()
-      ->check(corsim::cli::finite_number() & CLI::Range(1.0, 36500.0));
-  cmd->add_option("--warmup", a->warmup, "Days simulated before measuring")
-      ->capture_default_str()
-      ->check(corsim::cli::finite_number() & CLI::Range(0.0, 3650.0));
-  cmd->add_option("--replications", a->replications, "Independent replications")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 1000));
-  cmd->add_option("--seed", a->seed, "Scenario seed")
-      ->capture_default_str()
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("--route-choice", a->route_choice,
-                  "logit: split over the 5 best routes by generalised cost, booking room on "
-                  "departures (the default); earliest: each box takes the earliest arrival")
-      ->capture_default_str()
-      ->check(CLI::IsMember({"earliest", "logit"}));
+  cmd->add_option("FILE", a->file, "Scenario file, or a corridor file (with its demand)")
+      ->required();
+  add_run_options(cmd, a->run, true);
   cmd->add_option("--trace", a->trace, "Write every consignment and vehicle event (CSV)");
+  cmd->add_option("--out", a->out,
+                  "Write summary.json, results CSV, network.geojson and report.html into this "
+                  "folder (docs/outputs.md)");
   cmd->add_option("--format", a->format, "Output format")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "json"}));

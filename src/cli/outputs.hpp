@@ -1,0 +1,65 @@
+#pragma once
+// The files of `--out DIR` (docs/outputs.md): summary.json, tidy CSV, GeoJSON and a
+// self-contained HTML report, for every command that simulates (simulate, compare, sweep,
+// capacity). Each builder returns the file's text so tests can check it without a disk.
+
+#include "corsim/model/experiment.hpp"
+#include "corsim/model/results.hpp"
+#include "corsim/network.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace corsim::cli {
+
+/// What summary.json records about the run.
+struct RunRecord {
+  std::string command;         ///< "simulate", "compare", ...
+  std::string scenario;        ///< scenario name (or network file)
+  std::string scenario_as_run; ///< the scenario as run (YAML or JSON text); may be empty
+  double horizon_days = 0.0;   ///< measured after the warm-up
+  double warmup_days = 0.0;
+  int replications = 0;
+  std::uint64_t seed = 0;
+  std::string route_choice;
+  double run_seconds = 0.0; ///< wall-clock time of the simulation
+};
+
+/// One simulated scenario: its name, the network it ran on and its results (not owned).
+struct ScenarioOutput {
+  std::string name;
+  const Network *network = nullptr;
+  const model::SimulationResults *results = nullptr;
+};
+
+/// differences[i]: scenarios[i + 1] against scenarios[0] (compare); empty otherwise.
+using Differences = std::vector<std::vector<model::Difference>>;
+
+/// Writes summary.json, results.csv, facilities_over_time.csv, services_over_time.csv,
+/// network.geojson and report.html into `dir` (created if missing), each atomically.
+/// Throws InputError when a file cannot be written.
+void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &scenarios,
+                   const RunRecord &run, const Differences &differences = {});
+
+/// Creates `dir` if missing, so that a bad --out fails before a long run, not after it.
+/// Throws InputError when it cannot be created or is not a folder.
+void prepare_output_dir(const std::string &dir);
+
+/// The names of the files write_outputs writes, in the order it writes them.
+const std::vector<std::string> &output_file_names();
+
+/// The version of corsim (CMake's project version), as recorded in summary.json.
+const char *corsim_version();
+
+// The builders, one per file.
+std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
+                         const Differences &differences);
+std::string results_csv(const std::vector<ScenarioOutput> &scenarios);
+std::string facilities_over_time_csv(const std::vector<ScenarioOutput> &scenarios);
+std::string services_over_time_csv(const std::vector<ScenarioOutput> &scenarios);
+std::string network_geojson(const std::vector<ScenarioOutput> &scenarios);
+std::string report_html(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
+                        const Differences &differences);
+
+} // namespace corsim::cli
