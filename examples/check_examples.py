@@ -43,7 +43,7 @@ def transit_days(r, fid):
 
 def facility(r, node, kind):
     for f in r["facilities"]:
-        if f.get("node") == node and f["facility"] == kind:
+        if f.get("node") == node and f["kind"] == kind:
             return f
     raise KeyError(f"no {kind} at {node}")
 

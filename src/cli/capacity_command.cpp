@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
+#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
@@ -23,6 +24,7 @@ namespace {
 struct CapacityArgs {
   std::string file, od;
   std::optional<double> p95_days; ///< --p95: saturated when a flow's p95 passes this
+  std::string out;                ///< --out DIR: the files of the base run
   RunOverrides run;
   int steps = 6; ///< bisection steps
 };
@@ -56,31 +58,104 @@ struct Bound {
   std::string bottleneck;
 };
 
-/// Services' TEU per year against the loads the OD's flows and the others put on them per
-/// unit of demand, with the route shares of the base run: load = A λ.
-Bound analytic_bound(const Network &net, const model::SimulationResults &base, const Od &od) {
-  const auto services = base.services.size();
-  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(static_cast<Eigen::Index>(services),
-                                            static_cast<Eigen::Index>(net.demand.size()));
-  for (std::size_t f = 0; f < base.od.size(); ++f)
-    for (const model::RouteResult &route : base.od[f].routes)
+/// The nodes a route passes: along each service from where the box boards (the origin, or
+/// where it left the previous service) to where it alights (the first node the next service
+/// calls at, or the destination).
+std::vector<NodeIndex> route_nodes(const Network &net, const std::vector<std::uint32_t> &services,
+                                   NodeIndex origin, NodeIndex destination) {
+  std::vector<NodeIndex> out;
+  NodeIndex at = origin;
+  for (std::size_t i = 0; i < services.size() && services[i] < net.services.size(); ++i) {
+    const std::vector<NodeIndex> &r = net.services[services[i]].route;
+    auto from = std::find(r.begin(), r.end(), at);
+    if (from == r.end())
+      break;
+    auto to = from + 1;
+    for (; to != r.end(); ++to) {
+      const bool last = i + 1 == services.size() || services[i + 1] >= net.services.size();
+      if (last ? *to == destination : [&] {
+            const auto &next = net.services[services[i + 1]].route;
+            return std::find(next.begin(), next.end(), *to) != next.end();
+          }())
+        break;
+    }
+    if (to == r.end())
+      break;
+    out.insert(out.end(), from, to + 1);
+    at = *to;
+  }
+  return out;
+}
+
+/// A capacity the analytic bound checks: TEU per year, and the TEU it carries per TEU of
+/// each flow's demand (the flow's route shares in the base run).
+struct Resource {
+  std::string name;
+  double capacity = 0.0;
+  Eigen::VectorXd use; ///< per flow
+};
+
+std::vector<Resource> resources(const Network &net, const model::SimulationResults &base) {
+  const auto flows = static_cast<Eigen::Index>(net.demand.size());
+  std::vector<Resource> out;
+  // Timetabled services: departures a year × TEU per vehicle. Trucks dispatched on demand
+  // have no such limit; the checkpoints they pass do.
+  std::vector<int> service_row(net.services.size(), -1);
+  for (std::size_t s = 0; s < net.services.size(); ++s)
+    if (net.services[s].schedule.kind != Schedule::Kind::Dispatch) {
+      const model::ServiceResult &sv = base.services[s];
+      service_row[s] = static_cast<int>(out.size());
+      out.push_back({"service " + sv.id, sv.departures_per_year.mean * sv.capacity.value(),
+                     Eigen::VectorXd::Zero(flows)});
+    }
+  // Node facilities at their max-flow rating (docs/routing.md), except at the flow's ends.
+  std::vector<int> node_row(net.nodes.size(), -1);
+  for (NodeIndex n = 0; n < net.nodes.size(); ++n)
+    if (const auto cap = node_capacity(net, n, FlowOptions{})) {
+      node_row[n] = static_cast<int>(out.size());
+      out.push_back(
+          {"facilities at " + net.nodes[n].id, cap->value(), Eigen::VectorXd::Zero(flows)});
+    }
+  for (std::size_t f = 0; f < base.od.size(); ++f) {
+    const model::OdResult &od = base.od[f];
+    for (const model::RouteResult &route : od.routes) {
       for (std::uint32_t s : route.services)
-        a(s, static_cast<Eigen::Index>(f)) += route.share.mean;
+        if (s < service_row.size() && service_row[s] >= 0)
+          out[static_cast<std::size_t>(service_row[s])].use(static_cast<Eigen::Index>(f)) +=
+              route.share.mean;
+      const auto nodes = route_nodes(net, route.services, od.origin, od.destination);
+      for (std::size_t i = 1; i + 1 < nodes.size(); ++i) // not the ends
+        if (node_row[nodes[i]] >= 0)
+          out[static_cast<std::size_t>(node_row[nodes[i]])].use(static_cast<Eigen::Index>(f)) +=
+              route.share.mean;
+    }
+  }
+  return out;
+}
+
+/// Each resource's capacity against the load the OD's flows and the others put on it, per
+/// unit of demand: the load matrix A (resources × flows, from the base run's route shares)
+/// times the demand vectors. The bound is the smallest multiplier of the OD's demand that
+/// fills a resource.
+Bound analytic_bound(const Network &net, const model::SimulationResults &base, const Od &od) {
+  const std::vector<Resource> res = resources(net, base);
+  Eigen::MatrixXd a(static_cast<Eigen::Index>(res.size()),
+                    static_cast<Eigen::Index>(net.demand.size()));
+  for (std::size_t r = 0; r < res.size(); ++r)
+    a.row(static_cast<Eigen::Index>(r)) = res[r].use.transpose();
   Eigen::VectorXd od_demand = Eigen::VectorXd::Zero(a.cols()), other = od_demand;
   for (std::size_t f = 0; f < net.demand.size(); ++f)
     (std::find(od.flows.begin(), od.flows.end(), f) != od.flows.end() ? od_demand : other)(
         static_cast<Eigen::Index>(f)) = net.demand[f].volume.value();
   const Eigen::VectorXd od_load = a * od_demand, other_load = a * other;
-  Bound b{std::numeric_limits<double>::infinity(), "none (no capacity-limited service used)"};
-  for (std::size_t s = 0; s < services; ++s) {
-    const model::ServiceResult &sv = base.services[s];
-    const auto i = static_cast<Eigen::Index>(s);
-    if (sv.on_demand || od_load(i) <= 0.0)
+  Bound b{std::numeric_limits<double>::infinity(), "none (no capacity-limited resource used)"};
+  for (std::size_t r = 0; r < res.size(); ++r) {
+    const auto i = static_cast<Eigen::Index>(r);
+    if (od_load(i) <= 0.0)
       continue;
-    const double capacity = sv.departures_per_year.mean * sv.capacity.value();
-    const double m = std::max(0.0, capacity - other_load(i)) / od_load(i);
+    const double m = std::max(0.0, res[r].capacity - other_load(i)) / od_load(i);
     if (m < b.multiplier)
-      b = Bound{m, "service " + sv.id + fmt::format(" ({} TEU/yr)", number(capacity))};
+      b = Bound{m, res[r].name + fmt::format(" ({} TEU/yr)", number(res[r].capacity))};
   }
   return b;
 }
@@ -191,6 +266,8 @@ int run_capacity(const CapacityArgs &a) {
   if (!sc)
     return exit_bad_input;
   const Od od = find_od(sc->network, a.od);
+  if (!a.out.empty())
+    prepare_output_dir(a.out);
   double seconds = 0.0;
   const model::SimulationResults base = simulate_scenario(*sc, seconds);
   const Bound analytic = analytic_bound(sc->network, base, od);
@@ -199,11 +276,14 @@ int run_capacity(const CapacityArgs &a) {
   const auto [simulated, why] = simulated_bound(sat, a.steps);
   if (!output_rank())
     return exit_ok;
+  if (!a.out.empty())
+    write_outputs(a.out, {{sc->name, &sc->network, &base}},
+                  run_record("capacity", *sc, base, seconds));
   using A = Table::Align;
   Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"bottleneck / reason"}});
   auto teu = [&](double m) { return std::isfinite(m) ? number(m * od.teu_per_year) : "∞"; };
   auto times = [](double m) { return std::isfinite(m) ? number(m, 2) : "∞"; };
-  t.add_row({"analytic (service capacity / load)", times(analytic.multiplier),
+  t.add_row({"analytic (capacity / load per unit)", times(analytic.multiplier),
              teu(analytic.multiplier), analytic.bottleneck});
   t.add_row(
       {"max-flow (network graph)", times(flow.multiplier), teu(flow.multiplier), flow.bottleneck});
@@ -234,6 +314,9 @@ void add_capacity_command(CLI::App &app, Action &action) {
   cmd->add_option("--steps", a->steps, "Bisection steps")
       ->capture_default_str()
       ->check(CLI::Range(1, 20));
+  cmd->add_option("--out", a->out,
+                  "Write the base run's summary.json, CSV, GeoJSON and "
+                  "report.html here");
   add_run_options(cmd, a->run, true);
   cmd->callback([&action, a] { action = [a] { return run_capacity(*a); }; });
 }

@@ -52,6 +52,11 @@ const std::vector<std::string> &output_file_names();
 /// The version of corsim (CMake's project version), as recorded in summary.json.
 const char *corsim_version();
 
+/// One scenario's results as `simulate --format json` prints them: the run (without its
+/// wall-clock time, so that the same run prints the same bytes), then the keys of a scenario
+/// in summary.json (flows, facilities, services, links, bottlenecks, ...).
+std::string results_json(const ScenarioOutput &scenario, const RunRecord &run);
+
 // The builders, one per file.
 std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
                          const Differences &differences);

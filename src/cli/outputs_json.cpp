@@ -154,6 +154,15 @@ Json run_json(const RunRecord &run) {
 
 } // namespace
 
+std::string results_json(const ScenarioOutput &scenario, const RunRecord &run) {
+  Json out{{"run", run_json(run)}};
+  out["run"].erase("run_seconds"); // stdout stays the same bytes from run to run
+  const Json results = scenario_json(scenario, 0); // named: items() must not outlive it
+  for (const auto &[key, value] : results.items())
+    out[key] = value;
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
 std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
                          const Differences &differences) {
   Json list = Json::array();

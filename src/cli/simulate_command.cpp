@@ -11,7 +11,6 @@
 #include "corsim/model/simulation.hpp"
 
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
@@ -176,109 +175,7 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
             << bottleneck_table(r) << "\nConservation (whole run)\n"
             << conservation(r);
   for (const auto &w : r.warnings)
-    std::cout << "note: " << w << '\n';
-}
-
-nlohmann::ordered_json to_json(const Estimate &e) {
-  if (e.n == 0)
-    return nullptr;
-  return {{"mean", e.mean}, {"half_width", e.half_width}, {"n", e.n}};
-}
-
-nlohmann::ordered_json flows_json(const Network &net, const model::SimulationResults &r) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto &o : r.od) {
-    nlohmann::ordered_json routes = nlohmann::ordered_json::array();
-    for (const auto &route : o.routes) {
-      std::vector<std::string> ids;
-      for (std::uint32_t sv : route.services)
-        ids.push_back(r.services[sv].id);
-      routes.push_back({{"services", ids},
-                        {"share", to_json(route.share)},
-                        {"transit_hours_mean", to_json(route.transit_mean)}});
-    }
-    nlohmann::ordered_json waits;
-    for (int c = 0; c < model::wait_cause_count; ++c)
-      waits[to_string(static_cast<model::WaitCause>(c))] = to_json(o.wait_hours[c]);
-    out.push_back({{"flow", o.flow},
-                   {"from", net.nodes[o.origin].id},
-                   {"to", net.nodes[o.destination].id},
-                   {"cargo", to_string(o.cargo)},
-                   {"transit_hours",
-                    {{"mean", to_json(o.transit_mean)},
-                     {"p50", to_json(o.transit_p50)},
-                     {"p90", to_json(o.transit_p90)},
-                     {"p95", to_json(o.transit_p95)},
-                     {"max", to_json(o.transit_max)}}},
-                   {"on_time_share", to_json(o.on_time_share)},
-                   {"delivered_teu_per_year", to_json(o.delivered_teu_per_year)},
-                   {"backlog_teu", to_json(o.backlog_teu)},
-                   {"in_transit_teu", to_json(o.in_transit_teu)},
-                   {"unroutable_teu", to_json(o.unroutable_teu)},
-                   {"cost_usd_per_teu", to_json(o.cost_per_teu)},
-                   {"co2_tonnes_per_teu", to_json(o.co2_per_teu)},
-                   {"wait_hours_by_cause", waits},
-                   {"routes", routes},
-                   {"note", o.note}});
-  }
-  return out;
-}
-
-nlohmann::ordered_json facilities_json(const Network &net, const model::SimulationResults &r) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto &f : r.facilities)
-    out.push_back({{"node", net.nodes[f.node].id},
-                   {"facility", to_string(f.kind)},
-                   {"capacity", f.capacity},
-                   {"utilisation", to_json(f.utilisation)},
-                   {"mean_queue", to_json(f.mean_queue)},
-                   {"max_queue", to_json(f.max_queue)},
-                   {"mean_wait_hours", to_json(f.mean_wait)},
-                   {"visits_per_year", to_json(f.visits_per_year)},
-                   {"delay_teu_hours_per_year", to_json(f.delay_teu_hours_per_year)}});
-  return out;
-}
-
-nlohmann::ordered_json results_json(const io::Scenario &sc, const model::SimulationResults &r) {
-  const Network &net = sc.network;
-  const model::SimulationOptions &o = sc.options;
-  nlohmann::ordered_json services = nlohmann::ordered_json::array();
-  for (const auto &s : r.services)
-    services.push_back({{"service", s.id},
-                        {"on_demand", s.on_demand},
-                        {"capacity_teu", s.capacity.value()},
-                        {"departures_per_year", to_json(s.departures_per_year)},
-                        {"load_factor", to_json(s.load_factor)},
-                        {"rolled_over_teu_per_year", to_json(s.rolled_over_teu_per_year)},
-                        {"delay_teu_hours_per_year", to_json(s.delay_teu_hours_per_year)}});
-  nlohmann::ordered_json bottlenecks = nlohmann::ordered_json::array();
-  for (const auto &b : r.bottlenecks)
-    bottlenecks.push_back({{"where", b.what},
-                           {"delay_teu_hours_per_year", b.delay_teu_hours_per_year},
-                           {"utilisation", b.utilisation}});
-  nlohmann::ordered_json reps = nlohmann::ordered_json::array();
-  for (const auto &x : r.replications)
-    reps.push_back({{"generated_teu", x.teu.generated},
-                    {"delivered_teu", x.teu.delivered},
-                    {"in_transit_teu", x.teu.in_transit},
-                    {"backlog_teu", x.teu.backlog},
-                    {"unroutable_teu", x.teu.unroutable},
-                    {"consignments", x.teu.consignments},
-                    {"events", x.events},
-                    {"max_yard_teu", x.max_yard_teu}});
-  return {{"network", net.name},
-          {"options",
-           {{"days", in_days(o.horizon)},
-            {"warmup_days", in_days(o.warmup)},
-            {"replications", r.replications.size()},
-            {"seed", o.seed},
-            {"route_choice", route_choice_name(o.route_choice)}}},
-          {"flows", flows_json(net, r)},
-          {"facilities", facilities_json(net, r)},
-          {"services", services},
-          {"bottlenecks", bottlenecks},
-          {"replications", reps},
-          {"warnings", r.warnings}};
+    print_note(w); // on stderr, and not with --quiet
 }
 
 /// Trace as CSV, one line per event, written as the simulation runs.
@@ -334,7 +231,8 @@ int run_simulate(const SimulateArgs &a) {
   if (!a.out.empty() && output_rank())
     write_simulate_outputs(a, *sc, r, seconds);
   if (a.format == "json")
-    std::cout << results_json(*sc, r).dump(2) << '\n';
+    std::cout << results_json({sc->name, &sc->network, &r},
+                              run_record("simulate", *sc, r, seconds));
   else
     print_tables(*sc, r);
   return exit_ok;

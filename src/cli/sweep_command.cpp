@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
+#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
@@ -19,6 +20,7 @@ struct SweepArgs {
   std::vector<std::string> set_grid, scale_grid;
   std::string flow; ///< --flow: that flow's figures as columns
   std::string format = "table";
+  std::string out; ///< --out DIR
 };
 
 struct Axis {
@@ -135,6 +137,20 @@ nlohmann::ordered_json rows_json(const std::vector<Axis> &axes, const std::vecto
   return out;
 }
 
+/// One scenario per variant, named by its values ("demand.*.volume=1.5").
+void write_sweep_outputs(const std::string &dir, const std::vector<Axis> &axes,
+                         const std::vector<Row> &rows, const std::vector<io::Scenario> &scenarios,
+                         const std::vector<model::SimulationResults> &results, double seconds) {
+  std::vector<ScenarioOutput> outs;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    std::string name;
+    for (std::size_t k = 0; k < axes.size(); ++k)
+      name += (k ? " " : "") + axes[k].path + "=" + rows[i].values[k];
+    outs.push_back({name, &scenarios[i].network, &results[i]});
+  }
+  write_outputs(dir, outs, run_record("sweep", scenarios.front(), results.front(), seconds));
+}
+
 int run_sweep(const SweepArgs &a) {
   std::vector<Axis> axes;
   for (const auto &[kind, list, option] :
@@ -164,6 +180,8 @@ int run_sweep(const SweepArgs &a) {
                      [&](const DemandFlow &f) { return f.id == a.flow; }))
       throw InputError("--flow: unknown flow '" + a.flow + "'");
   }
+  if (!a.out.empty())
+    prepare_output_dir(a.out); // a bad folder fails now, not after the runs
   std::vector<Row> rows;
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
@@ -175,6 +193,8 @@ int run_sweep(const SweepArgs &a) {
   }
   if (!output_rank())
     return exit_ok;
+  if (!a.out.empty())
+    write_sweep_outputs(a.out, axes, rows, scenarios, results, seconds);
   if (a.format == "json")
     std::cout << rows_json(axes, rows, results).dump(2) << '\n';
   else
@@ -195,6 +215,7 @@ void add_sweep_command(CLI::App &app, Action &action) {
                   "'triangular(1 h, 2 h, 4 h)' is one value)");
   cmd->add_option("--scale", a->scale_grid, "PATH=F1,F2,...: factors to try");
   cmd->add_option("--flow", a->flow, "Also show this demand flow's transit and TEU per year");
+  cmd->add_option("--out", a->out, "Write summary.json, CSV, GeoJSON and report.html here");
   cmd->add_option("--format", a->format, "Output format")
       ->capture_default_str()
       ->check(CLI::IsMember({"table", "json"}));

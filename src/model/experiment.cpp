@@ -9,7 +9,20 @@ namespace corsim::model {
 
 namespace {
 
-Estimate estimate_of(const std::vector<double> &xs) {
+const KeyResult *find(const std::vector<KeyResult> &list, const KeyResult &k) {
+  for (const KeyResult &x : list)
+    if (x.subject == k.subject && x.measure == k.measure)
+      return &x;
+  return nullptr;
+}
+
+} // namespace
+
+Estimate estimate(const std::vector<double> &values) {
+  std::vector<double> xs;
+  for (double x : values)
+    if (!std::isnan(x))
+      xs.push_back(x);
   Estimate e;
   e.n = static_cast<std::uint32_t>(xs.size());
   if (xs.empty())
@@ -19,15 +32,6 @@ Estimate estimate_of(const std::vector<double> &xs) {
   e.half_width = xs.size() >= 2 ? ci.half_width : 0.0;
   return e;
 }
-
-const KeyResult *find(const std::vector<KeyResult> &list, const KeyResult &k) {
-  for (const KeyResult &x : list)
-    if (x.subject == k.subject && x.measure == k.measure)
-      return &x;
-  return nullptr;
-}
-
-} // namespace
 
 std::vector<Difference> compare(const SimulationResults &base, const SimulationResults &other) {
   std::vector<Difference> out;
@@ -45,8 +49,8 @@ std::vector<Difference> compare(const SimulationResults &base, const SimulationR
       os.push_back(y);
       ds.push_back(y - x);
     }
-    Difference d{b.subject,       b.measure,       b.unit, estimate_of(bs),
-                 estimate_of(os), estimate_of(ds), false};
+    Difference d{b.subject,       b.measure,       b.unit, estimate(bs),
+                 estimate(os), estimate(ds), false};
     const Estimate &e = d.difference;
     d.significant = e.n >= 2 && e.mean != 0.0 && std::abs(e.mean) > e.half_width;
     out.push_back(std::move(d));

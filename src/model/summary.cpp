@@ -14,16 +14,8 @@ constexpr double none = std::numeric_limits<double>::quiet_NaN(); // no value th
 template <class T, class F> Estimate over(const std::vector<T> &samples, F get) {
   std::vector<double> xs;
   for (const T &s : samples)
-    if (const double x = get(s); !std::isnan(x))
-      xs.push_back(x);
-  Estimate e;
-  e.n = static_cast<std::uint32_t>(xs.size());
-  if (xs.empty())
-    return e;
-  const ConfidenceInterval ci = confidence_interval(xs, 0.95);
-  e.mean = ci.mean;
-  e.half_width = xs.size() >= 2 ? ci.half_width : 0.0;
-  return e;
+    xs.push_back(get(s));
+  return estimate(xs);
 }
 
 double ratio(double a, double b) { return b > 0.0 ? a / b : none; }
@@ -412,7 +404,7 @@ std::vector<KeyResult> Summary::key_results(const SimulationResults &r) const {
     KeyResult k{std::move(subject), std::move(measure), std::move(unit), {}, {}};
     for (const Sample &s : samples_)
       k.per_replication.push_back(get(s));
-    k.estimate = over(k.per_replication, [](double x) { return x; });
+    k.estimate = estimate(k.per_replication);
     out.push_back(std::move(k));
   };
   const double day = 1.0 / hours_per_day;

@@ -33,6 +33,16 @@ bool has_rail(const Network &net, NodeIndex n) {
   });
 }
 
+/// TEU per vehicle of `mode` passing node n: the largest of the services calling there (as
+/// for links), else the option's default. A checkpoint clears trucks, not TEU.
+Teu teu_per_vehicle_at(const Network &net, NodeIndex n, Mode mode, Teu fallback) {
+  double best = 0.0;
+  for (const Service &s : net.services)
+    if (s.mode == mode && std::find(s.route.begin(), s.route.end(), n) != s.route.end())
+      best = std::max(best, s.vehicle.capacity.value());
+  return best > 0.0 ? Teu(best) : fallback;
+}
+
 void keep_min(std::optional<double> &cap, double teu_per_hour) {
   cap = cap ? std::min(*cap, teu_per_hour) : teu_per_hour;
 }
@@ -57,16 +67,18 @@ std::optional<TeuPerYear> node_capacity(const Network &net, NodeIndex n, const F
     keep_min(cap, node.seaport->berths * node.seaport->cranes_per_berth *
                       node.seaport->moves_per_crane.value());
   if (node.customs && customs_dwell(node).value() > 0.0) {
-    const Teu per_vehicle = has_rail(net, n) ? o.teu_per_train : o.teu_per_truck;
+    const Teu per_vehicle = has_rail(net, n)
+                                ? teu_per_vehicle_at(net, n, Mode::Rail, o.teu_per_train)
+                                : teu_per_vehicle_at(net, n, Mode::Road, o.teu_per_truck);
     keep_min(cap, node.customs->lanes / customs_dwell(node).value() * per_vehicle.value() *
                       node.customs->hours.weekly_open_share());
   }
   if (const auto &rc = node.road_checkpoint) {
+    const double per_truck = teu_per_vehicle_at(net, n, Mode::Road, o.teu_per_truck).value();
     if (rc->time.mean() > 0.0)
-      keep_min(cap, rc->lanes / rc->time.mean() * o.teu_per_truck.value() *
-                        rc->hours.weekly_open_share());
+      keep_min(cap, rc->lanes / rc->time.mean() * per_truck * rc->hours.weekly_open_share());
     if (rc->daily_quota.value() > 0.0)
-      keep_min(cap, rc->daily_quota.value() * o.teu_per_truck.value());
+      keep_min(cap, rc->daily_quota.value() * per_truck);
   }
   if (!cap)
     return std::nullopt;

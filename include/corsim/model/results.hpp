@@ -46,6 +46,10 @@ struct Estimate {
   std::uint32_t n = 0;
 };
 
+/// The Estimate of values across replications; NaN values (no value that replication) are
+/// left out.
+Estimate estimate(const std::vector<double> &values);
+
 /// One route a flow's consignments took: the services ridden, in order.
 struct RouteResult {
   std::vector<std::uint32_t> services; ///< indices into SimulationResults::services
