@@ -269,7 +269,8 @@ int run_capacity(const CapacityArgs &a) {
   if (!a.out.empty())
     prepare_output_dir(a.out);
   double seconds = 0.0;
-  const model::SimulationResults base = simulate_scenario(*sc, seconds);
+  const model::SimulationResults base =
+      simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
   const Bound analytic = analytic_bound(sc->network, base, od);
   const Bound flow = max_flow_bound(sc->network, od);
   Saturation sat(a, od, sc->network);
@@ -279,6 +280,7 @@ int run_capacity(const CapacityArgs &a) {
   if (!a.out.empty())
     write_outputs(a.out, {{sc->name, &sc->network, &base}},
                   run_record("capacity", *sc, base, seconds));
+  discard_kept(a.out);
   using A = Table::Align;
   Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"bottleneck / reason"}});
   auto teu = [&](double m) { return std::isfinite(m) ? number(m * od.teu_per_year) : "∞"; };

@@ -114,8 +114,9 @@ int run_compare(const CompareArgs &a) {
     prepare_output_dir(a.out);
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
-  for (io::Scenario &sc : scs)
-    results.push_back(simulate_scenario(sc, seconds));
+  for (std::size_t i = 0; i < scs.size(); ++i)
+    results.push_back(simulate_scenario(scs[i], seconds,
+                                        keep_under(a.out, "scenario-" + std::to_string(i), a.run)));
   std::vector<std::vector<model::Difference>> diffs;
   for (std::size_t i = 1; i < results.size(); ++i)
     diffs.push_back(model::compare(results[0], results[i]));
@@ -126,6 +127,7 @@ int run_compare(const CompareArgs &a) {
     for (std::size_t i = 0; i < scs.size(); ++i)
       outs.push_back({scs[i].name, &scs[i].network, &results[i]});
     write_outputs(a.out, outs, run_record("compare", scs[0], results[0], seconds), diffs);
+    discard_kept(a.out);
   }
   if (a.format == "json") {
     std::cout << compare_json(scs, diffs).dump(2) << '\n';

@@ -1,4 +1,5 @@
 // corsim: the command-line tool. Thin: each subcommand is a short function over the libraries.
+#include "checkpoint.hpp"
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
@@ -39,8 +40,11 @@ int main(int argc, char **argv) {
   corsim::cli::set_verbosity(quiet     ? corsim::cli::Verbosity::Quiet
                              : verbose ? corsim::cli::Verbosity::Verbose
                                        : corsim::cli::Verbosity::Normal);
+  corsim::cli::install_stop_signals(); // SIGINT/SIGTERM: finish, keep, exit 130
   try {
     return action ? action() : corsim::cli::exit_ok;
+  } catch (const corsim::model::Interrupted &) { // already reported, with what is kept
+    return corsim::cli::exit_interrupted;
   } catch (const corsim::InputError &e) {
     corsim::cli::print_error(e.what());
     return corsim::cli::exit_bad_input;

@@ -156,7 +156,7 @@ Json run_json(const RunRecord &run) {
 
 std::string results_json(const ScenarioOutput &scenario, const RunRecord &run) {
   Json out{{"run", run_json(run)}};
-  out["run"].erase("run_seconds"); // stdout stays the same bytes from run to run
+  out["run"].erase("run_seconds");                 // stdout stays the same bytes from run to run
   const Json results = scenario_json(scenario, 0); // named: items() must not outlive it
   for (const auto &[key, value] : results.items())
     out[key] = value;

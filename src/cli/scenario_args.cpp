@@ -1,5 +1,6 @@
 #include "scenario_args.hpp"
 
+#include "checkpoint.hpp"
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
@@ -8,6 +9,8 @@
 #include "corsim/error.hpp"
 
 #include <chrono>
+#include <filesystem>
+#include <fmt/format.h>
 #include <thread>
 
 namespace corsim::cli {
@@ -34,6 +37,8 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
                   "logit: split over the 5 best routes by generalised cost, booking room on "
                   "departures (the default); earliest: each box takes the earliest arrival")
       ->check(CLI::IsMember({"earliest", "logit"}));
+  cmd->add_flag("--resume", r.resume,
+                "Go on from the replications an interrupted run kept under --out DIR");
   cmd->add_option("--threads", r.threads,
                   "Replications run at once (default: one per core); results are the same")
       ->check(CLI::Range(0, 1024));
@@ -119,16 +124,51 @@ const char *route_choice_name(model::RouteChoice c) {
   return "?";
 }
 
-model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds) {
+Keep keep_under(const std::string &out, const std::string &tag, const RunOverrides &r) {
+  if (out.empty()) {
+    if (r.resume)
+      throw InputError("--resume needs --out DIR: the replications are kept there");
+    return {};
+  }
+  return {out + "/replications/" + tag, r.resume};
+}
+
+void discard_kept(const std::string &out) {
+  std::error_code ec;
+  if (!out.empty() && output_rank())
+    std::filesystem::remove_all(out + "/replications", ec);
+}
+
+model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep,
+                                           bool spread) {
   ProgressBar bar(sc.name + ": replications");
   if (output_rank())
     sc.options.progress = bar.callback();
-  sc.options.exchange = exchange();
+  sc.options.exchange = spread ? exchange() : nullptr;
+  sc.options.stop = stop_flag();
+  std::optional<DiskStore> store;
+  if (!keep.dir.empty()) {
+    store.emplace(keep.dir, sc.as_run(), keep.resume);
+    sc.options.store = &*store;
+  }
   const auto started = std::chrono::steady_clock::now();
-  model::SimulationResults r = model::simulate(sc.network, sc.options);
-  seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  sc.options.progress = nullptr;
-  return r;
+  try {
+    model::SimulationResults r = model::simulate(sc.network, sc.options);
+    seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    sc.options.progress = nullptr;
+    sc.options.store = nullptr;
+    if (store && store->loaded() > 0)
+      print_note(
+          fmt::format("{}: {} replications taken from {}", sc.name, store->loaded(), store->dir()));
+    return r;
+  } catch (const model::Interrupted &e) {
+    print_error(fmt::format("corsim: interrupted: {} of {} replications of {} finished{}",
+                            e.finished(), e.asked(), sc.name,
+                            store ? "; they are kept in " + store->dir() +
+                                        ": run the same command with --resume to go on"
+                                  : " (with --out DIR they would be kept for --resume)"));
+    throw;
+  }
 }
 
 RunRecord run_record(const std::string &command, const io::Scenario &sc,

@@ -20,6 +20,7 @@ struct RunOverrides {
   std::optional<std::uint64_t> seed;
   std::optional<std::string> route_choice;
   int threads = 0;                ///< 0: one per core
+  bool resume = false;            ///< reuse the replications kept under --out DIR
   std::vector<std::string> set;   ///< "path=value"
   std::vector<std::string> scale; ///< "path=factor"
 };
@@ -41,9 +42,22 @@ std::vector<io::Change> command_line_changes(const RunOverrides &r);
 std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
                                                     const std::vector<io::Change> &changes);
 
-/// Runs `sc` with a progress bar (and over MPI ranks when there are several), adding the
-/// wall-clock seconds to `seconds`.
-model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds);
+/// Where a command keeps each finished replication while it runs (with --out DIR: the
+/// folder DIR/replications/TAG), so that a run stopped by SIGINT or SIGTERM can resume.
+struct Keep {
+  std::string dir; ///< "" = keep nothing
+  bool resume = false;
+};
+/// The folder for `tag` under --out `out` ("" without --out), and the --resume flag.
+Keep keep_under(const std::string &out, const std::string &tag, const RunOverrides &r);
+/// Removes DIR/replications once a command has written all it ran.
+void discard_kept(const std::string &out);
+
+/// Runs `sc` with a progress bar (and, when `spread`, over the MPI ranks), adding the
+/// wall-clock seconds to `seconds`. When interrupted, says how far it got and rethrows
+/// model::Interrupted (main() exits 130).
+model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep = {},
+                                           bool spread = true);
 
 /// What summary.json records of a run of `sc` that gave `r`.
 RunRecord run_record(const std::string &command, const io::Scenario &sc,

@@ -207,11 +207,8 @@ int run_simulate(const SimulateArgs &a) {
     return exit_bad_input;
   const Network *net = &sc->network;
   model::SimulationOptions &opt = sc->options;
-  // Replications spread over MPI ranks (null: all run here). A trace holds every replication's
-  // events in order: then each process runs them all, and rank 0 writes it.
-  opt.exchange = a.trace.empty() ? exchange() : nullptr;
-  ProgressBar bar("replications");
-  opt.progress = bar.callback();
+  if (!a.trace.empty() && a.run.resume)
+    throw InputError("--trace with --resume: the kept replications' events are not kept");
   std::optional<AtomicFile> trace_file; // appears under its name only once complete
   std::vector<std::string> names;       // service ids for the trace, in the model's order
   if (!a.trace.empty() && output_rank()) {
@@ -221,15 +218,17 @@ int run_simulate(const SimulateArgs &a) {
   }
   if (!a.out.empty())
     prepare_output_dir(a.out); // a bad folder fails now, not after the run
-  const auto started = std::chrono::steady_clock::now();
-  const model::SimulationResults r = model::simulate(*net, opt);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  // A trace holds every replication's events in order: then each process runs them all
+  // (rank 0 writes it); otherwise replications are spread over the MPI ranks.
+  double seconds = 0.0;
+  const model::SimulationResults r =
+      simulate_scenario(*sc, seconds, keep_under(a.out, "run", a.run), a.trace.empty());
   print_verbose(fmt::format("simulated in {:.2f} s", seconds));
   if (trace_file)
     trace_file->commit();
   if (!a.out.empty() && output_rank())
     write_simulate_outputs(a, *sc, r, seconds);
+  discard_kept(a.out);
   if (a.format == "json")
     std::cout << results_json({sc->name, &sc->network, &r},
                               run_record("simulate", *sc, r, seconds));

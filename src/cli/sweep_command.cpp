@@ -186,7 +186,8 @@ int run_sweep(const SweepArgs &a) {
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
-    results.push_back(simulate_scenario(scenarios[i], seconds));
+    results.push_back(simulate_scenario(scenarios[i], seconds,
+                                        keep_under(a.out, "variant-" + std::to_string(i), a.run)));
     rows.push_back(summarise(results.back(), a.flow));
     for (const io::Change &c : variants[i])
       rows.back().values.push_back(c.value);
@@ -195,6 +196,7 @@ int run_sweep(const SweepArgs &a) {
     return exit_ok;
   if (!a.out.empty())
     write_sweep_outputs(a.out, axes, rows, scenarios, results, seconds);
+  discard_kept(a.out);
   if (a.format == "json")
     std::cout << rows_json(axes, rows, results).dump(2) << '\n';
   else

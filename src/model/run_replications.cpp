@@ -1,5 +1,7 @@
 #include "run_replications.hpp"
 
+#include "corsim/error.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -12,27 +14,43 @@ namespace corsim::model::detail {
 
 namespace {
 
+/// Replication r: from the store when it was saved before, else run (and saved).
 Sample run_one(const ModelInputs &in, const Summary &summary, int r) {
+  ReplicationStore *store = in.options->store;
+  if (store)
+    if (const auto bytes = store->load(r)) {
+      try {
+        return deserialize(*bytes);
+      } catch (const ApiMisuse &) { // a damaged file: run it again
+      }
+    }
   Replication rep(in, r);
   std::vector<Snapshot> snapshots;
   summary.watch(rep, snapshots);
   rep.run();
-  return summary.sample(rep, snapshots);
+  Sample s = summary.sample(rep, snapshots);
+  if (store)
+    store->save(r, serialize(s));
+  return s;
 }
 
+bool stopped(const SimulationOptions &o) { return o.stop && o.stop->load(); }
+
 /// Runs the replications `reps` on up to `threads` threads; the samples in the order of reps.
-/// Progress is reported from the calling thread as they finish.
+/// Progress is reported from the calling thread as they finish. When stopped, the workers
+/// take no more, and Interrupted is thrown once those running are done.
 std::vector<Sample> run_local(const ModelInputs &in, const Summary &summary,
                               const std::vector<int> &reps, int threads,
                               const std::function<void(int)> &finished) {
+  const SimulationOptions &o = *in.options;
   std::vector<Sample> out(reps.size());
   std::atomic<std::size_t> next{0};
   std::mutex m;
   std::condition_variable cv;
-  std::size_t done = 0;
+  std::size_t done = 0, active = 0; // guarded by m
   std::exception_ptr error;
   auto work = [&] {
-    for (std::size_t i; (i = next.fetch_add(1)) < reps.size();) {
+    for (std::size_t i; !stopped(o) && (i = next.fetch_add(1)) < reps.size();) {
       try {
         out[i] = run_one(in, summary, reps[i]);
       } catch (...) {
@@ -45,25 +63,32 @@ std::vector<Sample> run_local(const ModelInputs &in, const Summary &summary,
       ++done;
       cv.notify_one();
     }
+    const std::lock_guard lock(m);
+    --active;
+    cv.notify_one();
   };
   std::vector<std::jthread> pool; // with one thread, the caller does the work itself
-  if (threads > 1)
-    for (std::size_t t = 0; t < std::min(static_cast<std::size_t>(threads), reps.size()); ++t)
-      pool.emplace_back(work);
-  else
+  const std::size_t workers = threads > 1 ? std::min<std::size_t>(threads, reps.size()) : 0;
+  active = std::max<std::size_t>(workers, 1);
+  for (std::size_t t = 0; t < workers; ++t)
+    pool.emplace_back(work);
+  if (workers == 0)
     work();
-  std::size_t reported = 0;
   std::unique_lock lock(m);
-  while (reported < reps.size() && !error) {
-    cv.wait(lock, [&] { return done > reported || error; });
+  for (std::size_t reported = 0;;) {
+    cv.wait(lock, [&] { return done > reported || active == 0; });
     for (; reported < done; ++reported)
       if (finished)
         finished(static_cast<int>(reported) + 1);
+    if (active == 0)
+      break;
   }
   lock.unlock();
   pool.clear(); // joins
   if (error)
     std::rethrow_exception(error);
+  if (done < reps.size()) // stopped: the finished ones are in the store
+    throw Interrupted(static_cast<int>(done), static_cast<int>(reps.size()));
   return out;
 }
 
@@ -104,7 +129,12 @@ void run_batch(const ModelInputs &in, Summary &summary, int first, int last, int
     if (o.progress)
       o.progress(first + done * ranks, total);
   };
-  std::vector<Sample> samples = run_local(in, summary, mine, threads, finished);
+  std::vector<Sample> samples;
+  try {
+    samples = run_local(in, summary, mine, threads, finished);
+  } catch (const Interrupted &e) { // count every replication finished, not only this batch's
+    throw Interrupted(static_cast<int>(summary.size()) + e.finished(), total);
+  }
   if (!o.exchange) {
     for (Sample &s : samples)
       summary.add(std::move(s));

@@ -19,7 +19,10 @@
 #include "corsim/network.hpp"
 #include "corsim/units.hpp"
 
+#include <atomic>
 #include <cstdint>
+#include <optional>
+#include <stdexcept>
 #include <functional>
 #include <string>
 #include <vector>
@@ -88,6 +91,29 @@ public:
   virtual std::vector<std::string> all_gather(const std::string &mine) = 0;
 };
 
+/// Keeps finished replications (as bytes) so that an interrupted run can resume: the tool
+/// implements it on disk. load() and save() may be called from several threads at once.
+class ReplicationStore {
+public:
+  virtual ~ReplicationStore() = default;
+  /// The bytes saved for replication r, or nullopt.
+  virtual std::optional<std::string> load(int replication) = 0;
+  virtual void save(int replication, const std::string &bytes) = 0;
+};
+
+/// Thrown by simulate() when SimulationOptions::stop was set: the replications finished by
+/// then were handed to the store (when there is one).
+class Interrupted : public std::runtime_error {
+public:
+  Interrupted(int finished, int asked)
+      : std::runtime_error("interrupted"), finished_(finished), asked_(asked) {}
+  [[nodiscard]] int finished() const { return finished_; }
+  [[nodiscard]] int asked() const { return asked_; }
+
+private:
+  int finished_, asked_;
+};
+
 struct SimulationOptions {
   Hours horizon = days(365.0); ///< measured period, after the warm-up
   Hours warmup = days(30.0);   ///< run before measuring; statistics restart at its end
@@ -119,6 +145,11 @@ struct SimulationOptions {
   std::function<void(int done, int total)> progress;
   /// Spreads the replications over processes; null: all run in this one.
   ReplicationExchange *exchange = nullptr;
+  /// Saves each replication as it finishes and gives back those saved before; null: none.
+  ReplicationStore *store = nullptr;
+  /// When set (e.g. by a signal handler), no replication starts any more; those running
+  /// finish, and simulate() throws Interrupted.
+  const std::atomic<bool> *stop = nullptr;
 
   /// Throws ApiMisuse when a value is out of range (negative times, no replications, no
   /// threads, a negative target, k < 1,
