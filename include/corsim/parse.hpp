@@ -16,6 +16,7 @@ enum class Dimension {
   Length,       ///< base km: m, km, nm
   TrainLength,  ///< base m: m, km
   Duration,     ///< base h: s, min, h, d, wk
+  RunLength,    ///< base h: h, d, wk, yr (a simulation's horizon or warm-up, up to 100 years)
   Speed,        ///< base km/h: km/h, kn, km/d, m/s
   Volume,       ///< base TEU: TEU, FEU
   VolumeRate,   ///< base TEU/yr: TEU/yr, TEU/mo, TEU/wk, TEU/d

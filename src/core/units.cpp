@@ -30,6 +30,10 @@ constexpr UnitEntry unit_table[] = {
     {Dimension::Duration, "s", 1.0 / 3600.0},
     {Dimension::Duration, "d", 24.0},
     {Dimension::Duration, "wk", 168.0},
+    {Dimension::RunLength, "h", 1.0},
+    {Dimension::RunLength, "d", 24.0},
+    {Dimension::RunLength, "wk", 168.0},
+    {Dimension::RunLength, "yr", 8760.0},
     {Dimension::Speed, "km/h", 1.0},
     {Dimension::Speed, "kn", km_per_nautical_mile},
     {Dimension::Speed, "km/d", 1.0 / 24.0},
@@ -66,6 +70,7 @@ constexpr Range ranges[] = {
     {Dimension::Length, 0.001, 50'000.0, "1 m", "50000 km"}, // more than the Earth's girth
     {Dimension::TrainLength, 1.0, 10'000.0, "1 m", "10000 m"},
     {Dimension::Duration, 1.0 / 3600, 100'000.0, "1 s", "100000 h"}, // about 11 years
+    {Dimension::RunLength, 1.0, 876'600.0, "1 h", "36525 d"},        // 100 years
     {Dimension::Speed, 0.1, 2'000.0, "0.1 km/h", "2000 km/h"},
     {Dimension::Volume, 0.01, 1e6, "0.01 TEU", "1000000 TEU"},
     {Dimension::VolumeRate, 0.01, 1e8, "0.01 TEU/yr", "100000000 TEU/yr"},
@@ -139,6 +144,8 @@ const char *to_string(Dimension d) {
     return "train length";
   case Dimension::Duration:
     return "duration";
+  case Dimension::RunLength:
+    return "run length";
   case Dimension::Speed:
     return "speed";
   case Dimension::Volume:

@@ -48,7 +48,7 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
   if (!m.valid())
     return;
   auto days = [&](const char *key, Hours &into, double min_days) {
-    const auto h = m.quantity(key, Dimension::Duration, Sign::NonNegative, false);
+    const auto h = m.quantity(key, Dimension::RunLength, Sign::NonNegative, false);
     if (!h)
       return;
     if (*h < min_days * hours_per_day || *h > limits.max_days * hours_per_day)

@@ -20,6 +20,13 @@ template <class T, class F> Estimate over(const std::vector<T> &samples, F get) 
 
 double ratio(double a, double b) { return b > 0.0 ? a / b : none; }
 
+/// Weeks per period of the time series: one, or more over long horizons so that there are
+/// at most max_series_periods periods and memory stays flat however long the run.
+double series_weeks(Hours horizon) {
+  constexpr double max_series_periods = 520; // ten years of weeks
+  return std::max(1.0, std::ceil(horizon.value() / (hours_per_day * 7.0 * max_series_periods)));
+}
+
 /// Entry i of one list of every sample: the values of a flow, facility, ... by replication.
 template <class T>
 std::vector<T> column(const std::vector<Sample> &samples, std::vector<T> Sample::*list,
@@ -34,7 +41,7 @@ std::vector<T> column(const std::vector<Sample> &samples, std::vector<T> Sample:
 
 Summary::Summary(const ModelInputs &in)
     : in_(in), per_year_(hours_per_year / in.options->horizon.value()),
-      period_(to_ticks(days(7.0))) {
+      period_(to_ticks(days(7.0 * series_weeks(in.options->horizon)))) {
   const Network &net = *in.net;
   auto key = [&](NodeIndex n, FacilityKind k, double cap) {
     FacilityResult f;

@@ -164,3 +164,24 @@ TEST_CASE("corsim compare marks significant differences; sweep and capacity run"
   CHECK(bad.code == 2);
   CHECK(bad.err.find("unknown node 'Z'") != std::string::npos);
 }
+
+TEST_CASE("Scenario limits: horizon, replications and extends depth are clear errors",
+          "[io][scenario][limits]") {
+  const std::string file = write("limits.yaml", "corsim: 1\nbase: " + jilin +
+                                                    "\nrun: {days: 40000 d, warmup: -1 d, "
+                                                    "replications: 200000}\n");
+  const auto e = errors(io::try_load_scenario(file));
+  REQUIRE(e.size() == 3);
+  CHECK(e[0] == file + ":3:13: 'days': '40000 d' is out of range: at most 36525 d");
+  CHECK(e[1] == file + ":3:30: 'warmup' must be non-negative, not '-1 d'");
+  CHECK(e[2] == file + ":3:50: 'replications' must be a whole number from 1 to 100000");
+  // A chain of 20 scenarios, each extending the next: past the limit of 16.
+  for (int i = 0; i < 20; ++i)
+    write("chain" + std::to_string(i) + ".yaml",
+          i == 19 ? "corsim: 1\nbase: " + jilin + "\n"
+                  : "corsim: 1\nextends: chain" + std::to_string(i + 1) + ".yaml\n");
+  const auto chain =
+      errors(io::try_load_scenario(write("chain-start.yaml", "corsim: 1\nextends: chain0.yaml\n")));
+  REQUIRE(chain.size() == 1);
+  CHECK(chain[0].find("scenarios extend each other more than 16 deep") != std::string::npos);
+}

@@ -129,8 +129,9 @@ struct LinkResult {
   Estimate utilisation;
 };
 
-/// Facility and service figures per period of the measured time (a week), averaged over the
-/// replications: utilisation and queues over time.
+/// Facility and service figures per period of the measured time, averaged over the
+/// replications: utilisation and queues over time. A period is a week, or a whole number of
+/// weeks over horizons longer than ten years (at most 520 periods).
 struct TimeSeries {
   double period_days = 7.0;
   /// [facility][period], indices as SimulationResults::facilities.
