@@ -155,17 +155,20 @@ void run_batch(const ModelInputs &in, Summary &summary, int first, int last, int
 
 int next_check(int done) { return done + std::max(4, done / 4); }
 
-bool precise_enough(const SimulationResults &r, double target) {
+std::vector<std::string> imprecise(const SimulationResults &r, double target) {
+  std::vector<std::string> out;
   for (const KeyResult &k : r.key) {
     if (k.measure != "transit mean" && k.measure != "delivered")
       continue;
     const Estimate &e = k.estimate;
-    if (e.n < 2 || !(e.mean > 0.0))
-      continue;
-    if (e.half_width > target * e.mean)
-      return false;
+    if (e.n >= 2 && e.mean > 0.0 && e.half_width > target * e.mean)
+      out.push_back(k.subject + " " + k.measure);
   }
-  return true;
+  return out;
+}
+
+bool precise_enough(const SimulationResults &r, double target) {
+  return imprecise(r, target).empty();
 }
 
 void run_replications(const ModelInputs &in, Summary &summary) {
@@ -173,11 +176,21 @@ void run_replications(const ModelInputs &in, Summary &summary) {
   const bool sequential = o.target_relative_half_width > 0.0;
   int total = o.replications;
   run_batch(in, summary, 0, total, total);
-  while (sequential && total < o.max_replications &&
-         !precise_enough(summary.results(), o.target_relative_half_width)) {
+  if (!sequential)
+    return;
+  std::vector<std::string> missing;
+  while (!(missing = imprecise(summary.results(), o.target_relative_half_width)).empty() &&
+         total < o.max_replications) {
     const int next = std::min(next_check(total), o.max_replications);
     run_batch(in, summary, total, next, next);
     total = next;
+  }
+  if (!missing.empty()) {
+    std::string list;
+    for (const std::string &m : missing)
+      list += (list.empty() ? "" : ", ") + m;
+    summary.warn("the precision asked for was not reached in " + std::to_string(total) +
+                 " replications (the maximum) by: " + list);
   }
 }
 

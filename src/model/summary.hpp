@@ -56,6 +56,7 @@ public:
   /// What the summary keeps of a finished replication; reads `rep` only (any thread).
   [[nodiscard]] Sample sample(const Replication &rep, const std::vector<Snapshot> &snaps) const;
   void add(Sample s); ///< in replication order
+  void warn(std::string text) { warnings_.push_back(std::move(text)); }
   [[nodiscard]] std::size_t size() const { return reps_.size(); }
   [[nodiscard]] SimulationResults results() const;
 

@@ -166,3 +166,15 @@ TEST_CASE("Common random numbers: paired differences are narrower than independe
     }
   CHECK(some);
 }
+
+TEST_CASE("A sequential run that reaches its maximum says which results fell short",
+          "[model][experiment]") {
+  SimulationOptions o = short_run(3);
+  o.target_relative_half_width = 1e-6;
+  o.max_replications = 8;
+  const SimulationResults r = simulate(teaching(), o);
+  CHECK(r.replications.size() == 8); // 3, then checks at 7 and at the maximum
+  REQUIRE(!r.warnings.empty());
+  CHECK(r.warnings.back().find("not reached in 8 replications") != std::string::npos);
+  CHECK(r.warnings.back().find("A-Q transit mean") != std::string::npos);
+}
