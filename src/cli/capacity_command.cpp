@@ -261,10 +261,13 @@ std::string explain(double analytic, double flow, double simulated) {
   return out;
 }
 
-int run_capacity(const CapacityArgs &a) {
-  auto sc = load_scenario_or_report(a.file, a.run, {});
+int run_capacity(const CapacityArgs &args) {
+  auto sc = load_scenario_or_report(args.file, args.run, {});
   if (!sc)
     return exit_bad_input;
+  CapacityArgs a = args;
+  if (a.out.empty())
+    a.out = sc->out_dir; // the scenario's `outputs: {dir: ...}`
   const Od od = find_od(sc->network, a.od);
   if (!a.out.empty())
     prepare_output_dir(a.out);

@@ -94,7 +94,8 @@ nlohmann::ordered_json compare_json(const std::vector<io::Scenario> &scs,
   return out;
 }
 
-int run_compare(const CompareArgs &a) {
+int run_compare(const CompareArgs &args) {
+  CompareArgs a = args;
   std::vector<io::Scenario> scs;
   for (const std::string &file : a.files) {
     auto sc = load_scenario_or_report(file, a.run, command_line_changes(a.run));
@@ -102,6 +103,8 @@ int run_compare(const CompareArgs &a) {
       return exit_bad_input;
     scs.push_back(std::move(*sc));
   }
+  if (a.out.empty())
+    a.out = scs[0].out_dir; // the base scenario's `outputs: {dir: ...}`
   // Common random numbers: every scenario runs with the base's run settings.
   for (std::size_t i = 1; i < scs.size(); ++i) {
     auto keep = scs[i].options.route_shares;

@@ -201,10 +201,13 @@ void write_simulate_outputs(const SimulateArgs &a, const io::Scenario &sc,
   print_note("results in " + a.out + "/ (open " + a.out + "/report.html)");
 }
 
-int run_simulate(const SimulateArgs &a) {
-  auto sc = load_scenario_or_report(a.file, a.run, command_line_changes(a.run));
+int run_simulate(const SimulateArgs &args) {
+  auto sc = load_scenario_or_report(args.file, args.run, command_line_changes(args.run));
   if (!sc)
     return exit_bad_input;
+  SimulateArgs a = args;
+  if (a.out.empty())
+    a.out = sc->out_dir; // the scenario's `outputs: {dir: ...}`
   const Network *net = &sc->network;
   model::SimulationOptions &opt = sc->options;
   if (!a.trace.empty() && a.run.resume)

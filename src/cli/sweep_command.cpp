@@ -151,7 +151,8 @@ void write_sweep_outputs(const std::string &dir, const std::vector<Axis> &axes,
   write_outputs(dir, outs, run_record("sweep", scenarios.front(), results.front(), seconds));
 }
 
-int run_sweep(const SweepArgs &a) {
+int run_sweep(const SweepArgs &args) {
+  SweepArgs a = args;
   std::vector<Axis> axes;
   for (const auto &[kind, list, option] :
        {std::tuple{io::Change::Kind::Set, &a.set_grid, "--set"},
@@ -180,6 +181,8 @@ int run_sweep(const SweepArgs &a) {
                      [&](const DemandFlow &f) { return f.id == a.flow; }))
       throw InputError("--flow: unknown flow '" + a.flow + "'");
   }
+  if (a.out.empty())
+    a.out = scenarios.front().out_dir; // the scenario's `outputs: {dir: ...}`
   if (!a.out.empty())
     prepare_output_dir(a.out); // a bad folder fails now, not after the runs
   std::vector<Row> rows;
