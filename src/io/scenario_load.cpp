@@ -193,12 +193,6 @@ private:
 
 } // namespace
 
-// Defined in scenario_run.cpp.
-void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::SimulationOptions &o,
-                       const ScenarioLimits &limits);
-void check_route_shares(Diagnostics &diag, const Network &net, const YAML::Node &run,
-                        const model::SimulationOptions &o);
-
 ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change> &extra,
                                const LoadLimits &limits, const ScenarioLimits &slimits) {
   std::deque<Diagnostics> diags;
@@ -257,11 +251,12 @@ ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change
   // Loaded even when a change failed (it was skipped): all the errors are reported at once.
   LoadResult loaded = load_network_tree(cdiag, corridor, limits);
   if (loaded.ok()) {
-    Diagnostics check(path);
-    for (std::size_t i = 0; i < chain.run.size(); ++i)
-      check_route_shares(check, loaded.network, chain.run[i], sc.options);
-    for (Diagnostic &d : check.take())
-      loaded.diagnostics.push_back(std::move(d));
+    for (std::size_t i = 0; i < chain.run.size(); ++i) {
+      Diagnostics check(chain.run_files[i]); // each layer's route shares, at its own lines
+      check_route_shares(check, loaded.network, chain.run[i]);
+      for (Diagnostic &d : check.take())
+        loaded.diagnostics.push_back(std::move(d));
+    }
   }
   ScenarioLoad out{std::nullopt, all_diagnostics(std::move(loaded.diagnostics))};
   if (std::none_of(out.diagnostics.begin(), out.diagnostics.end(),

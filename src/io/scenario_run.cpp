@@ -2,7 +2,7 @@
 #include "corsim/io/scenario.hpp"
 
 #include "corsim/suggest.hpp"
-#include "yaml_reader.hpp"
+#include "scenario_changes.hpp"
 
 #include <cmath>
 
@@ -88,8 +88,7 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
 }
 
 /// Route shares name flows, services and links of the corridor as changed.
-void check_route_shares(Diagnostics &diag, const Network &net, const YAML::Node &run,
-                        const model::SimulationOptions &) {
+void check_route_shares(Diagnostics &diag, const Network &net, const YAML::Node &run) {
   if (!run.IsMap() || !run["route_shares"] || !run["route_shares"].IsSequence())
     return;
   std::vector<std::string> flows, via;

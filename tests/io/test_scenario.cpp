@@ -185,3 +185,29 @@ TEST_CASE("Scenario limits: horizon, replications and extends depth are clear er
   REQUIRE(chain.size() == 1);
   CHECK(chain[0].find("scenarios extend each other more than 16 deep") != std::string::npos);
 }
+
+TEST_CASE("Route shares name flows, services and links of the changed corridor", "[io][scenario]") {
+  const std::string teaching = std::string(CORSIM_SOURCE_DIR) + "/corridors/teaching.yaml";
+  const std::string file =
+      write("shares.yaml", "corsim: 1\nbase: " + teaching +
+                               "\nrun:\n  route_choice: shares\n"
+                               "  route_shares:\n"
+                               "    - {flow: A-Q, via: [AP-truck], share: 1}\n"
+                               "    - {flow: A-QQ, via: [AP-truk], share: 1}\n");
+  const io::ScenarioLoad l = io::try_load_scenario(file);
+  CHECK(errors(l) ==
+        std::vector<std::string>{
+            file + ":7:14: unknown flow 'A-QQ' (did you mean 'A-Q', 'A-C'?)",
+            file + ":7:26: unknown service or link 'AP-truk' (did you mean 'AP-truck'?)"});
+  const std::string ok = write("shares-ok.yaml", "corsim: 1\nbase: " + teaching +
+                                                     "\nrun:\n  route_choice: shares\n"
+                                                     "  route_shares:\n"
+                                                     "    - {flow: A-Q, via: [AP-truck, PQ-ship], "
+                                                     "share: 1}\n");
+  const io::ScenarioLoad good = io::try_load_scenario(ok);
+  REQUIRE(good.scenario);
+  CHECK(good.scenario->options.route_choice == model::RouteChoice::FixedShares);
+  REQUIRE(good.scenario->options.route_shares.size() == 1);
+  CHECK(good.scenario->options.route_shares[0].via ==
+        std::vector<std::string>{"AP-truck", "PQ-ship"});
+}
