@@ -136,6 +136,12 @@ STUDIES = {
          lambda r: (est(flow(r["to-tir.yaml"], "CCX-MOW-ecommerce")["delivered_teu_per_year"]),
                     est(flow(r["base.yaml"], "CCX-MOW-ecommerce")["delivered_teu_per_year"]),
                     lambda a, b: a < b * 0.67)),
+        ("the TIR e-commerce rides the TIR trucks to Moscow, not the trains",
+         "base.yaml fixes its route (route_shares) to TIR-CCX-VVO + TIR-VVO-MOW",
+         lambda r: (sum(est(route["share"]) for route in
+                        flow(r["to-tir.yaml"], "CCX-MOW-tir-ecommerce")["routes"]
+                        if "TIR-VVO-MOW" in route["services"]), 0.99,
+                    lambda a, b: a > b)),
     ]),
     "tongjiang-bridge": (["base.yaml", "growth.yaml", "growth-double-track.yaml",
                           "growth-second-transfer-track.yaml"], [
