@@ -217,6 +217,10 @@ private:
 };
 
 /// The largest multiplier found not saturated, and what saturated just above it.
+/// Below this multiplier the search stops: a target missed with a tenth of the demand is
+/// missed because of the timetable, not for want of capacity.
+constexpr double lowest_multiplier = 0.1;
+
 std::pair<double, std::string> simulated_bound(Saturation &sat, int steps) {
   double lo = 0.0, hi = 1.0;
   Probe at_hi = sat.probe(hi);
@@ -227,6 +231,14 @@ std::pair<double, std::string> simulated_bound(Saturation &sat, int steps) {
   }
   if (!at_hi.saturated)
     return {hi, "not saturated at 64× the demand"};
+  if (lo == 0.0) { // saturated at today's demand: is any load low enough?
+    const Probe low = sat.probe(lowest_multiplier);
+    if (low.saturated)
+      return {0.0, fmt::format("not met even at {}× the demand ({}): the target asks more than "
+                               "the timetable gives at any load",
+                               number(lowest_multiplier, 1), low.why)};
+    lo = lowest_multiplier;
+  }
   std::string why = at_hi.why;
   for (int i = 0; i < steps; ++i) {
     const double mid = 0.5 * (lo + hi);
@@ -239,6 +251,10 @@ std::pair<double, std::string> simulated_bound(Saturation &sat, int steps) {
 }
 
 std::string explain(double analytic, double flow, double simulated) {
+  if (simulated == 0.0)
+    return "- the simulated target is not a question of capacity here: set a --p95 target "
+           "above what the timetable gives, or change the timetable (a what-if), and run "
+           "again.\n";
   std::string out;
   if (flow > analytic * 1.2)
     out += "- max-flow is higher than the analytic bound: it may use every route at once and "
@@ -286,8 +302,10 @@ int run_capacity(const CapacityArgs &args) {
   discard_kept(a.out);
   using A = Table::Align;
   Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"bottleneck / reason"}});
-  auto teu = [&](double m) { return std::isfinite(m) ? number(m * od.teu_per_year) : "∞"; };
-  auto times = [](double m) { return std::isfinite(m) ? number(m, 2) : "∞"; };
+  auto teu = [&](double m) {
+    return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m * od.teu_per_year) : "-";
+  };
+  auto times = [](double m) { return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m, 2) : "-"; };
   t.add_row({"analytic (capacity / load per unit)", times(analytic.multiplier),
              teu(analytic.multiplier), analytic.bottleneck});
   t.add_row(
