@@ -15,53 +15,40 @@ endif()
 
 set(CORSIM_SUMMARY_SCHEMA ${PROJECT_SOURCE_DIR}/schemas/summary.schema.json)
 
-# One real run's files, shared by the checks below (a CTest fixture).
-set(CORSIM_OUTPUT_SAMPLE ${CMAKE_CURRENT_BINARY_DIR}/output-sample)
-add_test(NAME output_sample_run
-         COMMAND $<TARGET_FILE:corsim> --quiet simulate
-                 corridors/teaching.yaml --days 60 --replications 2 --out ${CORSIM_OUTPUT_SAMPLE}
-         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(output_sample_run PROPERTIES FIXTURES_SETUP corsim_output_sample)
+# corsim_output_checks(NAME DIR GEOJSON_ARGS... COMMAND corsim args...): runs the tool once
+# (a CTest fixture) with --out DIR, then checks its summary.json against the schema, its GeoJSON
+# against RFC 7946 and its report in headless Chromium (skipped, exit 77, only where chromium is
+# not installed; CI installs it with scripts/install-deps).
+function(corsim_output_checks name dir)
+  cmake_parse_arguments(ARG "" "" "GEOJSON_ARGS;COMMAND" ${ARGN})
+  add_test(NAME ${name}_run COMMAND $<TARGET_FILE:corsim> ${ARG_COMMAND} --out ${dir}
+           WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
+  set_tests_properties(${name}_run PROPERTIES FIXTURES_SETUP ${name})
+  add_test(NAME ${name}_summary_schema
+           COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_summary.py
+                   ${CORSIM_SUMMARY_SCHEMA} ${dir}/summary.json)
+  add_test(NAME ${name}_geojson_rfc7946
+           COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_geojson.py
+                   ${ARG_GEOJSON_ARGS} ${dir}/network.geojson)
+  add_test(NAME ${name}_report_in_chromium
+           COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_report.py
+                   --screenshot ${CMAKE_CURRENT_BINARY_DIR}/${name}-report.png ${dir}/report.html)
+  set_tests_properties(${name}_summary_schema ${name}_geojson_rfc7946 ${name}_report_in_chromium
+                       PROPERTIES FIXTURES_REQUIRED ${name})
+  set_tests_properties(${name}_report_in_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)
+endfunction()
 
-add_test(NAME output_summary_schema
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_summary.py
-                 ${CORSIM_SUMMARY_SCHEMA}
-                 ${CORSIM_OUTPUT_SAMPLE}/summary.json)
-add_test(NAME output_geojson_rfc7946
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_geojson.py
-                 --nodes 6 --links 5 ${CORSIM_OUTPUT_SAMPLE}/network.geojson)
-# Skipped (exit 77) only where chromium is not installed; CI installs it (scripts/install-deps).
-add_test(NAME output_report_in_chromium
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_report.py
-                 --screenshot ${CMAKE_CURRENT_BINARY_DIR}/output-report.png
-                 ${CORSIM_OUTPUT_SAMPLE}/report.html)
+# One simulate run's files, and the Python example that plots its results.csv.
+set(CORSIM_OUTPUT_SAMPLE ${CMAKE_CURRENT_BINARY_DIR}/output-sample)
+corsim_output_checks(output ${CORSIM_OUTPUT_SAMPLE} GEOJSON_ARGS --nodes 6 --links 5
+                     COMMAND --quiet simulate corridors/teaching.yaml --days 60 --replications 2)
 add_test(NAME output_plot_example
          COMMAND ${CORSIM_SYSTEM_PYTHON} ${PROJECT_SOURCE_DIR}/examples/plot_results.py
                  ${CORSIM_OUTPUT_SAMPLE}/results.csv ${CMAKE_CURRENT_BINARY_DIR}/output-plot.png)
-set_tests_properties(output_summary_schema output_geojson_rfc7946 output_report_in_chromium
-                     output_plot_example PROPERTIES FIXTURES_REQUIRED corsim_output_sample)
-set_tests_properties(output_report_in_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)
+set_tests_properties(output_plot_example PROPERTIES FIXTURES_REQUIRED output)
 
 # The same checks on a compare of two scenarios: side by side, with the paired differences.
-set(CORSIM_OUTPUT_COMPARE ${CMAKE_CURRENT_BINARY_DIR}/output-compare)
-add_test(NAME output_compare_run
-         COMMAND $<TARGET_FILE:corsim> --quiet compare examples/demand-plus-50/base.yaml
-                 examples/demand-plus-50/plus-50.yaml --days 30 --warmup 10 --replications 2
-                 --out ${CORSIM_OUTPUT_COMPARE}
-         WORKING_DIRECTORY ${PROJECT_SOURCE_DIR})
-set_tests_properties(output_compare_run PROPERTIES FIXTURES_SETUP corsim_output_compare)
-add_test(NAME output_compare_summary_schema
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_summary.py
-                 ${CORSIM_SUMMARY_SCHEMA}
-                 ${CORSIM_OUTPUT_COMPARE}/summary.json)
-add_test(NAME output_compare_geojson_rfc7946
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_geojson.py
-                 ${CORSIM_OUTPUT_COMPARE}/network.geojson)
-add_test(NAME output_compare_report_in_chromium
-         COMMAND ${CORSIM_SYSTEM_PYTHON} ${CMAKE_CURRENT_SOURCE_DIR}/output/check_report.py
-                 --screenshot ${CMAKE_CURRENT_BINARY_DIR}/output-compare-report.png
-                 ${CORSIM_OUTPUT_COMPARE}/report.html)
-set_tests_properties(output_compare_summary_schema output_compare_geojson_rfc7946
-                     output_compare_report_in_chromium
-                     PROPERTIES FIXTURES_REQUIRED corsim_output_compare)
-set_tests_properties(output_compare_report_in_chromium PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 180)
+corsim_output_checks(output_compare ${CMAKE_CURRENT_BINARY_DIR}/output-compare
+                     COMMAND --quiet compare examples/demand-plus-50/base.yaml
+                             examples/demand-plus-50/plus-50.yaml --days 30 --warmup 10
+                             --replications 2)
