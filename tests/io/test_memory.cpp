@@ -32,6 +32,12 @@ long peak_kib(const std::string &args) {
 } // namespace
 
 TEST_CASE("Memory stays flat from a 10-year to a 100-year horizon", "[cli][limits][memory]") {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine: its peak grows with the allocations
+  // made, not with what is live. The plain build (scripts/test) measures this.
+  WARN("skipped under AddressSanitizer");
+  return;
+#endif
   const std::string run = "-q simulate corridors/teaching.yaml --replications 1 --threads 1 "
                           "--warmup 30 --format json --days ";
   const long ten = peak_kib(run + "3650");
