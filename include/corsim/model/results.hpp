@@ -191,7 +191,7 @@ struct SimulationResults {
   TimeSeries over_time;
   std::vector<Bottleneck> bottlenecks; ///< highest delay first; only those with delay > 0
   std::vector<ReplicationSummary> replications;
-  std::vector<KeyResult> key; ///< per replication, in replication order
+  std::vector<KeyResult> key;        ///< per replication, in replication order
   std::vector<std::string> warnings; ///< model simplifications that bit (e.g. wagon shortfall)
 };
 

@@ -21,9 +21,9 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <stdexcept>
-#include <functional>
 #include <string>
 #include <vector>
 
