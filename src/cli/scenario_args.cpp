@@ -112,18 +112,6 @@ void apply_overrides(model::SimulationOptions &o, const RunOverrides &r) {
 
 } // namespace
 
-const char *route_choice_name(model::RouteChoice c) {
-  switch (c) {
-  case model::RouteChoice::Logit:
-    return "logit";
-  case model::RouteChoice::EarliestArrival:
-    return "earliest";
-  case model::RouteChoice::FixedShares:
-    return "shares";
-  }
-  return "?";
-}
-
 Keep keep_under(const std::string &out, const std::string &tag, const RunOverrides &r) {
   if (out.empty()) {
     if (r.resume)
@@ -181,7 +169,7 @@ RunRecord run_record(const std::string &command, const io::Scenario &sc,
                    in_days(o.warmup),
                    static_cast<int>(r.replications.size()),
                    o.seed,
-                   route_choice_name(o.route_choice),
+                   model::to_string(o.route_choice),
                    seconds};
 }
 

@@ -63,9 +63,6 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
 RunRecord run_record(const std::string &command, const io::Scenario &sc,
                      const model::SimulationResults &r, double seconds);
 
-/// "logit", "earliest" or "shares".
-const char *route_choice_name(model::RouteChoice c);
-
 /// The scenario's name, and its corridor's name when they differ.
 std::string scenario_title(const io::Scenario &sc);
 

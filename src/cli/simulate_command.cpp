@@ -165,7 +165,7 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
                            "seed {}, route choice: {} (± = 95% interval across replications)\n\n",
                            scenario_title(sc), number(in_days(o.horizon)),
                            number(in_days(o.warmup)), n, n == 1 ? "" : "s", o.seed,
-                           route_choice_name(o.route_choice))
+                           model::to_string(o.route_choice))
             << "Transit time by flow (days, ready after the warm-up)\n"
             << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
             << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"

@@ -10,10 +10,15 @@ namespace corsim::io {
 
 namespace {
 
-const std::vector<std::string> route_choices = {"logit", "earliest", "shares"};
 const model::RouteChoice route_choice_values[] = {model::RouteChoice::Logit,
                                                   model::RouteChoice::EarliestArrival,
                                                   model::RouteChoice::FixedShares};
+const std::vector<std::string> route_choices = [] {
+  std::vector<std::string> names;
+  for (model::RouteChoice c : route_choice_values)
+    names.emplace_back(model::to_string(c));
+  return names;
+}();
 
 std::vector<model::RouteShare> read_shares(Diagnostics &diag, const YAML::Node &list) {
   std::vector<model::RouteShare> out;
@@ -126,9 +131,7 @@ std::string Scenario::as_run() const {
     out << YAML::Key << "max_replications" << YAML::Value << options.max_replications;
   }
   out << YAML::Key << "seed" << YAML::Value << options.seed;
-  for (std::size_t i = 0; i < route_choices.size(); ++i)
-    if (route_choice_values[i] == options.route_choice)
-      out << YAML::Key << "route_choice" << YAML::Value << route_choices[i];
+  out << YAML::Key << "route_choice" << YAML::Value << model::to_string(options.route_choice);
   out << YAML::EndMap << YAML::Key << "changes" << YAML::Value << YAML::BeginSeq;
   static const char *kinds[] = {"set", "scale", "add", "remove"};
   static const char *values[] = {"to", "by", "items", nullptr};

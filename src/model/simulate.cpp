@@ -222,6 +222,18 @@ std::string facility_name(const Network &net, const FacilityResult &f) {
   return std::string(to_string(f.kind)) + " at " + where;
 }
 
+const char *to_string(RouteChoice c) {
+  switch (c) {
+  case RouteChoice::EarliestArrival:
+    return "earliest";
+  case RouteChoice::Logit:
+    return "logit";
+  case RouteChoice::FixedShares:
+    return "shares";
+  }
+  return "?";
+}
+
 const char *to_string(WaitCause c) {
   static constexpr const char *names[wait_cause_count] = {
       "departure", "rolled over", "yard full", "loading", "customs", "gauge queue",

@@ -71,6 +71,9 @@ enum class RouteChoice {
   FixedShares
 };
 
+/// "earliest", "logit" or "shares": the names scenario files and the tool use.
+const char *to_string(RouteChoice c);
+
 /// One route of a flow under RouteChoice::FixedShares: what it runs over (the itinerary is
 /// the earliest one over those links, with room) and its share of the flow's consignments.
 struct RouteShare {
