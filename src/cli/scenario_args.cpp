@@ -50,39 +50,46 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
   cmd->add_option("--scale", r.scale, "Multiply a value: PATH=FACTOR, e.g. demand.*.volume=1.5");
 }
 
-std::pair<std::string, std::vector<std::string>> split_assignment(const std::string &text,
-                                                                  const std::string &option) {
+namespace {
+
+Assignment assignment(io::Change::Kind kind, const std::string &option, const std::string &text) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
     throw InputError(option + " '" + text + "': expected PATH=VALUE");
-  std::vector<std::string> values(1);
+  Assignment a{kind, option, text.substr(0, eq), text.substr(eq + 1), {""}};
   int depth = 0;
-  for (char c : text.substr(eq + 1)) {
+  for (char c : a.text) {
     depth += (c == '(' || c == '[' || c == '{') - (c == ')' || c == ']' || c == '}');
     if (c == ',' && depth == 0)
-      values.emplace_back();
+      a.values.emplace_back();
     else
-      values.back() += c;
+      a.values.back() += c;
   }
-  for (std::string &v : values) {
+  for (std::string &v : a.values) {
     const auto first = v.find_first_not_of(' ');
     v = first == std::string::npos ? "" : v.substr(first, v.find_last_not_of(' ') - first + 1);
     if (v.empty())
       throw InputError(option + " '" + text + "': an empty value");
   }
-  return {text.substr(0, eq), values};
+  return a;
+}
+
+} // namespace
+
+std::vector<Assignment> assignments(const std::vector<std::string> &set,
+                                    const std::vector<std::string> &scale) {
+  std::vector<Assignment> out;
+  for (const std::string &text : set)
+    out.push_back(assignment(io::Change::Kind::Set, "--set", text));
+  for (const std::string &text : scale)
+    out.push_back(assignment(io::Change::Kind::Scale, "--scale", text));
+  return out;
 }
 
 std::vector<io::Change> command_line_changes(const RunOverrides &r) {
   std::vector<io::Change> out;
-  for (const auto &[kind, list, option] :
-       {std::tuple{io::Change::Kind::Set, &r.set, "--set"},
-        std::tuple{io::Change::Kind::Scale, &r.scale, "--scale"}})
-    for (const std::string &text : *list) {
-      const auto [path, values] = split_assignment(text, option);
-      const std::size_t eq = text.find('=');
-      out.push_back(io::change_from_text(kind, path, text.substr(eq + 1), option));
-    }
+  for (const Assignment &a : assignments(r.set, r.scale))
+    out.push_back(io::change_from_text(a.kind, a.path, a.text, a.option));
   return out;
 }
 

@@ -29,10 +29,20 @@ struct RunOverrides {
 /// --threads; with `changes`, also --set and --scale (one value each).
 void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes);
 
-/// "path=v1,v2,..." -> path and values; commas inside brackets (distributions) stay. An
-/// InputError names `option` when there is no '=' or no value.
-std::pair<std::string, std::vector<std::string>> split_assignment(const std::string &text,
-                                                                  const std::string &option);
+/// A --set or --scale as given: PATH=V1,V2,... (commas inside brackets stay, so that a
+/// distribution is one value).
+struct Assignment {
+  io::Change::Kind kind = io::Change::Kind::Set;
+  std::string option; ///< "--set" or "--scale", for messages
+  std::string path;
+  std::string text; ///< everything after '=': one value for simulate, compare and capacity
+  std::vector<std::string> values; ///< the text split at its top-level commas: sweep's axis
+};
+
+/// The --set options' assignments, then the --scale ones. Throws InputError naming the
+/// option when one has no '=' or an empty value.
+std::vector<Assignment> assignments(const std::vector<std::string> &set,
+                                    const std::vector<std::string> &scale);
 
 /// The --set and --scale changes of `r` (one value each).
 std::vector<io::Change> command_line_changes(const RunOverrides &r);

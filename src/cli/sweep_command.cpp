@@ -23,16 +23,10 @@ struct SweepArgs {
   std::string out; ///< --out DIR
 };
 
-struct Axis {
-  io::Change::Kind kind;
-  std::string option, path;
-  std::vector<std::string> values;
-};
-
 /// Every combination of the axes' values, the first axis varying slowest.
-std::vector<std::vector<io::Change>> grid(const std::vector<Axis> &axes) {
+std::vector<std::vector<io::Change>> grid(const std::vector<Assignment> &axes) {
   std::vector<std::vector<io::Change>> out{{}};
-  for (const Axis &axis : axes) {
+  for (const Assignment &axis : axes) {
     std::vector<std::vector<io::Change>> next;
     for (const auto &partial : out)
       for (const std::string &v : axis.values) {
@@ -84,11 +78,11 @@ std::string est_days(const model::Estimate &e) {
          (e.n >= 2 ? " ± " + number(e.half_width / hours_per_day, 1) : "");
 }
 
-void print_table(const std::vector<Axis> &axes, const std::vector<Row> &rows,
+void print_table(const std::vector<Assignment> &axes, const std::vector<Row> &rows,
                  const std::string &flow) {
   using A = Table::Align;
   std::vector<Table::Column> cols;
-  for (const Axis &a : axes)
+  for (const Assignment &a : axes)
     cols.push_back({a.path + (a.kind == io::Change::Kind::Scale ? " ×" : "")});
   for (const char *c : {"TEU/yr delivered", "backlog TEU", "mean transit d", "worst p95 d"})
     cols.push_back({c, A::Right});
@@ -114,7 +108,7 @@ void print_table(const std::vector<Axis> &axes, const std::vector<Row> &rows,
   std::cout << t.render();
 }
 
-nlohmann::ordered_json rows_json(const std::vector<Axis> &axes, const std::vector<Row> &rows,
+nlohmann::ordered_json rows_json(const std::vector<Assignment> &axes, const std::vector<Row> &rows,
                                  const std::vector<model::SimulationResults> &results) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < rows.size(); ++i) {
@@ -138,7 +132,7 @@ nlohmann::ordered_json rows_json(const std::vector<Axis> &axes, const std::vecto
 }
 
 /// One scenario per variant, named by its values ("demand.*.volume=1.5").
-void write_sweep_outputs(const std::string &dir, const std::vector<Axis> &axes,
+void write_sweep_outputs(const std::string &dir, const std::vector<Assignment> &axes,
                          const std::vector<Row> &rows, const std::vector<io::Scenario> &scenarios,
                          const std::vector<model::SimulationResults> &results, double seconds) {
   std::vector<ScenarioOutput> outs;
@@ -153,14 +147,7 @@ void write_sweep_outputs(const std::string &dir, const std::vector<Axis> &axes,
 
 int run_sweep(const SweepArgs &args) {
   SweepArgs a = args;
-  std::vector<Axis> axes;
-  for (const auto &[kind, list, option] :
-       {std::tuple{io::Change::Kind::Set, &a.set_grid, "--set"},
-        std::tuple{io::Change::Kind::Scale, &a.scale_grid, "--scale"}})
-    for (const std::string &text : *list) {
-      auto [path, values] = split_assignment(text, option);
-      axes.push_back(Axis{kind, option, path, values});
-    }
+  const std::vector<Assignment> axes = assignments(a.set_grid, a.scale_grid);
   if (axes.empty())
     throw InputError("sweep: give at least one --set PATH=V1,V2,... or --scale PATH=F1,F2,...");
   const auto variants = grid(axes);
