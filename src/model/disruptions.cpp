@@ -1,6 +1,6 @@
 // Disruptions as the model sees them: a capacity factor over time per node, link and service
 // (closures are factor 0), and weather windows per link.
-#include "replication.hpp"
+#include "inputs.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -92,33 +92,6 @@ void add_disruptions(ModelInputs &in, Hours until) {
   in.node_cut = timelines(nodes);
   in.link_cut = timelines(links);
   in.service_cut = timelines(services);
-}
-
-// Units of the node's multi-unit facilities follow its timeline (rounded, at least one while
-// the factor is positive); the crane gang (one unit) closes, and its rate follows the factor.
-void Replication::schedule_capacity_cuts() {
-  for (std::size_t n = 0; n < nodes.size(); ++n) {
-    const Timeline &tl = in.node_cut[n];
-    NodeState &ns = nodes[n];
-    for (std::size_t i = 0; i < tl.at.size(); ++i) {
-      const double f = tl.factor[i];
-      for (Station *s : {ns.customs.get(), ns.checkpoint.get(), ns.berths.get(),
-                         ns.gauge ? &ns.gauge->tracks : nullptr, ns.handling.get()}) {
-        if (!s)
-          continue;
-        const bool gang = s == ns.handling.get();
-        const int units = !(f > 0.0) ? 0
-                          : gang     ? s->capacity
-                                     : std::max(1, static_cast<int>(std::lround(s->capacity * f)));
-        s->res.set_capacity_at(tl.at[i], units);
-      }
-    }
-  }
-}
-
-double Replication::capacity_now(std::uint32_t s) const {
-  const double f = in.service_cut[s].factor_at(eng.now());
-  return in.capacity[s].value() * (f > 0.0 ? f : 1.0);
 }
 
 } // namespace corsim::model::detail

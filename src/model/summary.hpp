@@ -16,14 +16,8 @@ struct OdSample {
   std::map<std::vector<std::uint32_t>, std::pair<double, double>> routes; ///< share, mean
   std::vector<std::uint64_t> histogram; ///< consignments per day of transit
 };
-struct FacSample {
-  double util, mean_q, max_q, wait, visits, delay;
-};
 struct SvcSample {
   double departures, load_factor, rolled, delay;
-};
-struct LinkSample {
-  double teu, vehicles, util;
 };
 
 /// Running totals at one instant, for the time series: per facility the time-integrals
@@ -64,10 +58,6 @@ private:
   [[nodiscard]] OdSample flow_sample(const Replication &rep, std::size_t f,
                                      const std::vector<double> &backlog,
                                      const std::vector<double> &in_transit) const;
-  [[nodiscard]] FacSample facility(const Replication &rep, std::size_t i, Tick at) const;
-  [[nodiscard]] FacSample station(const Station &st, Tick at) const;
-  [[nodiscard]] FacSample paths(const LinkState &l, bool oneway, Tick at) const;
-  [[nodiscard]] LinkSample link(const Replication &rep, LinkIndex l) const;
   [[nodiscard]] Snapshot snapshot(const Replication &rep, Tick at) const;
   void add_series(Sample &s, const std::vector<Snapshot> &snaps) const;
   [[nodiscard]] OdResult od_result(std::size_t flow) const;

@@ -1,0 +1,47 @@
+#include "context.hpp"
+
+namespace corsim::model::detail {
+
+// FNV-1a over "purpose/id": a stable 64-bit stream number.
+std::uint64_t stream_key(const char *purpose, const std::string &id) {
+  std::uint64_t h = 14695981039346656037ull;
+  auto mix = [&h](char c) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  };
+  for (const char *p = purpose; *p; ++p)
+    mix(*p);
+  mix('/');
+  for (char c : id)
+    mix(c);
+  return h;
+}
+
+Context::Context(const ModelInputs &inputs, int replication)
+    : in(inputs), net(*inputs.net), rep(replication), warmup_end(to_ticks(in.options->warmup)),
+      end(to_ticks(in.options->warmup + in.options->horizon)) {}
+
+RandomStream Context::stream(const char *purpose, const std::string &id) const {
+  return RandomStream(in.options->seed, static_cast<std::uint64_t>(rep), stream_key(purpose, id));
+}
+
+double Context::capacity_now(std::uint32_t s) const {
+  const double f = in.service_cut[s].factor_at(eng.now());
+  return in.capacity[s].value() * (f > 0.0 ? f : 1.0);
+}
+
+void Context::trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
+                    NodeIndex n, double teu) const {
+  if (!in.options->trace)
+    return;
+  in.options->trace(TraceEvent{rep, eng.time(), k, cons, trip, s, n, teu});
+}
+
+void Context::note_once(const std::string &text) {
+  for (const std::string &w : warnings_)
+    if (w == text)
+      return;
+  warnings_.push_back(text);
+}
+
+} // namespace corsim::model::detail

@@ -1,0 +1,152 @@
+// Building the facilities from the network, their statistics, and their capacity cuts.
+#include "facilities.hpp"
+
+#include <cmath>
+
+namespace corsim::model::detail {
+
+namespace {
+void build_node(NodeState &s, const Node &n, Engine &eng) {
+  if (n.customs) {
+    s.customs = std::make_unique<Station>(eng, n.customs->lanes);
+    if (!n.customs->hours.always_open())
+      s.customs->res.set_calendar(&n.customs->hours);
+  }
+  if (n.road_checkpoint) {
+    s.checkpoint = std::make_unique<Station>(eng, n.road_checkpoint->lanes);
+    if (!n.road_checkpoint->hours.always_open())
+      s.checkpoint->res.set_calendar(&n.road_checkpoint->hours);
+  }
+  if (n.handling)
+    s.handling = std::make_unique<Station>(eng, 1);
+  if (n.seaport)
+    s.berths = std::make_unique<Station>(eng, n.seaport->berths);
+  if (n.gauge_change)
+    s.gauge = std::make_unique<GaugeYard>(eng, *n.gauge_change);
+  if (n.yard) {
+    s.yard = std::make_unique<YardState>();
+    s.yard->slots = n.yard->slots.value();
+  }
+}
+} // namespace
+
+void Station::reset(Tick t) {
+  busy.reset(t);
+  queue.reset(t);
+  wait.reset();
+  delay_teu_hours = 0.0;
+  visits = 0;
+}
+
+Tick Station::arrive(Tick now) {
+  queue.add(now, 1.0);
+  return now;
+}
+
+void Station::start(Tick now, Tick since, double load) {
+  const double w = hours(now - since);
+  queue.add(now, -1.0);
+  wait.add(w);
+  delay_teu_hours += w * load;
+  ++visits;
+  busy.add(now, 1.0);
+}
+
+void YardState::reset(Tick t) {
+  occupancy.reset(t);
+  blocked_level.reset(t);
+  wait.reset();
+  delay_teu_hours = 0.0;
+  visits = 0;
+}
+
+GaugeYard::GaugeYard(Engine &eng, const GaugeChange &gc) : tracks(eng, gc.transfer_tracks) {
+  if (gc.wagon_pool > 0)
+    wagons = std::make_unique<Container>(eng, gc.wagon_pool, gc.wagon_pool);
+}
+
+void GaugeYard::reset(Tick t) {
+  tracks.reset(t);
+  wagons_out.reset(t);
+  wagon_queue.reset(t);
+  wagon_wait.reset();
+  wagon_delay_teu_hours = 0.0;
+  wagon_visits = 0;
+}
+
+LinkState::LinkState(Engine &eng, const Link &l) : paths(eng, 1) {
+  if (l.capacity.value() > 0.0)
+    headway = 1.0 / l.capacity.value();
+  if (l.single_track)
+    single = std::make_unique<Station>(eng, 1);
+}
+
+Tick LinkState::book_entry(int dir, Tick now, const Timeline &cut) {
+  const Tick entry = cut.open_at(std::max(now, next_entry[dir]));
+  next_entry[dir] = entry + to_ticks(headway / cut.factor_at(entry));
+  return entry;
+}
+
+void LinkState::entered(Tick now, Tick since, double load) {
+  paths.wait.add(hours(now - since));
+  paths.delay_teu_hours += hours(now - since) * load;
+  ++paths.visits;
+}
+
+void LinkState::reset(Tick t) {
+  paths.reset(t);
+  if (single)
+    single->reset(t);
+  teu = 0.0;
+  vehicles = 0;
+}
+
+Facilities::Facilities(Context &ctx) : ctx_(ctx) {
+  const Network &net = ctx.net;
+  nodes_.resize(net.nodes.size());
+  for (std::size_t n = 0; n < net.nodes.size(); ++n)
+    build_node(nodes_[n], net.nodes[n], ctx.eng);
+  for (const Link &l : net.links)
+    links_.emplace_back(ctx.eng, l);
+  for (const Node &n : net.nodes)
+    node_rng_.push_back(ctx.stream("node", n.id));
+  schedule_capacity_cuts();
+}
+
+void Facilities::reset_statistics(Tick t) {
+  for (NodeState &n : nodes_) {
+    for (Station *s : {n.customs.get(), n.checkpoint.get(), n.handling.get(), n.berths.get()})
+      if (s)
+        s->reset(t);
+    if (n.gauge)
+      n.gauge->reset(t);
+    if (n.yard)
+      n.yard->reset(t);
+  }
+  for (LinkState &l : links_)
+    l.reset(t);
+}
+
+// Units of the node's multi-unit facilities follow its timeline (rounded, at least one while
+// the factor is positive); the crane gang (one unit) closes, and its rate follows the factor.
+void Facilities::schedule_capacity_cuts() {
+  for (std::size_t n = 0; n < nodes_.size(); ++n) {
+    const Timeline &tl = ctx_.in.node_cut[n];
+    NodeState &ns = nodes_[n];
+    for (std::size_t i = 0; i < tl.at.size(); ++i) {
+      const double f = tl.factor[i];
+      for (Station *s : {ns.customs.get(), ns.checkpoint.get(), ns.berths.get(),
+                         ns.gauge ? &ns.gauge->tracks : nullptr, ns.handling.get()}) {
+        if (!s)
+          continue;
+        const bool gang = s == ns.handling.get();
+        const int units = !(f > 0.0) ? 0
+                          : gang     ? s->capacity
+                                     : std::max(1, static_cast<int>(std::lround(s->capacity * f)));
+        s->res.set_capacity_at(tl.at[i], units);
+      }
+    }
+  }
+}
+
+} // namespace corsim::model::detail

@@ -1,0 +1,57 @@
+#pragma once
+// The read-only inputs that every replication of a run shares: the network, the options, the
+// timetable, the services the model runs (with on-demand trucks) and the disruptions as
+// timelines. Internal to corsim_model.
+
+#include "corsim/engine.hpp"
+#include "corsim/model/simulation.hpp"
+#include "corsim/timetable.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace corsim::model::detail {
+
+/// A target's capacity over time from its closures and capacity cuts: `factor[i]` holds from
+/// `at[i]` until `at[i + 1]`, 1 before `at[0]`; overlapping disruptions multiply.
+struct Timeline {
+  std::vector<Tick> at;
+  std::vector<double> factor;
+  [[nodiscard]] bool empty() const { return at.empty(); }
+  [[nodiscard]] double factor_at(Tick t) const;
+  /// The earliest tick >= t at which the factor is positive (t when open).
+  [[nodiscard]] Tick open_at(Tick t) const;
+};
+
+/// A weather disruption's occurrence on one link.
+struct WeatherWindow {
+  Tick start = 0;
+  Tick end = 0;
+  std::uint32_t disruption = 0; ///< index into Network::disruptions (its random stream)
+};
+
+/// The random stream number of what draws (purpose "flow", "link", ...) and its id.
+std::uint64_t stream_key(const char *purpose, const std::string &id);
+
+/// Read-only inputs shared by all replications.
+struct ModelInputs {
+  const Network *net = nullptr;
+  const SimulationOptions *options = nullptr;
+  const Timetable *timetable = nullptr;
+  std::vector<Service> services;        ///< network services, then on-demand road links
+  std::vector<Teu> capacity;            ///< effective TEU per vehicle, per service
+  std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
+  /// Logit or fixed shares: per flow, one filter per alternative route (empty otherwise),
+  /// and for fixed shares their weights (empty for flows chosen by logit).
+  std::vector<std::vector<RouteFilter>> choice_sets;
+  std::vector<std::vector<double>> choice_shares;
+  /// Disruptions (disruptions.cpp): per node, link and service (empty for on-demand trucks).
+  std::vector<Timeline> node_cut, link_cut, service_cut;
+  std::vector<std::vector<WeatherWindow>> link_weather; ///< per link
+};
+
+/// Fills the disruption fields of `in` for a run of `until` hours (disruptions.cpp).
+void add_disruptions(ModelInputs &in, Hours until);
+
+} // namespace corsim::model::detail

@@ -1,0 +1,54 @@
+#pragma once
+// The planner: where a box goes and on which departures. It searches the timetable for the
+// earliest itinerary, or over a flow's alternative routes for the earliest with room on each,
+// draws one by fixed shares or by logit, and books its TEU on the departures it names.
+// Internal to corsim_model.
+
+#include "consignments.hpp"
+
+#include <map>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace corsim::model::detail {
+
+/// A planned itinerary: the timetable's, as rides on the model's services.
+struct Plan {
+  Itinerary it;
+  std::vector<PlannedLeg> legs;
+};
+
+class Planner {
+public:
+  explicit Planner(Context &ctx);
+  /// A plan for `teu` of flow `f` ready now, or none when no route reaches its destination
+  /// within the planning horizon.
+  std::optional<Plan> plan(std::uint32_t f, double teu);
+  /// Keeps `teu` of room on the departures `p` names.
+  void book(const Plan &p, double teu);
+
+private:
+  void offers(std::uint32_t f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
+  std::optional<Plan> choose(std::uint32_t f, std::vector<Plan> &plans,
+                             const std::vector<double> &weights);
+  [[nodiscard]] double closure_hours(const Plan &p) const;
+  // planner_search.cpp
+  std::optional<Plan> direct(const DemandFlow &flow, std::uint32_t s, double teu);
+  std::optional<Plan> bookable(const DemandFlow &flow, const RouteFilter &filter, double teu);
+  /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
+  std::size_t full_leg(Plan &p, double teu) const;
+  [[nodiscard]] std::optional<Itinerary> earliest(const DemandFlow &flow, const RouteFilter &filter,
+                                                  Hours ready) const;
+  /// The earliest itinerary by `filter` as a plan, without booking.
+  [[nodiscard]] std::optional<Plan> unbooked(const DemandFlow &flow, const RouteFilter &filter,
+                                             Hours ready) const;
+  bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
+
+  Context &ctx_;
+  /// TEU booked per departure (tick at the first stop, service), for capacity-aware choice.
+  std::map<std::pair<Tick, std::uint32_t>, double> booked_;
+  std::vector<RandomStream> choice_rng_; ///< per flow
+};
+
+} // namespace corsim::model::detail

@@ -1,0 +1,58 @@
+#pragma once
+// The statistics of a replication's flows and services, kept as boxes are delivered and
+// vehicles leave; the summary reads them when the replication ends. Internal to corsim_model.
+
+#include "consignments.hpp"
+
+#include "corsim/statistics.hpp"
+
+#include <map>
+#include <vector>
+
+namespace corsim::model::detail {
+
+/// Transit histograms have one bin per day up to this many days; the last bin holds the rest.
+inline constexpr std::size_t max_histogram_days = 400;
+
+struct ServiceStats {
+  std::uint64_t departures = 0;
+  double teu_loaded = 0.0; ///< at the first stop of each departure
+  Tally load_factor;
+  double rolled_teu = 0.0;
+  double rolled_teu_hours = 0.0;
+};
+
+struct FlowStats {
+  Tally transit;
+  P2Quantile p50{0.5}, p90{0.9}, p95{0.95};
+  std::uint64_t on_time = 0;
+  double delivered_teu = 0.0; ///< during the measured period
+  Causes wait_sum{};
+  Tally cost, co2;
+  std::map<std::vector<std::uint32_t>, Tally> by_route; ///< transit by services ridden
+  std::vector<std::uint64_t> histogram; ///< transit, consignments per whole day (last: more)
+  Conservation teu;                     ///< whole run
+};
+
+class ResultsCollector {
+public:
+  ResultsCollector(const Context &ctx);
+  FlowStats &flow(std::uint32_t f) { return flows_[f]; }
+  ServiceStats &service(std::uint32_t s) { return services_[s]; }
+  [[nodiscard]] const std::vector<FlowStats> &flows() const { return flows_; }
+  [[nodiscard]] const std::vector<ServiceStats> &services() const { return services_; }
+  /// Counts consignment `k` delivered now: its transit when it was ready after the warm-up.
+  void delivered(const Consignment &k);
+  /// At the end of the warm-up: the services' statistics start again (flows count transit
+  /// by ready time instead).
+  void reset_services();
+  /// TEU generated, delivered, unroutable, in transit and in backlog, over every flow.
+  [[nodiscard]] Conservation totals(const Consignments &boxes) const;
+
+private:
+  const Context &ctx_;
+  std::vector<FlowStats> flows_;
+  std::vector<ServiceStats> services_;
+};
+
+} // namespace corsim::model::detail

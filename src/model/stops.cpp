@@ -1,0 +1,236 @@
+// Boxes at stops: yards, queues, the dispatch rule, boarding, alighting and delivery.
+#include "stops.hpp"
+
+#include <algorithm>
+
+namespace corsim::model::detail {
+
+Stops::Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results)
+    : ctx_(ctx), boxes_(boxes), facilities_(facilities), results_(results),
+      queues_(ctx.in.services.size()) {
+  for (std::size_t s = 0; s < ctx.in.services.size(); ++s)
+    queues_[s].resize(ctx.in.services[s].route.size());
+}
+
+void Stops::to_next_leg(std::uint32_t c) {
+  Consignment &k = boxes_[c];
+  if (k.leg == k.legs.size()) {
+    deliver(c);
+    return;
+  }
+  const PlannedLeg &leg = k.legs[k.leg];
+  const NodeIndex node = ctx_.in.services[leg.service].route[leg.board];
+  const YardState *y = facilities_.node(node).yard.get();
+  // A consignment larger than the whole yard never enters it (it could never be admitted).
+  if (y && k.teu <= y->slots + teu_eps)
+    yard_enter(c, node);
+  else
+    enqueue(c);
+}
+
+void Stops::yard_enter(std::uint32_t c, NodeIndex node) {
+  YardState &y = *facilities_.node(node).yard;
+  Consignment &k = boxes_[c];
+  if (y.blocked.empty() && y.used + k.teu <= y.slots + teu_eps) {
+    y.used += k.teu;
+    y.max_used = std::max(y.max_used, y.used);
+    y.occupancy.set(ctx_.eng.now(), y.used);
+    y.wait.add(0.0);
+    ++y.visits;
+    k.in_yard = true;
+    enqueue(c);
+    return;
+  }
+  k.blocked_since = ctx_.eng.now();
+  y.blocked.push_back(c);
+  y.blocked_teu += k.teu;
+  y.blocked_level.set(ctx_.eng.now(), y.blocked_teu);
+}
+
+void Stops::yard_leave(std::uint32_t c, NodeIndex node) {
+  YardState &y = *facilities_.node(node).yard;
+  y.used -= boxes_[c].teu;
+  boxes_[c].in_yard = false;
+  // Admit the held consignments in their order of arrival while they fit.
+  while (!y.blocked.empty() && y.used + boxes_[y.blocked.front()].teu <= y.slots + teu_eps) {
+    const std::uint32_t b = y.blocked.front();
+    y.blocked.pop_front();
+    Consignment &k = boxes_[b];
+    const double waited = hours(ctx_.eng.now() - k.blocked_since);
+    k.wait[static_cast<int>(WaitCause::YardFull)] += waited;
+    y.wait.add(waited);
+    y.delay_teu_hours += waited * k.teu;
+    ++y.visits;
+    y.blocked_teu -= k.teu;
+    y.used += k.teu;
+    y.max_used = std::max(y.max_used, y.used);
+    k.in_yard = true;
+    enqueue(b);
+  }
+  y.occupancy.set(ctx_.eng.now(), y.used);
+  y.blocked_level.set(ctx_.eng.now(), y.blocked_teu);
+}
+
+void Stops::enqueue(std::uint32_t c) {
+  Consignment &k = boxes_[c];
+  const PlannedLeg &leg = k.legs[k.leg];
+  StopQueue &q = queues_[leg.service][leg.board];
+  q.waiting.push_back(c);
+  q.teu += k.teu;
+  k.queued_since = ctx_.eng.now();
+  k.rolled_since = -1;
+  ctx_.trace(TraceEvent::Kind::Queued, k.id, 0, leg.service,
+             ctx_.in.services[leg.service].route[leg.board], k.teu);
+  if (ctx_.in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
+    check_dispatch(leg.service, leg.board);
+}
+
+// Dispatch rule: a vehicle leaves as soon as the waiting cargo fills it (when_full), and at
+// the latest max_wait after the oldest waiting consignment arrived.
+void Stops::check_dispatch(std::uint32_t s, std::size_t stop) {
+  StopQueue &q = queues_[s][stop];
+  const Schedule &sch = ctx_.in.services[s].schedule;
+  if (const Tick open = ctx_.in.service_cut[s].open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
+    if (!q.waiting.empty() && !ctx_.eng.is_pending(q.dispatch_timer)) // closed: leave when it opens
+      q.dispatch_timer = ctx_.eng.schedule_at(open, [this, s, stop] { dispatch_due(s, stop); });
+    return;
+  }
+  const double cap = ctx_.capacity_now(s);
+  while (sch.when_full && !q.waiting.empty() && q.teu >= cap - teu_eps) {
+    ctx_.eng.cancel(q.dispatch_timer);
+    launch_(s, stop);
+  }
+  if (q.waiting.empty() || ctx_.eng.is_pending(q.dispatch_timer))
+    return;
+  const Tick due = boxes_[q.waiting.front()].queued_since + to_ticks(sch.max_wait);
+  q.dispatch_timer = ctx_.eng.schedule_at(std::max(due, ctx_.eng.now()),
+                                          [this, s, stop] { dispatch_due(s, stop); });
+}
+
+void Stops::dispatch_due(std::uint32_t s, std::size_t stop) {
+  queues_[s][stop].dispatch_timer = EventId{};
+  if (!queues_[s][stop].waiting.empty() &&
+      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now())
+    launch_(s, stop);
+  check_dispatch(s, stop);
+}
+
+void Stops::deliver(std::uint32_t c) {
+  const Consignment &k = boxes_[c];
+  results_.delivered(k);
+  ctx_.trace(TraceEvent::Kind::Delivered, k.id, 0, UINT32_MAX, ctx_.net.demand[k.flow].destination,
+             k.teu);
+  boxes_.free(c);
+}
+
+double Stops::alighting_teu(const Trip &t, std::size_t stop) const {
+  double teu = 0.0;
+  for (std::uint32_t c : t.aboard)
+    if (boxes_[c].legs[boxes_[c].leg].alight == stop)
+      teu += boxes_[c].teu;
+  return teu;
+}
+
+// Loads waiting consignments in their order of arrival, skipping those that do not fit in the
+// room left (first fit). Those left behind by a timetabled vehicle are rolled over.
+double Stops::board(Trip &t, std::size_t stop) {
+  StopQueue &q = queues_[t.service][stop];
+  std::vector<std::uint32_t> stay;
+  std::vector<std::uint32_t> boarded;
+  pick(t, stop, boarded, stay);
+  q.waiting.swap(stay);
+  double teu = 0.0;
+  const NodeIndex node = ctx_.in.services[t.service].route[stop];
+  for (std::uint32_t c : boarded) {
+    teu += boxes_[c].teu;
+    q.teu -= boxes_[c].teu;
+    if (boxes_[c].in_yard)
+      yard_leave(c, node); // may admit held consignments, which join the queues
+  }
+  if (q.waiting.empty())
+    q.teu = 0.0; // no drift from fractional sizes
+  return teu;
+}
+
+void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
+                 std::vector<std::uint32_t> &stay) {
+  const StopQueue &q = queues_[t.service][stop];
+  const double cap = t.capacity;
+  const bool timetabled = ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch;
+  // Consignments booked on this departure first (their room was kept), then the others in
+  // their order of arrival: unbooked ones and those that missed their booked departure.
+  for (int pass = 0; pass < 2; ++pass)
+    for (std::uint32_t c : q.waiting) {
+      Consignment &k = boxes_[c];
+      const Tick booked_trip = k.legs[k.leg].trip;
+      if (t.key >= 0 && (pass == 0) != (booked_trip == t.key))
+        continue; // not in this pass
+      if (t.key < 0 && pass == 1)
+        continue;                // dispatch vehicles: one pass
+      if (booked_trip > t.key) { // booked on a later departure: waits for it
+        stay.push_back(c);
+        continue;
+      }
+      if (t.load + k.teu > cap + teu_eps) {
+        if (timetabled && k.rolled_since < 0) {
+          k.rolled_since = ctx_.eng.now();
+          results_.service(t.service).rolled_teu += k.teu;
+        }
+        stay.push_back(c);
+        continue;
+      }
+      account_boarding(t, c, ctx_.in.services[t.service].route[stop]);
+      boarded.push_back(c);
+    }
+  if (t.key >= 0) // keep the queue in order of arrival
+    std::sort(stay.begin(), stay.end(), [this](std::uint32_t a, std::uint32_t b) {
+      return boxes_[a].queued_since != boxes_[b].queued_since
+                 ? boxes_[a].queued_since < boxes_[b].queued_since
+                 : boxes_[a].id < boxes_[b].id;
+    });
+}
+
+void Stops::account_boarding(Trip &t, std::uint32_t c, NodeIndex node) {
+  Consignment &k = boxes_[c];
+  if (k.rolled_since >= 0) {
+    const double rolled = hours(ctx_.eng.now() - k.rolled_since);
+    k.wait[idx(WaitCause::Departure)] += hours(k.rolled_since - k.queued_since);
+    k.wait[idx(WaitCause::RolledOver)] += rolled;
+    results_.service(t.service).rolled_teu_hours += rolled * k.teu;
+  } else {
+    k.wait[idx(WaitCause::Departure)] += hours(ctx_.eng.now() - k.queued_since);
+  }
+  k.snapshot = t.clock;
+  k.boarded_once = true;
+  t.aboard.push_back(c);
+  t.load += k.teu;
+  ctx_.trace(TraceEvent::Kind::Boarded, k.id, t.number, t.service, node, k.teu);
+}
+
+// Consignments whose ride ends here take the vehicle's causes since they boarded, then go on
+// to their next leg or are delivered.
+void Stops::alight(Trip &t, std::size_t stop) {
+  std::vector<std::uint32_t> off;
+  std::size_t keep = 0;
+  for (std::uint32_t c : t.aboard) {
+    if (boxes_[c].legs[boxes_[c].leg].alight == stop)
+      off.push_back(c);
+    else
+      t.aboard[keep++] = c;
+  }
+  t.aboard.resize(keep);
+  const NodeIndex node = ctx_.in.services[t.service].route[stop];
+  for (std::uint32_t c : off) {
+    Consignment &k = boxes_[c];
+    for (int i = 0; i < wait_cause_count; ++i)
+      k.wait[i] += t.clock[i] - k.snapshot[i];
+    t.load -= k.teu;
+    ctx_.trace(TraceEvent::Kind::Alighted, k.id, t.number, t.service, node, k.teu);
+    ++k.leg;
+    to_next_leg(c);
+  }
+  if (t.aboard.empty())
+    t.load = 0.0;
+}
+
+} // namespace corsim::model::detail

@@ -1,0 +1,56 @@
+#pragma once
+// Where boxes wait for their rides: the queue at each stop of each service, the container yards
+// that hold them, the dispatch rule of services that leave when full or after a wait, and
+// boarding and alighting. Internal to corsim_model.
+
+#include "facilities.hpp"
+#include "results_collector.hpp"
+
+#include <functional>
+#include <vector>
+
+namespace corsim::model::detail {
+
+struct StopQueue {
+  std::vector<std::uint32_t> waiting; ///< consignment slots, FIFO
+  double teu = 0.0;
+  EventId dispatch_timer;
+};
+
+class Stops {
+public:
+  /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch).
+  using Launch = std::function<void(std::uint32_t s, std::size_t stop)>;
+  Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results);
+  void set_launch(Launch launch) { launch_ = std::move(launch); }
+  /// Sends consignment `c` to the stop of its next leg (through the yard there, if any), or
+  /// delivers it when it has no legs left.
+  void to_next_leg(std::uint32_t c);
+  /// Boards what waits at `stop` and fits into trip `t`; returns the TEU boarded.
+  double board(Trip &t, std::size_t stop);
+  /// TEU aboard `t` that alight at `stop`.
+  [[nodiscard]] double alighting_teu(const Trip &t, std::size_t stop) const;
+  /// The consignments whose ride ends at `stop` leave `t` and go on.
+  void alight(Trip &t, std::size_t stop);
+
+private:
+  void enqueue(std::uint32_t c);
+  void yard_enter(std::uint32_t c, NodeIndex node);
+  void yard_leave(std::uint32_t c, NodeIndex node);
+  void check_dispatch(std::uint32_t s, std::size_t stop);
+  void dispatch_due(std::uint32_t s, std::size_t stop);
+  void deliver(std::uint32_t c);
+  void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
+  /// Splits the queue at `stop` into those that board `t` and those that stay (in order).
+  void pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
+            std::vector<std::uint32_t> &stay);
+
+  Context &ctx_;
+  Consignments &boxes_;
+  Facilities &facilities_;
+  ResultsCollector &results_;
+  Launch launch_;
+  std::vector<std::vector<StopQueue>> queues_; ///< [service][stop]
+};
+
+} // namespace corsim::model::detail

@@ -1,0 +1,186 @@
+// Vehicles: timetabled departures and one process per trip that calls at each stop of its
+// service and runs its legs. What happens at each facility is in facility_calls.cpp.
+#include "vehicles.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace corsim::model::detail {
+
+namespace {
+Process return_wagons(Engine &eng, GaugeYard &g, int wagons, Hours turnaround) {
+  co_await delay(turnaround);
+  co_await g.wagons->put(wagons);
+  g.wagons_out.add(eng.now(), -wagons);
+}
+} // namespace
+
+Vehicles::Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCollector &results)
+    : ctx_(ctx), facilities_(facilities), stops_(stops), results_(results) {
+  for (const Link &l : ctx.net.links)
+    link_rng_.push_back(ctx.stream("link", l.id));
+  for (std::size_t d = 0; d < ctx.net.disruptions.size(); ++d) {
+    const std::string &id = ctx.net.disruptions[d].id;
+    weather_rng_.push_back(ctx.stream("disruption", id.empty() ? "#" + std::to_string(d) : id));
+  }
+}
+
+Process Vehicles::timetable_departures(std::uint32_t s) {
+  Tick from = ctx_.eng.now();
+  for (;;) {
+    const double next = ctx_.in.timetable->next_departure(s, 0, to_hours(from)).value();
+    if (!std::isfinite(next) || to_ticks(next) > ctx_.end)
+      co_return;
+    co_await delay(std::max<Tick>(0, to_ticks(next) - ctx_.eng.now()));
+    if (ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) >
+        0.0) // a closed service's departures are cancelled
+      launch(s, 0);
+    from = ctx_.eng.now() + 1;
+  }
+}
+
+void Vehicles::launch(std::uint32_t s, std::size_t stop) {
+  Trip t;
+  t.number = next_trip_++;
+  t.service = s;
+  t.capacity = ctx_.capacity_now(s);
+  const Service &svc = ctx_.in.services[s];
+  if (svc.schedule.kind != Schedule::Kind::Dispatch)
+    t.key = ctx_.eng.now(); // launched at its timetabled departure from the first stop
+  if (svc.mode == Mode::Rail)
+    t.gauge = next_gauge(ctx_.net, svc, stop);
+  t.boarded_first = stops_.board(t, stop);
+  ++results_.service(s).departures;
+  results_.service(s).teu_loaded += t.boarded_first;
+  spawn(ctx_.eng, trip(std::move(t), stop), priority_urgent);
+}
+
+Process Vehicles::trip(Trip t, std::size_t start) {
+  const Service &s = ctx_.in.services[t.service];
+  for (std::size_t i = start; i < s.route.size(); ++i) {
+    co_await sub(ctx_.eng, call(t, i, start));
+    if (i + 1 == s.route.size())
+      break;
+    ctx_.trace(TraceEvent::Kind::Departed, 0, t.number, t.service, s.route[i], t.load);
+    if (t.wagons_held > 0) {
+      spawn(ctx_.eng, return_wagons(ctx_.eng, *t.wagons_from, t.wagons_held,
+                                    ctx_.net.nodes[s.route[i]].gauge_change->wagon_turnaround));
+      t.wagons_held = 0;
+    }
+    results_.service(t.service).load_factor.add(t.load / ctx_.in.capacity[t.service].value());
+    co_await sub(ctx_.eng, ride(t, i));
+  }
+}
+
+// Everything a vehicle does at stop i; the first stop only loads, the last only unloads.
+Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
+  const Service &s = ctx_.in.services[t.service];
+  const NodeIndex node = s.route[i];
+  NodeState &ns = facilities_.node(node);
+  const bool first = i == start;
+  const bool last = i + 1 == s.route.size();
+  const bool ends = ctx_.in.options->customs_at_ends;
+  if (const Tick open = ctx_.in.node_cut[node].open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
+    t.clock[idx(WaitCause::Closure)] += hours(open - ctx_.eng.now()); // held at the closed node
+    co_await delay(open - ctx_.eng.now());
+  }
+  if (!first) {
+    ctx_.trace(TraceEvent::Kind::Arrived, 0, t.number, t.service, node, t.load);
+    co_await sub(ctx_.eng, facilities_.border(t, node, !last || ends, true));
+  }
+  const bool berth = s.vehicle.type == VehicleType::Vessel && ns.berths;
+  ResourceLock lock;
+  if (berth) {
+    const Tick since = ns.berths->arrive(ctx_.eng.now());
+    lock = co_await ns.berths->res.acquire();
+    ns.berths->start(ctx_.eng.now(), since, t.load);
+    t.clock[idx(WaitCause::Loading)] += hours(ctx_.eng.now() - since);
+  }
+  if (!first) {
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, stops_.alighting_teu(t, i)));
+    stops_.alight(t, i);
+  }
+  if (!last) {
+    if (s.mode == Mode::Rail)
+      co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
+    const double moves = first ? t.boarded_first : stops_.board(t, i);
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, moves));
+  }
+  if (berth) {
+    lock.release();
+    ns.berths->finish(ctx_.eng.now());
+  }
+  if (first && ends && !last)
+    co_await sub(ctx_.eng, facilities_.border(t, node, true, false));
+  if (!first && !last && s.dwell.value() > 0.0) {
+    t.clock[idx(WaitCause::StopDwell)] += s.dwell.value();
+    co_await delay(s.dwell);
+  }
+}
+
+// Leg i: a path on the link (entries in one direction at least a headway apart, in the order
+// vehicles ask), the single track if the link is one, then the running time.
+Process Vehicles::ride(Trip &t, std::size_t i) {
+  const Service &s = ctx_.in.services[t.service];
+  const LinkIndex l = s.legs[i];
+  LinkState &ls = facilities_.link(l);
+  const Timeline &cut = ctx_.in.link_cut[l];
+  if (const Tick open = cut.open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
+    t.clock[idx(WaitCause::Closure)] += hours(open - ctx_.eng.now()); // the link is closed
+    co_await delay(open - ctx_.eng.now());
+  }
+  const Tick since = ctx_.eng.now();
+  if (ls.headway > 0.0) {
+    const int dir = ctx_.net.links[l].from == s.route[i] ? 0 : 1;
+    const Tick entry = ls.book_entry(dir, ctx_.eng.now(), cut);
+    if (entry > ctx_.eng.now()) { // only vehicles that wait count in the queue
+      ls.paths.queue.add(ctx_.eng.now(), 1.0);
+      co_await delay(entry - ctx_.eng.now());
+      ls.paths.queue.add(ctx_.eng.now(), -1.0);
+    }
+    ls.entered(ctx_.eng.now(), since, t.load);
+  }
+  ResourceLock track;
+  if (ls.single) {
+    const Tick asked = ls.single->arrive(ctx_.eng.now());
+    track = co_await ls.single->res.acquire();
+    ls.single->start(ctx_.eng.now(), asked, t.load);
+  }
+  t.clock[idx(WaitCause::LinkQueue)] += hours(ctx_.eng.now() - since);
+  if (ctx_.eng.now() >= ctx_.warmup_end) {
+    ls.teu += t.load;
+    ++ls.vehicles;
+  }
+  co_await delay(run_leg(t, i));
+  if (ls.single) {
+    track.release();
+    ls.single->finish(ctx_.eng.now());
+  }
+}
+
+// Running time of leg i and the causes it is charged to; trucks follow the driver-hours rules.
+Hours Vehicles::run_leg(Trip &t, std::size_t i) {
+  const Service &s = ctx_.in.services[t.service];
+  const Link &l = ctx_.net.links[s.legs[i]];
+  double weather = 0.0; // extra hours from weather disruptions under way as the leg begins
+  for (const WeatherWindow &w : ctx_.in.link_weather[s.legs[i]])
+    if (w.start <= ctx_.eng.now() && ctx_.eng.now() < w.end)
+      weather += std::max(
+          0.0, sample(ctx_.net.disruptions[w.disruption].delay, weather_rng_[w.disruption]));
+  t.clock[idx(WaitCause::Weather)] += weather;
+  double h;
+  if (s.vehicle.type == VehicleType::Vessel && s.vehicle.speed.value() > 0.0)
+    h = l.length.value() / s.vehicle.speed.value();
+  else
+    h = std::max(0.0, sample(l.running_time, link_rng_[s.legs[i]]));
+  if (s.mode == Mode::Road) {
+    const DriveTime d = drive(t.driver, Hours(h));
+    t.clock[idx(WaitCause::Driving)] += d.driving.value();
+    t.clock[idx(WaitCause::DriverRest)] += d.rest.value();
+    return d.driving + d.rest + Hours(weather);
+  }
+  t.clock[idx(s.mode == Mode::Sea ? WaitCause::SeaPassage : WaitCause::RailRunning)] += h;
+  return Hours(h + weather);
+}
+
+} // namespace corsim::model::detail

@@ -1,0 +1,34 @@
+#pragma once
+// Vehicles: the timetabled departures of each service, and one process per trip that calls at
+// each stop of its route (border, berth, unloading, gauge change, loading, dwell) and runs its
+// legs over the links. Internal to corsim_model.
+
+#include "stops.hpp"
+
+#include <vector>
+
+namespace corsim::model::detail {
+
+class Vehicles {
+public:
+  Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCollector &results);
+  /// The departures of timetabled service `s`, for the whole run.
+  Process timetable_departures(std::uint32_t s);
+  /// Boards at once (so that a dispatch rule sees the queue emptied), then starts the trip.
+  void launch(std::uint32_t s, std::size_t stop);
+
+private:
+  Process trip(Trip t, std::size_t start);
+  Process call(Trip &t, std::size_t i, std::size_t start);
+  Process ride(Trip &t, std::size_t i);
+  Hours run_leg(Trip &t, std::size_t i);
+
+  Context &ctx_;
+  Facilities &facilities_;
+  Stops &stops_;
+  ResultsCollector &results_;
+  std::vector<RandomStream> link_rng_, weather_rng_;
+  std::uint64_t next_trip_ = 1;
+};
+
+} // namespace corsim::model::detail
