@@ -106,13 +106,8 @@ int run_compare(const CompareArgs &args) {
   if (a.out.empty())
     a.out = scs[0].out_dir; // the base scenario's `outputs: {dir: ...}`
   // Common random numbers: every scenario runs with the base's run settings.
-  for (std::size_t i = 1; i < scs.size(); ++i) {
-    auto keep = scs[i].options.route_shares;
-    const auto choice = scs[i].options.route_choice;
-    scs[i].options = scs[0].options;
-    scs[i].options.route_shares = std::move(keep);
-    scs[i].options.route_choice = choice;
-  }
+  for (std::size_t i = 1; i < scs.size(); ++i)
+    scs[i].options = model::paired_options(scs[0].options, scs[i].options);
   if (!a.out.empty())
     prepare_output_dir(a.out);
   std::vector<model::SimulationResults> results;

@@ -18,6 +18,13 @@ const KeyResult *find(const std::vector<KeyResult> &list, const KeyResult &k) {
 
 } // namespace
 
+SimulationOptions paired_options(const SimulationOptions &base, const SimulationOptions &whatif) {
+  SimulationOptions o = base;
+  o.route_shares = whatif.route_shares;
+  o.route_choice = whatif.route_choice;
+  return o;
+}
+
 Estimate estimate(const std::vector<double> &values) {
   std::vector<double> xs;
   for (double x : values)
@@ -49,8 +56,7 @@ std::vector<Difference> compare(const SimulationResults &base, const SimulationR
       os.push_back(y);
       ds.push_back(y - x);
     }
-    Difference d{b.subject,       b.measure,       b.unit, estimate(bs),
-                 estimate(os), estimate(ds), false};
+    Difference d{b.subject, b.measure, b.unit, estimate(bs), estimate(os), estimate(ds), false};
     const Estimate &e = d.difference;
     d.significant = e.n >= 2 && e.mean != 0.0 && std::abs(e.mean) > e.half_width;
     out.push_back(std::move(d));

@@ -178,3 +178,39 @@ TEST_CASE("A sequential run that reaches its maximum says which results fell sho
   CHECK(r.warnings.back().find("not reached in 8 replications") != std::string::npos);
   CHECK(r.warnings.back().find("A-Q transit mean") != std::string::npos);
 }
+
+TEST_CASE("A what-if paired with its base runs on the base's settings and its own routes",
+          "[model][experiment]") {
+  SimulationOptions base = short_run(3);
+  base.threads = 2;
+  base.target_relative_half_width = 0.05;
+  base.max_replications = 40;
+  SimulationOptions whatif;
+  whatif.horizon = days(100.0);
+  whatif.seed = 99;
+  whatif.replications = 7;
+  whatif.logit_scale = 0.01;
+  whatif.route_choice = RouteChoice::FixedShares;
+  whatif.route_shares = {{"A-C", {"ABC-train"}, 1.0}};
+  const SimulationOptions o = paired_options(base, whatif);
+  // The run settings are the base's: the same random streams, replication by replication.
+  CHECK(o.horizon.value() == base.horizon.value());
+  CHECK(o.warmup.value() == base.warmup.value());
+  CHECK(o.seed == 11);
+  CHECK(o.replications == 3);
+  CHECK(o.threads == 2);
+  CHECK(o.target_relative_half_width == 0.05);
+  CHECK(o.max_replications == 40);
+  CHECK(o.logit_scale == base.logit_scale);
+  // How boxes choose routes belongs to the what-if.
+  CHECK(o.route_choice == RouteChoice::FixedShares);
+  REQUIRE(o.route_shares.size() == 1);
+  CHECK(o.route_shares[0].flow == "A-C");
+  CHECK(o.route_shares[0].via == std::vector<std::string>{"ABC-train"});
+  SECTION("a what-if that is the base is run as the base") {
+    const SimulationOptions same = paired_options(base, base);
+    CHECK(same.route_choice == base.route_choice);
+    CHECK(same.route_shares.empty());
+    CHECK(same.seed == base.seed);
+  }
+}

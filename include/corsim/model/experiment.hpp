@@ -6,11 +6,17 @@
 /// narrower interval than two independent estimates would give.
 
 #include "corsim/model/results.hpp"
+#include "corsim/model/simulation.hpp"
 
 #include <string>
 #include <vector>
 
 namespace corsim::model {
+
+/// The options a what-if runs with when compared with a base on common random numbers: the
+/// base's run settings (horizon, warm-up, replications, seed, precision, threads, ...), with
+/// the what-if's own route choice and route shares (they describe the what-if, not the run).
+SimulationOptions paired_options(const SimulationOptions &base, const SimulationOptions &whatif);
 
 /// A key result of two scenarios and their paired difference.
 struct Difference {

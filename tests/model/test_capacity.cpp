@@ -1,0 +1,149 @@
+// The capacity of an origin–destination, three ways (corsim/model/capacity.hpp), against
+// hand calculations on a line with one weekly train.
+#include "model_fixtures.hpp"
+
+#include "corsim/error.hpp"
+#include "corsim/model/capacity.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace corsim;
+using namespace corsim::model;
+using namespace corsim::model::testing;
+
+namespace {
+
+/// A --10 h rail, 1 path a day-- B --20 h rail, 2 paths a day-- C, standard gauge, no
+/// facilities at B. One train of 10 wagons × 2 TEU = 20 TEU leaves A for C on Mondays at
+/// 10:00. Demand A -> C: one 2 TEU box every 24 h = 2 × 8760 / 24 = 730 TEU/yr, i.e. 14 TEU
+/// a week against the train's 20.
+Network weekly_line() {
+  Network net;
+  net.name = "weekly line";
+  net.nodes = {node("A", NodeKind::RailTerminal), node("B", NodeKind::Hub),
+               node("C", NodeKind::RailTerminal)};
+  net.links = {rail("A-B", 0, 1, Gauge::Standard, 10.0), rail("B-C", 1, 2, Gauge::Standard, 20.0)};
+  net.links[0].capacity = PerHour(1.0 / 24.0);
+  net.links[1].capacity = PerHour(2.0 / 24.0);
+  Service s;
+  s.id = "train";
+  s.mode = Mode::Rail;
+  s.route = {0, 1, 2};
+  s.legs = {0, 1};
+  s.vehicle.type = VehicleType::Train;
+  s.vehicle.wagons = 10;
+  s.vehicle.teu_per_wagon = Teu(2.0);
+  s.vehicle.capacity = Teu(20.0);
+  s.schedule.kind = Schedule::Kind::Weekly;
+  s.schedule.weekly = {Hours(10.0)};
+  net.services = {s};
+  net.demand = {scheduled(0, 2, 2.0, 24.0)};
+  return net;
+}
+
+/// 52 weeks measured after one week of warm-up: 53 weeks in all. One replication, earliest
+/// arrival: everything is deterministic.
+SimulationOptions year() { return options(364.0, 7.0); }
+
+} // namespace
+
+TEST_CASE("An origin-destination's flows are found by node names", "[capacity]") {
+  const Network net = weekly_line();
+  const OdFlows od = find_od(net, "A:C");
+  CHECK(od.from == 0);
+  CHECK(od.to == 2);
+  CHECK(od.flows == std::vector<std::size_t>{0});
+  CHECK(od.demand.value() == Approx(730.0));
+  SECTION("without a colon, an unknown node or no flow, it is an input error") {
+    CHECK_THROWS_WITH(find_od(net, "AC"), Catch::Contains("expected ORIGIN:DESTINATION"));
+    CHECK_THROWS_AS(find_od(net, "A:Q"), InputError);
+    CHECK_THROWS_WITH(find_od(net, "A:Q"), Catch::Contains("unknown node 'Q'"));
+    CHECK_THROWS_WITH(find_od(net, "C:A"), Catch::Contains("no demand flow from C to A"));
+  }
+}
+
+TEST_CASE("The analytic bound is the train's TEU a year over the demand", "[capacity]") {
+  const Network net = weekly_line();
+  const OdFlows od = find_od(net, "A:C");
+  const SimulationResults base = simulate(net, year());
+  // 52 departures in 364 measured days: 52 × 365 / 364 = 365 / 7 departures a year, × 20 TEU
+  // = 7300 / 7 = 1042.857 TEU/yr. The box's one route takes the train (share 1), so the load
+  // per unit of demand is 730 TEU/yr, and the bound is (7300 / 7) / 730 = 10 / 7 = 1.4286:
+  // the week's 20 TEU over its 14.
+  const AnalyticBound b = analytic_bound(net, base, od);
+  CHECK(b.resource == "service train");
+  CHECK(b.capacity.value() == Approx(7300.0 / 7.0));
+  CHECK(b.other_load.value() == Approx(0.0));
+  CHECK(b.load_per_unit.value() == Approx(730.0));
+  CHECK(b.multiplier == Approx(10.0 / 7.0));
+}
+
+TEST_CASE("The network bound is the minimum cut over the demand", "[capacity]") {
+  const Network net = weekly_line();
+  // A-B: 1 path a day × 20 TEU (the train on it) × 365 = 7300 TEU/yr; B-C: 14600 TEU/yr;
+  // B has no facilities. The minimum cut is A-B: 7300 / 730 = 10× the demand.
+  const NetworkBound b = network_bound(net, find_od(net, "A:C"));
+  REQUIRE_FALSE(b.unbounded);
+  CHECK(b.max_flow.value() == Approx(7300.0));
+  REQUIRE(b.min_cut.size() == 1);
+  CHECK(b.min_cut[0].is_link);
+  CHECK(b.min_cut[0].link == 0);
+  CHECK(b.multiplier == Approx(10.0));
+  SECTION("without link capacities it is unbounded") {
+    Network open = net;
+    for (Link &l : open.links)
+      l.capacity = PerHour(0.0);
+    const NetworkBound u = network_bound(open, find_od(open, "A:C"));
+    CHECK(u.unbounded);
+    CHECK(u.multiplier == std::numeric_limits<double>::infinity());
+  }
+}
+
+TEST_CASE("The simulated saturation point of one weekly train brackets the analytic bound",
+          "[capacity]") {
+  const Network net = weekly_line();
+  const OdFlows od = find_od(net, "A:C");
+  const SaturationResult r = saturation_search(net, od, year(), SaturationOptions{});
+  // Below 10/7 × the demand each Monday's train clears the queue: the backlog stays under one
+  // week of demand (two make a saturated run) and all is delivered, so no run at or below
+  // 10/7 saturates and the search ends within one bisection step (1/64) under it. Above,
+  // the 53 weeks' trains carry at most 53 × 20 = 1060 TEU of the 2 × 371 × m TEU offered;
+  // the backlog passes two weeks of demand (28 m TEU) once 742 m - 1060 > 28 m, m > 1.4846
+  // = 1.039 × 10/7. So the point lies between 10/7 - 1/64 and 1.05 × 10/7. (It is found at
+  // 1.453125 = 1 + 29/64, saturated at 1.46875: the first Monday's train leaves nearly empty.)
+  const double analytic = 10.0 / 7.0;
+  REQUIRE(r.outcome == SaturationResult::Outcome::Found);
+  CHECK(r.multiplier >= analytic - 1.0 / 64.0);
+  CHECK(r.multiplier <= 1.05 * analytic);
+  CHECK(r.saturated.multiplier - r.multiplier == Approx(1.0 / 64.0));
+  CHECK(r.saturated.verdict == SaturationProbe::Verdict::Backlog);
+  // Doubling: 1× (not saturated), 2× (saturated); then six bisections.
+  REQUIRE(r.probes.size() == 8);
+  CHECK_FALSE(r.probes[0].saturated());
+  CHECK(r.probes[0].delivered.value() == Approx(730.0).epsilon(0.05));
+  CHECK(r.probes[1].saturated());
+  CHECK(explain_capacity(analytic, 10.0, r.multiplier)
+            .find("max-flow is higher than the analytic bound") != std::string::npos);
+}
+
+TEST_CASE("A p95 target the timetable cannot meet is not a capacity", "[capacity]") {
+  const Network net = weekly_line();
+  const OdFlows od = find_od(net, "A:C");
+  SaturationOptions o;
+  o.p95_days = 1.0; // the train alone runs 30 h
+  std::vector<double> asked;
+  const SaturationResult r = saturation_search(
+      od,
+      [&](double m) {
+        asked.push_back(m);
+        Network scaled = net;
+        scaled.demand[0].volume = TeuPerYear(730.0 * m);
+        return simulate(scaled, year());
+      },
+      o);
+  CHECK(r.outcome == SaturationResult::Outcome::TargetUnmet);
+  CHECK(r.multiplier == 0.0);
+  CHECK(r.saturated.verdict == SaturationProbe::Verdict::SlowP95);
+  CHECK(asked == std::vector<double>{1.0, 0.1});
+  CHECK(explain_capacity(1.4, 10.0, 0.0).rfind("- the simulated target is not", 0) == 0);
+}
