@@ -79,6 +79,11 @@ struct EventId {
 };
 
 class EngineObserver;
+class Engine;
+
+namespace detail {
+struct EngineAccess;
+} // namespace detail
 
 /// The event loop. One Engine per replication; not thread-safe (run replications in threads,
 /// one engine each).
@@ -136,6 +141,8 @@ public:
   /// Records an exception escaping a process; run() stops and rethrows it.
   void fail(std::exception_ptr e);
 
+private:
+  friend struct detail::EngineAccess;
   /// Used by process.hpp: schedules the resumption of a suspended coroutine frame at tick t
   /// without a callback slot, and returns its key. The frame's promise decides, when the
   /// entry comes up, whether it is still wanted (ProcessPromise::accept_wake).
@@ -179,7 +186,6 @@ public:
   /// True while the destructor destroys suspended processes (resources must not be touched).
   [[nodiscard]] bool tearing_down() const { return tearing_down_; }
 
-private:
   // key: priority (biased, bits 48-63) | sequence (bits 1-47) | wake flag (bit 0).
   // payload: slot | generation << 32 for a callback; the coroutine frame for a wake.
   struct Entry {
@@ -300,5 +306,25 @@ private:
   std::vector<ProcessSlot> processes_;
   std::uint32_t free_process_ = UINT32_MAX;
 };
+
+namespace detail {
+/// The engine's plumbing for processes and resources (process.hpp, resource.hpp): waking
+/// coroutine frames and the process table; each call is the Engine's private member of the
+/// same name. Not for models: they schedule events and spawn processes.
+struct EngineAccess {
+  static std::uint64_t schedule_wake(Engine &e, Tick t, void *frame, Priority p) {
+    return e.schedule_wake(t, frame, p);
+  }
+  static void forget_wake(Engine &e) { e.forget_wake(); }
+  static std::uint64_t register_process(Engine &e, void *promise) {
+    return e.register_process(promise);
+  }
+  static void unregister_process(Engine &e, std::uint64_t id) { e.unregister_process(id); }
+  static void *find_process_or_null(const Engine &e, std::uint64_t id) {
+    return e.find_process_or_null(id);
+  }
+  static bool tearing_down(const Engine &e) { return e.tearing_down(); }
+};
+} // namespace detail
 
 } // namespace corsim

@@ -54,7 +54,7 @@ public:
     ProcessPromise *p;
     bool await_ready() noexcept {
       p->done_.succeed();
-      p->engine_->unregister_process(p->id_);
+      detail::EngineAccess::unregister_process(*p->engine_, p->id_);
       p->finished_ = true;
       return p->pending_wakes_ == 0;
     }
@@ -81,7 +81,8 @@ public:
   void interrupt(int cause);
   /// Schedules resumption of this process at tick t (a wake entry: no callback slot).
   void wake_at(Tick t, Priority p = priority_normal) {
-    wake_key_ = engine_->schedule_wake(t, ProcessHandle::from_promise(*this).address(), p);
+    wake_key_ = detail::EngineAccess::schedule_wake(
+        *engine_, t, ProcessHandle::from_promise(*this).address(), p);
     ++pending_wakes_;
   }
   /// Schedules resumption of this process at the current time.
@@ -90,7 +91,7 @@ public:
   void cancel_wake() {
     if (wake_key_ != 0) {
       wake_key_ = 0;
-      engine_->forget_wake();
+      detail::EngineAccess::forget_wake(*engine_);
     }
   }
   /// Called by the Engine for each wake entry of this frame: true if it should resume now.
@@ -176,7 +177,7 @@ inline ProcessRef spawn(Engine &eng, Process p) {
   const ProcessHandle h = p.release();
   ProcessPromise &promise = h.promise();
   promise.engine_ = &eng;
-  const std::uint64_t id = promise.id_ = eng.register_process(&promise);
+  const std::uint64_t id = promise.id_ = detail::EngineAccess::register_process(eng, &promise);
   h.resume(); // may finish (and free the frame) before returning
   return ProcessRef(eng, id);
 }

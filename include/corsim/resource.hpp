@@ -167,7 +167,7 @@ private:
 inline ResourceLock::ResourceLock(Resource &r) : res_(&r), eng_(r.eng_) {}
 
 inline void ResourceLock::release() {
-  if (Resource *r = std::exchange(res_, nullptr); r && !eng_->tearing_down())
+  if (Resource *r = std::exchange(res_, nullptr); r && !detail::EngineAccess::tearing_down(*eng_))
     r->release();
 }
 

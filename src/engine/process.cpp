@@ -44,7 +44,7 @@ void *frame_alloc_slow(std::size_t n) {
 } // namespace detail
 
 void Signal::cancel_timer() {
-  if (eng_ && !eng_->tearing_down())
+  if (eng_ && !detail::EngineAccess::tearing_down(*eng_))
     eng_->cancel(timer_);
 }
 
@@ -118,7 +118,9 @@ void ProcessPromise::interrupt(int cause) {
 }
 
 ProcessPromise *ProcessRef::promise_or_null() const {
-  return eng_ ? static_cast<ProcessPromise *>(eng_->find_process_or_null(id_)) : nullptr;
+  return eng_
+             ? static_cast<ProcessPromise *>(detail::EngineAccess::find_process_or_null(*eng_, id_))
+             : nullptr;
 }
 
 bool ProcessRef::alive() const { return promise_or_null() != nullptr; }
@@ -144,7 +146,7 @@ std::uint64_t start_process(Engine &eng, Process &&p, Tick at, Priority prio, bo
   const ProcessHandle h = p.release();
   ProcessPromise &promise = h.promise();
   promise.engine_ = &eng;
-  promise.id_ = eng.register_process(&promise);
+  promise.id_ = detail::EngineAccess::register_process(eng, &promise);
   const std::uint64_t id = promise.id_;
   if (now)
     h.resume(); // may finish (and free the frame) before returning
