@@ -5,12 +5,12 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
 #include "corsim/error.hpp"
 #include "corsim/flow.hpp"
+#include "corsim/io/outputs.hpp"
 
 #include <Eigen/Dense>
 #include <fmt/format.h>
@@ -286,7 +286,7 @@ int run_capacity(const CapacityArgs &args) {
     a.out = sc->out_dir; // the scenario's `outputs: {dir: ...}`
   const Od od = find_od(sc->network, a.od);
   if (!a.out.empty())
-    prepare_output_dir(a.out);
+    io::prepare_output_dir(a.out);
   double seconds = 0.0;
   const model::SimulationResults base =
       simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
@@ -297,8 +297,8 @@ int run_capacity(const CapacityArgs &args) {
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty())
-    write_outputs(a.out, {{sc->name, &sc->network, &base}},
-                  run_record("capacity", *sc, base, seconds));
+    io::write_outputs(a.out, {{sc->name, &sc->network, &base}},
+                      run_record("capacity", *sc, base, seconds));
   discard_kept(a.out);
   using A = Table::Align;
   Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"bottleneck / reason"}});

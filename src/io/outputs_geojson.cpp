@@ -1,12 +1,12 @@
 // network.geojson: the corridor with its simulated traffic, for QGIS and kepler.gl
 // (RFC 7946: a FeatureCollection of Point nodes and LineString links, [lon, lat] in WGS84).
-#include "outputs.hpp"
+#include "corsim/io/outputs.hpp"
 #include "outputs_detail.hpp"
 
 #include <algorithm>
 #include <optional>
 
-namespace corsim::cli {
+namespace corsim::io {
 namespace {
 
 using detail::Json;
@@ -91,4 +91,4 @@ std::string network_geojson(const std::vector<ScenarioOutput> &scenarios) {
          "\n";
 }
 
-} // namespace corsim::cli
+} // namespace corsim::io
