@@ -5,11 +5,11 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/outputs.hpp"
 #include "corsim/model/capacity.hpp"
 
 #include <fmt/format.h>
@@ -120,7 +120,7 @@ int run_capacity(const CapacityArgs &args) {
     a.out = sc->out_dir; // the scenario's `outputs: {dir: ...}`
   const model::OdFlows od = model::find_od(sc->network, a.od);
   if (!a.out.empty())
-    prepare_output_dir(a.out);
+    io::prepare_output_dir(a.out);
   double seconds = 0.0;
   const model::SimulationResults base =
       simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
@@ -131,8 +131,8 @@ int run_capacity(const CapacityArgs &args) {
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty())
-    write_outputs(a.out, {{sc->name, &sc->network, &base}},
-                  run_record("capacity", *sc, base, seconds));
+    io::write_outputs(a.out, {{sc->name, &sc->network, &base}},
+                      run_record("capacity", *sc, base, seconds));
   discard_kept(a.out);
   print_capacity(sc->network, od, a, analytic, flow, sat);
   return exit_ok;

@@ -3,6 +3,7 @@
 #include "output.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/atomic_file.hpp"
 
 #include <csignal>
 #include <filesystem>
@@ -60,7 +61,7 @@ DiskStore::DiskStore(std::string dir, const std::string &scenario_as_run, bool r
   fs::create_directories(dir_, ec);
   if (ec)
     throw InputError(SourcePos{dir_, 0, 0}, "cannot create the folder: " + ec.message());
-  write_file_atomically(stamp, scenario_as_run);
+  io::write_file_atomically(stamp, scenario_as_run);
 }
 
 std::string DiskStore::file(int replication) const {
@@ -75,7 +76,7 @@ std::optional<std::string> DiskStore::load(int replication) {
 }
 
 void DiskStore::save(int replication, const std::string &bytes) {
-  write_file_atomically(file(replication), bytes);
+  io::write_file_atomically(file(replication), bytes);
 }
 
 } // namespace corsim::cli

@@ -2,10 +2,10 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
+#include "corsim/io/outputs.hpp"
 #include "corsim/model/experiment.hpp"
 
 #include <fmt/format.h>
@@ -109,7 +109,7 @@ int run_compare(const CompareArgs &args) {
   for (std::size_t i = 1; i < scs.size(); ++i)
     scs[i].options = model::paired_options(scs[0].options, scs[i].options);
   if (!a.out.empty())
-    prepare_output_dir(a.out);
+    io::prepare_output_dir(a.out);
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
   for (std::size_t i = 0; i < scs.size(); ++i)
@@ -121,10 +121,10 @@ int run_compare(const CompareArgs &args) {
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty()) {
-    std::vector<ScenarioOutput> outs;
+    std::vector<io::ScenarioOutput> outs;
     for (std::size_t i = 0; i < scs.size(); ++i)
       outs.push_back({scs[i].name, &scs[i].network, &results[i]});
-    write_outputs(a.out, outs, run_record("compare", scs[0], results[0], seconds), diffs);
+    io::write_outputs(a.out, outs, run_record("compare", scs[0], results[0], seconds), diffs);
     discard_kept(a.out);
   }
   if (a.format == "json") {

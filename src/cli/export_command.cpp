@@ -2,6 +2,7 @@
 #include "commands.hpp"
 #include "output.hpp"
 
+#include "corsim/io/atomic_file.hpp"
 #include "corsim/io/export.hpp"
 
 #include <iostream>
@@ -25,9 +26,9 @@ int run_export(const ExportOptions &o) {
   const std::string geojson = o.geojson.empty() ? "" : io::network_to_geojson(*net);
   const std::string dot = o.dot.empty() ? "" : io::network_to_dot(*net);
   if (!o.geojson.empty())
-    write_file_atomically(o.geojson, geojson);
+    io::write_file_atomically(o.geojson, geojson);
   if (!o.dot.empty())
-    write_file_atomically(o.dot, dot);
+    io::write_file_atomically(o.dot, dot);
   return exit_ok;
 }
 

@@ -3,9 +3,9 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/outputs.hpp"
 
 #include <iostream>
 
@@ -14,7 +14,7 @@ int main(int argc, char **argv) {
   const auto mpi = corsim::cli::start_mpi(argc, argv);
   CLI::App app{"corsim: logistics corridor route simulator"};
   app.require_subcommand(1);
-  app.set_version_flag("--version", std::string("corsim ") + corsim::cli::corsim_version());
+  app.set_version_flag("--version", std::string("corsim ") + corsim::io::corsim_version());
   // Global flags, accepted before or after the subcommand (fallthrough).
   bool quiet = false, verbose = false;
   auto *quiet_flag =

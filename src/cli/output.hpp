@@ -3,7 +3,6 @@
 
 #include "corsim/io/load.hpp"
 
-#include <fstream>
 #include <optional>
 #include <string>
 
@@ -26,25 +25,4 @@ void print_note(const std::string &text);
 void print_verbose(const std::string &text);
 /// Loads a network, printing its warnings and errors to stderr. nullopt when it has errors.
 std::optional<Network> load_or_report(const std::string &path);
-/// A file written under a temporary name and renamed to `path` by commit(): readers never see
-/// a half-written file, and a run that fails before commit() leaves nothing behind.
-class AtomicFile {
-public:
-  explicit AtomicFile(std::string path); ///< throws InputError when it cannot be created
-  AtomicFile(const AtomicFile &) = delete;
-  AtomicFile &operator=(const AtomicFile &) = delete;
-  ~AtomicFile();
-  std::ofstream &stream() { return out_; }
-  /// Flushes, checks every write succeeded, and renames. Throws InputError otherwise.
-  void commit();
-
-private:
-  std::string path_, temporary_;
-  std::ofstream out_;
-  bool committed_ = false;
-};
-
-/// Writes `text` to `path` atomically (temporary file, then rename). Throws InputError.
-void write_file_atomically(const std::string &path, const std::string &text);
-
 } // namespace corsim::cli

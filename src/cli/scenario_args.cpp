@@ -7,6 +7,7 @@
 #include "progress.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/outputs.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -166,18 +167,18 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
   }
 }
 
-RunRecord run_record(const std::string &command, const io::Scenario &sc,
-                     const model::SimulationResults &r, double seconds) {
+io::RunRecord run_record(const std::string &command, const io::Scenario &sc,
+                         const model::SimulationResults &r, double seconds) {
   const model::SimulationOptions &o = sc.options;
-  return RunRecord{command,
-                   sc.name,
-                   sc.as_run(),
-                   in_days(o.horizon),
-                   in_days(o.warmup),
-                   static_cast<int>(r.replications.size()),
-                   o.seed,
-                   model::to_string(o.route_choice),
-                   seconds};
+  return io::RunRecord{command,
+                       sc.name,
+                       sc.as_run(),
+                       in_days(o.horizon),
+                       in_days(o.warmup),
+                       static_cast<int>(r.replications.size()),
+                       o.seed,
+                       model::to_string(o.route_choice),
+                       seconds};
 }
 
 std::string scenario_title(const io::Scenario &sc) {

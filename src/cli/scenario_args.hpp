@@ -2,8 +2,7 @@
 // What simulate, compare, sweep and capacity share: reading a scenario (or a corridor file)
 // with the command line's changes, and the run options that override the scenario's.
 
-#include "outputs.hpp"
-
+#include "corsim/io/outputs.hpp"
 #include "corsim/io/scenario.hpp"
 
 #include <CLI/CLI.hpp>
@@ -70,8 +69,8 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
                                            bool spread = true);
 
 /// What summary.json records of a run of `sc` that gave `r`.
-RunRecord run_record(const std::string &command, const io::Scenario &sc,
-                     const model::SimulationResults &r, double seconds);
+io::RunRecord run_record(const std::string &command, const io::Scenario &sc,
+                         const model::SimulationResults &r, double seconds);
 
 /// The scenario's name, and its corridor's name when they differ.
 std::string scenario_title(const io::Scenario &sc);

@@ -2,12 +2,13 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 #include "progress.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/atomic_file.hpp"
+#include "corsim/io/outputs.hpp"
 #include "corsim/model/simulation.hpp"
 
 #include <fmt/format.h>
@@ -193,8 +194,8 @@ model::TraceSink csv_trace(std::ofstream &out, const Network &net,
 void write_simulate_outputs(const SimulateArgs &a, const io::Scenario &sc,
                             const model::SimulationResults &r, double seconds) {
   const auto started = std::chrono::steady_clock::now();
-  const RunRecord run = run_record("simulate", sc, r, seconds);
-  write_outputs(a.out, {{sc.name, &sc.network, &r}}, run);
+  const io::RunRecord run = run_record("simulate", sc, r, seconds);
+  io::write_outputs(a.out, {{sc.name, &sc.network, &r}}, run);
   print_verbose(fmt::format(
       "wrote {} in {:.2f} s", a.out,
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count()));
@@ -212,15 +213,15 @@ int run_simulate(const SimulateArgs &args) {
   model::SimulationOptions &opt = sc->options;
   if (!a.trace.empty() && a.run.resume)
     throw InputError("--trace with --resume: the kept replications' events are not kept");
-  std::optional<AtomicFile> trace_file; // appears under its name only once complete
-  std::vector<std::string> names;       // service ids for the trace, in the model's order
+  std::optional<io::AtomicFile> trace_file; // appears under its name only once complete
+  std::vector<std::string> names;           // service ids for the trace, in the model's order
   if (!a.trace.empty() && output_rank()) {
     trace_file.emplace(a.trace);
     names = model::service_ids(*net);
     opt.trace = csv_trace(trace_file->stream(), *net, names);
   }
   if (!a.out.empty())
-    prepare_output_dir(a.out); // a bad folder fails now, not after the run
+    io::prepare_output_dir(a.out); // a bad folder fails now, not after the run
   // A trace holds every replication's events in order: then each process runs them all
   // (rank 0 writes it); otherwise replications are spread over the MPI ranks.
   double seconds = 0.0;
@@ -233,8 +234,8 @@ int run_simulate(const SimulateArgs &args) {
     write_simulate_outputs(a, *sc, r, seconds);
   discard_kept(a.out);
   if (a.format == "json")
-    std::cout << results_json({sc->name, &sc->network, &r},
-                              run_record("simulate", *sc, r, seconds));
+    std::cout << io::results_json({sc->name, &sc->network, &r},
+                                  run_record("simulate", *sc, r, seconds));
   else
     print_tables(*sc, r);
   return exit_ok;

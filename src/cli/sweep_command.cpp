@@ -2,9 +2,10 @@
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
-#include "outputs.hpp"
 #include "scenario_args.hpp"
 #include "table.hpp"
+
+#include "corsim/io/outputs.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -135,14 +136,14 @@ nlohmann::ordered_json rows_json(const std::vector<Assignment> &axes, const std:
 void write_sweep_outputs(const std::string &dir, const std::vector<Assignment> &axes,
                          const std::vector<Row> &rows, const std::vector<io::Scenario> &scenarios,
                          const std::vector<model::SimulationResults> &results, double seconds) {
-  std::vector<ScenarioOutput> outs;
+  std::vector<io::ScenarioOutput> outs;
   for (std::size_t i = 0; i < rows.size(); ++i) {
     std::string name;
     for (std::size_t k = 0; k < axes.size(); ++k)
       name += (k ? " " : "") + axes[k].path + "=" + rows[i].values[k];
     outs.push_back({name, &scenarios[i].network, &results[i]});
   }
-  write_outputs(dir, outs, run_record("sweep", scenarios.front(), results.front(), seconds));
+  io::write_outputs(dir, outs, run_record("sweep", scenarios.front(), results.front(), seconds));
 }
 
 int run_sweep(const SweepArgs &args) {
@@ -171,7 +172,7 @@ int run_sweep(const SweepArgs &args) {
   if (a.out.empty())
     a.out = scenarios.front().out_dir; // the scenario's `outputs: {dir: ...}`
   if (!a.out.empty())
-    prepare_output_dir(a.out); // a bad folder fails now, not after the runs
+    io::prepare_output_dir(a.out); // a bad folder fails now, not after the runs
   std::vector<Row> rows;
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;

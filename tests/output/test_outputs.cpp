@@ -1,9 +1,9 @@
 // The --out files built from hand-made results: structure, units, escaping (docs/outputs.md).
 #include "output_fixtures.hpp"
-#include "outputs.hpp"
 #include "run_corsim.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/outputs.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <sstream>
 
-using corsim::cli::ScenarioOutput;
+using corsim::io::ScenarioOutput;
 using corsim::test::output_differences;
 using corsim::test::output_network;
 using corsim::test::output_results;
@@ -33,7 +33,7 @@ std::size_t count(const std::string &text, const std::string &part) {
   return n;
 }
 
-corsim::cli::RunRecord run_record() {
+corsim::io::RunRecord run_record() {
   return {"compare", "Output test", "name: x\n", 28, 7, 3, 42, "logit", 1.5};
 }
 
@@ -43,7 +43,7 @@ TEST_CASE("results.csv is tidy: one row per scenario, replication, subject and m
           "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  const auto csv = lines(corsim::cli::results_csv({{"base", &net, &r}, {"", &net, &r}}));
+  const auto csv = lines(corsim::io::results_csv({{"base", &net, &r}, {"", &net, &r}}));
   REQUIRE(csv.size() == 1 + 2 * 5 * 3); // header + scenarios × key results × replications
   CHECK(csv[0] == "scenario,replication,subject,measure,unit,value");
   CHECK(csv[1] == "base,1,A-B box,transit mean,d,3");
@@ -59,12 +59,12 @@ TEST_CASE("results.csv is tidy: one row per scenario, replication, subject and m
 TEST_CASE("the over-time CSV files have a row per facility or service and period", "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  const auto fac = lines(corsim::cli::facilities_over_time_csv({{"base", &net, &r}}));
+  const auto fac = lines(corsim::io::facilities_over_time_csv({{"base", &net, &r}}));
   REQUIRE(fac.size() == 1 + 2 * 4);
   CHECK(fac[0] == "scenario,facility,node,kind,period,start_day,utilisation,queue");
   CHECK(fac[1] == "base,handling at A,A,handling,1,0,0.2,0");
   CHECK(fac[8] == "base,\"customs at B<&\"\"x\",\"B<&\"\"x\",customs,4,21,0.9,4");
-  const auto svc = lines(corsim::cli::services_over_time_csv({{"base", &net, &r}}));
+  const auto svc = lines(corsim::io::services_over_time_csv({{"base", &net, &r}}));
   REQUIRE(svc.size() == 1 + 4);
   CHECK(svc[0] == "scenario,service,period,start_day,departures,teu");
   CHECK(svc[2] == "base,AB-train,2,7,2,110");
@@ -73,9 +73,9 @@ TEST_CASE("the over-time CSV files have a row per facility or service and period
 TEST_CASE("summary.json records the run, the version and every estimate", "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  const auto j = nlohmann::json::parse(corsim::cli::summary_json(
+  const auto j = nlohmann::json::parse(corsim::io::summary_json(
       {{"base", &net, &r}, {"busy", &net, &r}}, run_record(), {output_differences()}));
-  CHECK(j["corsim_version"] == corsim::cli::corsim_version());
+  CHECK(j["corsim_version"] == corsim::io::corsim_version());
   CHECK(j["run"]["seed"] == 42);
   CHECK(j["run"]["command"] == "compare");
   CHECK(j["scenario_as_run"] == "name: x\n");
@@ -99,7 +99,7 @@ TEST_CASE("summary.json records the run, the version and every estimate", "[outp
 TEST_CASE("network.geojson has nodes as points and links as lines, lon before lat", "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  const auto j = nlohmann::json::parse(corsim::cli::network_geojson({{"base", &net, &r}}));
+  const auto j = nlohmann::json::parse(corsim::io::network_geojson({{"base", &net, &r}}));
   CHECK(j["type"] == "FeatureCollection");
   REQUIRE(j["features"].size() == 5);
   const auto &b = j["features"][1];
@@ -118,8 +118,8 @@ TEST_CASE("network.geojson has nodes as points and links as lines, lon before la
 TEST_CASE("report.html is one self-contained page with escaped text", "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  const std::string html = corsim::cli::report_html({{"base", &net, &r}, {"busy", &net, &r}},
-                                                    run_record(), {output_differences()});
+  const std::string html = corsim::io::report_html({{"base", &net, &r}, {"busy", &net, &r}},
+                                                   run_record(), {output_differences()});
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   SECTION("nothing is fetched from elsewhere and nothing runs") {
     CHECK(html.find("http://") == std::string::npos);
@@ -162,7 +162,7 @@ TEST_CASE("report.html charts still draw without time series or histograms", "[o
   for (auto &o : r.od)
     o.transit_histogram.clear();
   r.links.clear();
-  const std::string html = corsim::cli::report_html({{"", &net, &r}}, run_record(), {});
+  const std::string html = corsim::io::report_html({{"", &net, &r}}, run_record(), {});
   CHECK(count(html, "class=\"chart transit\"") == 2);
   CHECK(count(html, "no distribution recorded") == 2);
   CHECK(count(html, "no time series recorded") == 3);
@@ -175,14 +175,14 @@ TEST_CASE("write_outputs writes every file into a new folder, atomically", "[out
   const auto r = output_results();
   const std::filesystem::path dir =
       std::filesystem::path(corsim::test::temp_path("corsim-outputs")) / "nested";
-  corsim::cli::write_outputs(dir.string(), {{"base", &net, &r}}, run_record());
+  corsim::io::write_outputs(dir.string(), {{"base", &net, &r}}, run_record());
   std::size_t files = 0;
   for (const auto &entry : std::filesystem::directory_iterator(dir)) {
     CHECK(entry.path().string().find(".tmp-") == std::string::npos); // no temporary left
     ++files;
   }
-  CHECK(files == corsim::cli::output_file_names().size());
-  for (const auto &name : corsim::cli::output_file_names())
+  CHECK(files == corsim::io::output_file_names().size());
+  for (const auto &name : corsim::io::output_file_names())
     CHECK(std::filesystem::file_size(dir / name) > 0);
   std::filesystem::remove_all(dir.parent_path());
 }
@@ -190,6 +190,6 @@ TEST_CASE("write_outputs writes every file into a new folder, atomically", "[out
 TEST_CASE("write_outputs refuses a folder it cannot create", "[output]") {
   const auto net = output_network();
   const auto r = output_results();
-  CHECK_THROWS_AS(corsim::cli::write_outputs("/dev/null/out", {{"", &net, &r}}, run_record()),
+  CHECK_THROWS_AS(corsim::io::write_outputs("/dev/null/out", {{"", &net, &r}}, run_record()),
                   corsim::InputError);
 }

@@ -7,7 +7,7 @@
 
 #include <sstream>
 
-namespace svg = corsim::cli::svg;
+namespace svg = corsim::io::svg;
 
 TEST_CASE("SVG text is escaped for content and attributes", "[output][svg]") {
   CHECK(svg::escape("a<b & \"c\" 'd'>") == "a&lt;b &amp; &quot;c&quot; &#39;d&#39;&gt;");

@@ -3,8 +3,10 @@
 find_package(nlohmann_json 3 REQUIRED)
 corsim_add_test(test_output output/test_outputs.cpp output/test_report_parts.cpp
                 output/test_outputs_cli.cpp output/output_fixtures.cpp
-                LIBS corsim_cli nlohmann_json::nlohmann_json)
+                LIBS corsim::io corsim_cli nlohmann_json::nlohmann_json)
 add_dependencies(test_output corsim) # the CLI tests run the tool
+# The report's SVG helpers (src/io/svg.hpp) are internal to corsim::io but tested here.
+target_include_directories(test_output PRIVATE ${PROJECT_SOURCE_DIR}/src/io)
 
 # Debian's python3-pil and python3-matplotlib (scripts/install-deps) live in the system
 # Python; a python3 earlier on PATH (pyenv, a venv) may lack them.

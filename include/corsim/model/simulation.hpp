@@ -5,7 +5,7 @@
 /// facilities (handling, yards, customs, gauge-change yards, road checkpoints, seaports).
 /// docs/model.md describes the entities, events and simplifications.
 ///
-/// Example:
+/// Example (io::load_network: corsim/io/load.hpp, in corsim::io; tests/consumer/ builds on it):
 /// \code
 ///   corsim::Network net = corsim::io::load_network("corridors/teaching.yaml");
 ///   corsim::model::SimulationOptions opt;

@@ -11,7 +11,7 @@
 #include <cmath>
 #include <numeric>
 
-namespace corsim::cli::report {
+namespace corsim::io::report {
 namespace {
 
 using svg::num;
@@ -227,4 +227,4 @@ std::string differences_svg(const std::string &id, const std::vector<model::Diff
   return out + "</svg>";
 }
 
-} // namespace corsim::cli::report
+} // namespace corsim::io::report

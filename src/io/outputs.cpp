@@ -1,9 +1,9 @@
 // write_outputs: the files of --out DIR, each written atomically into the folder.
-#include "outputs.hpp"
-#include "output.hpp"
+#include "corsim/io/outputs.hpp"
 #include "outputs_detail.hpp"
 
 #include "corsim/error.hpp"
+#include "corsim/io/atomic_file.hpp"
 
 #include <fmt/format.h>
 
@@ -11,10 +11,10 @@
 #include <filesystem>
 
 #ifndef CORSIM_VERSION
-#error "CORSIM_VERSION must be defined (src/cli/CMakeLists.txt passes the project version)"
+#error "CORSIM_VERSION must be defined (src/io/CMakeLists.txt passes the project version)"
 #endif
 
-namespace corsim::cli {
+namespace corsim::io {
 
 namespace detail {
 
@@ -74,4 +74,4 @@ void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &sc
     write_file_atomically((std::filesystem::path(dir) / names[i]).string(), texts[i]);
 }
 
-} // namespace corsim::cli
+} // namespace corsim::io

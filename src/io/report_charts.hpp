@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-namespace corsim::cli::report {
+namespace corsim::io::report {
 
 /// The corridor: nodes at their coordinates (equirectangular, fitted to the bounding box),
 /// links (class "link") coloured by utilisation and as wide as their TEU/yr.
@@ -33,4 +33,4 @@ std::string line_chart_svg(const std::string &id, const Series &series, double p
 std::string differences_svg(const std::string &id, const std::vector<model::Difference> &diffs,
                             std::size_t max_rows = 25);
 
-} // namespace corsim::cli::report
+} // namespace corsim::io::report

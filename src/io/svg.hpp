@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace corsim::cli::svg {
+namespace corsim::io::svg {
 
 /// Text made safe for HTML and SVG content and attribute values (ids come from user files).
 std::string escape(std::string_view text);
@@ -37,4 +37,4 @@ std::string axes(const Scale &x, const Scale &y, const std::vector<double> &x_ti
                  const std::vector<double> &y_ticks, std::string_view x_title,
                  std::string_view y_title);
 
-} // namespace corsim::cli::svg
+} // namespace corsim::io::svg

@@ -1,12 +1,12 @@
 // The tidy CSV files: one observation per row, for pandas, R or a spreadsheet.
-#include "outputs.hpp"
+#include "corsim/io/outputs.hpp"
 #include "outputs_detail.hpp"
 
 #include <fmt/format.h>
 
 #include <cmath>
 
-namespace corsim::cli {
+namespace corsim::io {
 namespace {
 
 using detail::csv_field;
@@ -79,4 +79,4 @@ std::string services_over_time_csv(const std::vector<ScenarioOutput> &scenarios)
   return out;
 }
 
-} // namespace corsim::cli
+} // namespace corsim::io

@@ -1,11 +1,11 @@
 // summary.json: every result with its 95% interval, the run and the scenario as run
 // (schemas/summary.schema.json documents the structure).
-#include "outputs.hpp"
+#include "corsim/io/outputs.hpp"
 #include "outputs_detail.hpp"
 
 #include <cmath>
 
-namespace corsim::cli {
+namespace corsim::io {
 namespace {
 
 using detail::estimate_json;
@@ -182,4 +182,4 @@ std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const Run
   return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
 }
 
-} // namespace corsim::cli
+} // namespace corsim::io

@@ -6,7 +6,7 @@
 #include <array>
 #include <cmath>
 
-namespace corsim::cli::svg {
+namespace corsim::io::svg {
 
 std::string escape(std::string_view text) {
   std::string out;
@@ -120,4 +120,4 @@ std::string axes(const Scale &x, const Scale &y, const std::vector<double> &x_ti
   return out + "</g>";
 }
 
-} // namespace corsim::cli::svg
+} // namespace corsim::io::svg

@@ -1,7 +1,15 @@
 #pragma once
-// The files of `--out DIR` (docs/outputs.md): summary.json, tidy CSV, GeoJSON and a
-// self-contained HTML report, for every command that simulates (simulate, compare, sweep,
-// capacity). Each builder returns the file's text so tests can check it without a disk.
+/// \file io/outputs.hpp
+/// The results files (docs/outputs.md): summary.json, tidy CSV, GeoJSON and a self-contained
+/// HTML report, as the tool writes them with `--out DIR` (simulate, compare, sweep, capacity).
+/// Each builder returns the file's text so that callers and tests need no disk.
+///
+/// Example (link corsim::io):
+/// \code
+///   corsim::Network net = corsim::io::load_network("corridors/teaching.yaml");
+///   corsim::model::SimulationResults r = corsim::model::simulate(net, options);
+///   corsim::io::write_outputs("out", {{"base", &net, &r}}, {.command = "my-tool"});
+/// \endcode
 
 #include "corsim/model/experiment.hpp"
 #include "corsim/model/results.hpp"
@@ -11,19 +19,19 @@
 #include <string>
 #include <vector>
 
-namespace corsim::cli {
+namespace corsim::io {
 
 /// What summary.json records about the run.
 struct RunRecord {
   std::string command;         ///< "simulate", "compare", ...
   std::string scenario;        ///< scenario name (or network file)
   std::string scenario_as_run; ///< the scenario as run (YAML or JSON text); may be empty
-  double horizon_days = 0.0;   ///< measured after the warm-up
-  double warmup_days = 0.0;
+  double horizon_days = 0.0;   ///< days measured, after the warm-up
+  double warmup_days = 0.0;    ///< days run before measuring
   int replications = 0;
   std::uint64_t seed = 0;
-  std::string route_choice;
-  double run_seconds = 0.0; ///< wall-clock time of the simulation
+  std::string route_choice; ///< model::to_string(RouteChoice)
+  double run_seconds = 0.0; ///< wall-clock time of the simulation, seconds
 };
 
 /// One simulated scenario: its name, the network it ran on and its results (not owned).
@@ -57,7 +65,7 @@ const char *corsim_version();
 /// in summary.json (flows, facilities, services, links, bottlenecks, ...).
 std::string results_json(const ScenarioOutput &scenario, const RunRecord &run);
 
-// The builders, one per file.
+// The builders, one per file (network_to_geojson in io/export.hpp writes a network alone).
 std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
                          const Differences &differences);
 std::string results_csv(const std::vector<ScenarioOutput> &scenarios);
@@ -67,4 +75,4 @@ std::string network_geojson(const std::vector<ScenarioOutput> &scenarios);
 std::string report_html(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
                         const Differences &differences);
 
-} // namespace corsim::cli
+} // namespace corsim::io

@@ -1,6 +1,6 @@
 // The report's map of the corridor: a simple equirectangular projection is enough for a
 // corridor a few thousand km wide, and needs no tiles or map library (the report is offline).
-#include "outputs.hpp"
+#include "corsim/io/outputs.hpp"
 #include "report_charts.hpp"
 #include "svg.hpp"
 
@@ -10,7 +10,7 @@
 #include <cmath>
 #include <numbers>
 
-namespace corsim::cli::report {
+namespace corsim::io::report {
 namespace {
 
 using svg::num;
@@ -119,4 +119,4 @@ std::string map_svg(const std::string &id, const Network &net, const model::Simu
          link_paths(net, r, p) + node_marks(net, r, p) + legend() + "</svg>";
 }
 
-} // namespace corsim::cli::report
+} // namespace corsim::io::report

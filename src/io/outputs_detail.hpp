@@ -7,7 +7,7 @@
 
 #include <string>
 
-namespace corsim::cli::detail {
+namespace corsim::io::detail {
 
 using Json = nlohmann::ordered_json; // keeps keys in the documented order
 
@@ -20,4 +20,4 @@ std::string csv_number(double v);
 /// The line for one scenario's results: its name, else "scenario N" (1-based).
 std::string scenario_name(const std::string &name, std::size_t index);
 
-} // namespace corsim::cli::detail
+} // namespace corsim::io::detail

@@ -1,6 +1,6 @@
 // report.html: one self-contained page (inline CSS and SVG, no script, nothing fetched) that
 // opens offline in any browser. docs/outputs.md lists its sections and element ids.
-#include "outputs.hpp"
+#include "corsim/io/outputs.hpp"
 #include "outputs_detail.hpp"
 #include "report_charts.hpp"
 #include "svg.hpp"
@@ -11,7 +11,7 @@
 
 #include <cmath>
 
-namespace corsim::cli {
+namespace corsim::io {
 namespace {
 
 using svg::escape;
@@ -206,4 +206,4 @@ std::string report_html(const std::vector<ScenarioOutput> &scenarios, const RunR
   return out + "</div></body></html>\n";
 }
 
-} // namespace corsim::cli
+} // namespace corsim::io
