@@ -41,3 +41,4 @@
 #include "corsim/model/experiment.hpp"
 #include "corsim/model/results.hpp"
 #include "corsim/model/simulation.hpp"
+#include "corsim/model/whatif.hpp"

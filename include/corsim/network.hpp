@@ -156,6 +156,11 @@ struct Booking {
   Hours due{0.0}; ///< hours from the epoch; 0 = the flow's `due` after ready (or none)
 };
 
+/// Consignments a year one flow may generate (volume / mean size). Memory and run time grow with
+/// them: a million a year per flow is far beyond any corridor and catches unit slips (TEU/yr
+/// for TEU/d, 0.000001 TEU). The loader and in-memory what-ifs both check it.
+inline constexpr double max_consignments_per_year = 1e6;
+
 struct DemandFlow {
   std::string id;
   NodeIndex origin = 0;

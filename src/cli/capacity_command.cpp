@@ -11,6 +11,7 @@
 #include "corsim/error.hpp"
 #include "corsim/io/outputs.hpp"
 #include "corsim/model/capacity.hpp"
+#include "corsim/model/whatif.hpp"
 
 #include <fmt/format.h>
 
@@ -74,19 +75,14 @@ std::string saturation_text(const model::SaturationResult &r, const model::Satur
   return probe_text(r.saturated, o) + fmt::format(" at {}×", number(r.saturated.multiplier, 2));
 }
 
-/// The scenario at `m` × the OD's demand: FILE re-read with --od's scale change applied last.
-model::RunAtMultiplier run_at(const CapacityArgs &a, const model::OdFlows &od, const Network &net) {
-  return [&a, &od, &net](double m) {
-    std::vector<io::Change> changes;
-    for (std::size_t f : od.flows)
-      changes.push_back(io::change_from_text(io::Change::Kind::Scale,
-                                             "demand[" + net.demand[f].id + "].volume",
-                                             fmt::format("{}", m), "--od"));
-    auto sc = load_scenario_or_report(a.file, a.run, changes);
-    if (!sc)
-      throw InputError("capacity: the scaled scenario does not load");
+/// The scenario at `m` × the OD's demand: the loaded network changed in memory (no file is
+/// read again), run with the scenario's settings, progress and MPI ranks.
+model::RunAtMultiplier run_at(const io::Scenario &sc, const model::OdFlows &od) {
+  return [&sc, &od](double m) {
+    io::Scenario scaled = sc;
+    model::scale_demand(scaled.network, od.flows, m);
     double seconds = 0.0;
-    return simulate_scenario(*sc, seconds);
+    return simulate_scenario(scaled, seconds);
   };
 }
 
@@ -126,8 +122,7 @@ int run_capacity(const CapacityArgs &args) {
       simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
   const model::AnalyticBound analytic = model::analytic_bound(sc->network, base, od);
   const model::NetworkBound flow = model::network_bound(sc->network, od);
-  const model::SaturationResult sat =
-      model::saturation_search(od, run_at(a, od, sc->network), a.saturation);
+  const model::SaturationResult sat = model::saturation_search(od, run_at(*sc, od), a.saturation);
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty())

@@ -187,15 +187,37 @@ std::string scenario_title(const io::Scenario &sc) {
   return sc.name + " (" + (sc.network.name.empty() ? sc.corridor : sc.network.name) + ")";
 }
 
-std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
-                                                    const std::vector<io::Change> &changes) {
-  io::ScenarioLoad load = io::try_load_scenario(file, changes);
+namespace {
+/// The scenario of `load`, with the command line's run settings, after printing its
+/// diagnostics; nullopt when it has errors.
+std::optional<io::Scenario> report(io::ScenarioLoad &load, const RunOverrides &r) {
   for (const io::Diagnostic &d : load.diagnostics)
     print_error(d.text());
   if (!load.scenario)
     return std::nullopt;
   apply_overrides(load.scenario->options, r);
   return std::move(load.scenario);
+}
+} // namespace
+
+std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
+                                                    const std::vector<io::Change> &changes) {
+  io::ScenarioLoad load = io::try_load_scenario(file, changes);
+  return report(load, r);
+}
+
+std::optional<std::vector<io::Scenario>>
+load_variants_or_report(const std::string &file, const RunOverrides &r,
+                        const std::vector<std::vector<io::Change>> &variants) {
+  std::vector<io::ScenarioLoad> loads = io::try_load_variants(file, variants);
+  std::vector<io::Scenario> out;
+  for (io::ScenarioLoad &load : loads) {
+    auto sc = report(load, r);
+    if (!sc)
+      return std::nullopt; // the first variant that does not load, as it would alone
+    out.push_back(std::move(*sc));
+  }
+  return out;
 }
 
 } // namespace corsim::cli

@@ -50,6 +50,11 @@ std::vector<io::Change> command_line_changes(const RunOverrides &r);
 /// when there are errors. The scenario's options get the overrides of `r`.
 std::optional<io::Scenario> load_scenario_or_report(const std::string &file, const RunOverrides &r,
                                                     const std::vector<io::Change> &changes);
+/// The scenario FILE once per list of changes (sweep's variants), every file read once; prints
+/// the diagnostics of each in turn and stops at the first that does not load (nullopt).
+std::optional<std::vector<io::Scenario>>
+load_variants_or_report(const std::string &file, const RunOverrides &r,
+                        const std::vector<std::vector<io::Change>> &variants);
 
 /// Where a command keeps each finished replication while it runs (with --out DIR: the
 /// folder DIR/replications/TAG), so that a run stopped by SIGINT or SIGTERM can resume.

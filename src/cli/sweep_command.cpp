@@ -155,14 +155,12 @@ int run_sweep(const SweepArgs &args) {
   if (variants.size() > 10'000)
     throw InputError("sweep: " + std::to_string(variants.size()) +
                      " variants; the limit is 10,000");
-  // Every variant is loaded before anything runs: a bad value fails at once.
-  std::vector<io::Scenario> scenarios;
-  for (const auto &changes : variants) {
-    auto sc = load_scenario_or_report(a.file, a.run, changes);
-    if (!sc)
-      return exit_bad_input;
-    scenarios.push_back(std::move(*sc));
-  }
+  // Every variant is loaded before anything runs (a bad value fails at once), each file read
+  // once.
+  auto loaded = load_variants_or_report(a.file, a.run, variants);
+  if (!loaded)
+    return exit_bad_input;
+  std::vector<io::Scenario> scenarios = std::move(*loaded);
   if (!a.flow.empty()) {
     const auto &demand = scenarios.front().network.demand;
     if (std::none_of(demand.begin(), demand.end(),

@@ -39,9 +39,6 @@ void load_demand(LoadContext &ctx, const YAML::Node &list) {
       else
         f.size = *size;
     }
-    // Memory and run time grow with the number of consignments: a million a year per flow
-    // is far beyond any corridor and catches unit slips (TEU/yr for TEU/d, 0.000001 TEU).
-    constexpr double max_consignments_per_year = 1e6;
     if (f.volume.value() / f.size.mean() > max_consignments_per_year)
       ctx.diag.error(m.node("volume"), "'volume' / 'size' gives more than 1,000,000 "
                                        "consignments a year; check the units");

@@ -91,8 +91,8 @@ std::optional<FileChange> read_change(Diagnostics &diag, const YAML::Node &entry
 class ChainReader {
 public:
   ChainReader(std::deque<Diagnostics> &diags, const LoadLimits &limits,
-              const ScenarioLimits &slimits)
-      : diags_(diags), limits_(limits), slimits_(slimits) {}
+              const ScenarioLimits &slimits, FileTexts *texts)
+      : diags_(diags), limits_(limits), texts_(texts), slimits_(slimits) {}
 
   /// Reads `file` and the scenarios it extends into `chain`; false after reporting a problem.
   bool read(const std::string &file, const YAML::Node &root, Chain &chain, int depth) {
@@ -153,7 +153,7 @@ private:
       return false;
     }
     Diagnostics &pdiag = diags_.emplace_back(parent);
-    const auto proot = read_yaml_file(pdiag, parent, limits_);
+    const auto proot = read_yaml_file(pdiag, parent, limits_, texts_);
     if (!proot)
       return false;
     if (!is_scenario(*proot)) {
@@ -187,28 +187,79 @@ private:
 
   std::deque<Diagnostics> &diags_;
   const LoadLimits &limits_;
+  FileTexts *texts_;
   const ScenarioLimits &slimits_;
   std::vector<std::string> open_; ///< the files being read, to find cycles
 };
 
-} // namespace
-
-ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change> &extra,
-                               const LoadLimits &limits, const ScenarioLimits &slimits) {
-  std::deque<Diagnostics> diags;
-  Diagnostics &first = diags.emplace_back(path);
-  const auto root = read_yaml_file(first, path, limits);
-  auto all_diagnostics = [&](std::vector<Diagnostic> more) {
-    std::vector<Diagnostic> out;
-    for (Diagnostics &d : diags)
-      for (Diagnostic &x : d.take())
-        out.push_back(std::move(x));
-    for (Diagnostic &x : more)
+/// Every diagnostic of `diags` (in order), then `more`.
+std::vector<Diagnostic> all_diagnostics(std::deque<Diagnostics> &diags,
+                                        std::vector<Diagnostic> more) {
+  std::vector<Diagnostic> out;
+  for (Diagnostics &d : diags)
+    for (Diagnostic &x : d.take())
       out.push_back(std::move(x));
-    return out;
-  };
+  for (Diagnostic &x : more)
+    out.push_back(std::move(x));
+  return out;
+}
+
+/// Applies the chain's changes and then `extra` (recorded in `sc`) to the corridor's YAML.
+void apply_changes(Diagnostics &cdiag, YAML::Node &corridor, const Chain &chain,
+                   const std::vector<Change> &extra, Scenario &sc) {
+  for (const FileChange &fc : chain.changes) {
+    sc.changes.push_back(fc.change);
+    apply_change(cdiag, corridor, fc.change, fc.value);
+  }
+  for (const Change &c : extra) {
+    sc.changes.push_back(c);
+    YAML::Node value;
+    try {
+      value = YAML::Load(c.value);
+    } catch (const YAML::Exception &e) {
+      cdiag.error(c.at, "'" + c.value + "' is not a YAML value: " + e.msg);
+      continue;
+    }
+    apply_change(cdiag, corridor, c, value);
+  }
+}
+
+/// Loads the changed corridor, checks each layer's route shares at its own lines, and keeps the
+/// network in `sc` when there is no error.
+ScenarioLoad load_changed(std::deque<Diagnostics> &diags, Diagnostics &cdiag,
+                          std::optional<YAML::Node> corridor, const Chain &chain, Scenario sc,
+                          const LoadLimits &limits) {
+  // Loaded even when a change failed (it was skipped): all the errors are reported at once.
+  LoadResult loaded = load_network_tree(cdiag, corridor, limits);
+  if (loaded.ok()) {
+    for (std::size_t i = 0; i < chain.run.size(); ++i) {
+      Diagnostics check(chain.run_files[i]);
+      check_route_shares(check, loaded.network, chain.run[i]);
+      for (Diagnostic &d : check.take())
+        loaded.diagnostics.push_back(std::move(d));
+    }
+  }
+  ScenarioLoad out{std::nullopt, all_diagnostics(diags, std::move(loaded.diagnostics))};
+  if (std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
+                   [](const Diagnostic &d) { return d.severity == Severity::Error; })) {
+    sc.name = chain.name.empty() ? stem(sc.file) : chain.name;
+    sc.description = chain.description;
+    sc.corridor = chain.corridor;
+    sc.network = std::move(loaded.network);
+    sc.out_dir = chain.out_dir;
+    out.scenario = std::move(sc);
+  }
+  return out;
+}
+
+/// try_load_scenario, with the files' texts kept in `texts` (when given) for the next variant.
+ScenarioLoad load_scenario(const std::string &path, const std::vector<Change> &extra,
+                           const LoadLimits &limits, const ScenarioLimits &slimits,
+                           FileTexts *texts) {
+  std::deque<Diagnostics> diags;
+  const auto root = read_yaml_file(diags.emplace_back(path), path, limits, texts);
   if (!root)
-    return {std::nullopt, all_diagnostics({})};
+    return {std::nullopt, all_diagnostics(diags, {})};
   Chain chain;
   chain.corridor = path;
   Scenario sc;
@@ -216,58 +267,38 @@ ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change
   sc.options.replications = 5; // a scenario's default: enough for a first interval
   if (is_scenario(*root)) {
     diags.pop_back(); // the chain reader makes one per file
-    if (!ChainReader(diags, limits, slimits).read(path, *root, chain, 0))
-      return {std::nullopt, all_diagnostics({})};
-    for (std::size_t i = 0; i < chain.run.size(); ++i) {
-      Diagnostics &d = diags.emplace_back(chain.run_files[i]);
-      read_run_settings(d, chain.run[i], sc.options, slimits);
-    }
+    if (!ChainReader(diags, limits, slimits, texts).read(path, *root, chain, 0))
+      return {std::nullopt, all_diagnostics(diags, {})};
+    for (std::size_t i = 0; i < chain.run.size(); ++i)
+      read_run_settings(diags.emplace_back(chain.run_files[i]), chain.run[i], sc.options, slimits);
   }
   Diagnostics cdiag(chain.corridor);
   std::optional<YAML::Node> corridor =
-      chain.corridor == path ? root : read_yaml_file(cdiag, chain.corridor, limits);
-  if (corridor) {
-    for (const FileChange &fc : chain.changes) {
-      sc.changes.push_back(fc.change);
-      apply_change(cdiag, *corridor, fc.change, fc.value);
-    }
-    for (const Change &c : extra) {
-      sc.changes.push_back(c);
-      YAML::Node value;
-      try {
-        value = YAML::Load(c.value);
-      } catch (const YAML::Exception &e) {
-        cdiag.error(c.at, "'" + c.value + "' is not a YAML value: " + e.msg);
-        continue;
-      }
-      apply_change(cdiag, *corridor, c, value);
-    }
-  }
-  bool settings_ok = true;
-  for (Diagnostics &d : diags)
-    settings_ok = settings_ok && !d.has_errors();
+      chain.corridor == path ? root : read_yaml_file(cdiag, chain.corridor, limits, texts);
+  if (corridor)
+    apply_changes(cdiag, *corridor, chain, extra, sc);
+  const bool settings_ok =
+      std::none_of(diags.begin(), diags.end(), [](const Diagnostics &d) { return d.has_errors(); });
   if (!settings_ok || !corridor)
-    return {std::nullopt, all_diagnostics(cdiag.take())};
-  // Loaded even when a change failed (it was skipped): all the errors are reported at once.
-  LoadResult loaded = load_network_tree(cdiag, corridor, limits);
-  if (loaded.ok()) {
-    for (std::size_t i = 0; i < chain.run.size(); ++i) {
-      Diagnostics check(chain.run_files[i]); // each layer's route shares, at its own lines
-      check_route_shares(check, loaded.network, chain.run[i]);
-      for (Diagnostic &d : check.take())
-        loaded.diagnostics.push_back(std::move(d));
-    }
-  }
-  ScenarioLoad out{std::nullopt, all_diagnostics(std::move(loaded.diagnostics))};
-  if (std::none_of(out.diagnostics.begin(), out.diagnostics.end(),
-                   [](const Diagnostic &d) { return d.severity == Severity::Error; })) {
-    sc.name = chain.name.empty() ? stem(path) : chain.name;
-    sc.description = chain.description;
-    sc.corridor = chain.corridor;
-    sc.network = std::move(loaded.network);
-    sc.out_dir = chain.out_dir;
-    out.scenario = std::move(sc);
-  }
+    return {std::nullopt, all_diagnostics(diags, cdiag.take())};
+  return load_changed(diags, cdiag, std::move(corridor), chain, std::move(sc), limits);
+}
+
+} // namespace
+
+ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change> &extra,
+                               const LoadLimits &limits, const ScenarioLimits &slimits) {
+  return load_scenario(path, extra, limits, slimits, nullptr);
+}
+
+std::vector<ScenarioLoad> try_load_variants(const std::string &path,
+                                            const std::vector<std::vector<Change>> &variants,
+                                            const LoadLimits &limits,
+                                            const ScenarioLimits &slimits) {
+  FileTexts texts;
+  std::vector<ScenarioLoad> out;
+  for (const std::vector<Change> &extra : variants)
+    out.push_back(load_scenario(path, extra, limits, slimits, &texts));
   return out;
 }
 

@@ -89,10 +89,15 @@ std::optional<std::string> read_regular_file(const std::string &path, std::size_
 }
 
 std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
-                                         const LoadLimits &limits) {
+                                         const LoadLimits &limits, FileTexts *texts) {
+  if (texts)
+    if (const auto seen = texts->find(path); seen != texts->end())
+      return parse_yaml_text(diag, seen->second, limits);
   const auto text = read_text(diag, path, limits);
   if (!text)
     return std::nullopt;
+  if (texts)
+    return parse_yaml_text(diag, texts->emplace(path, *text).first->second, limits);
   return parse_yaml_text(diag, *text, limits);
 }
 

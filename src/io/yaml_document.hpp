@@ -3,6 +3,9 @@
 
 #include "yaml_reader.hpp"
 
+#include <map>
+#include <string>
+
 namespace corsim::io {
 
 /// The whole text of a regular file of at most `max_bytes`, or nullopt and the reason why not
@@ -10,10 +13,14 @@ namespace corsim::io {
 std::optional<std::string> read_regular_file(const std::string &path, std::size_t max_bytes,
                                              std::string &why);
 
+/// Texts of the files already read, by path: the variants of a scenario read each file once.
+using FileTexts = std::map<std::string, std::string>;
+
 /// The root node of the file at `path`, or nullopt after reporting why it cannot be used
-/// (missing, unreadable, too large, empty, YAML syntax error, too deep, alias bomb).
+/// (missing, unreadable, too large, empty, YAML syntax error, too deep, alias bomb). With
+/// `texts`, a file read before is parsed from its text there, and a file read now is kept.
 std::optional<YAML::Node> read_yaml_file(Diagnostics &diag, const std::string &path,
-                                         const LoadLimits &limits);
+                                         const LoadLimits &limits, FileTexts *texts = nullptr);
 
 /// The root node of a YAML text, checked as read_yaml_file checks a file's text; errors are
 /// reported against diag.file().

@@ -1,6 +1,7 @@
 // The simulated saturation point of an origin–destination (doubling, then bisection on the
 // multiplier of its demand) and why the three capacity figures differ.
 #include "corsim/model/capacity.hpp"
+#include "corsim/model/whatif.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -110,8 +111,7 @@ SaturationResult saturation_search(const Network &net, const OdFlows &od,
       od,
       [&](double m) {
         Network scaled = net;
-        for (std::size_t f : od.flows)
-          scaled.demand[f].volume = TeuPerYear(scaled.demand[f].volume.value() * m);
+        scale_demand(scaled, od.flows, m);
         return simulate(scaled, run);
       },
       options);

@@ -217,3 +217,31 @@ TEST_CASE("Route shares name flows, services and links of the changed corridor",
   CHECK(good.scenario->options.route_shares[0].via ==
         std::vector<std::string>{"AP-truck", "PQ-ship"});
 }
+
+TEST_CASE("The variants of a scenario load as each would alone, from one reading of the files",
+          "[io][scenario]") {
+  write("variant_parent.yaml", "corsim: 1\nbase: " + jilin +
+                                   "\nchanges:\n  - set: demand.HUN-NGB.volume\n"
+                                   "    to: 1000 TEU/yr\n");
+  const std::string child =
+      write("variant_child.yaml", "corsim: 1\nextends: variant_parent.yaml\n");
+  const auto scale = [](const std::string &path, const std::string &f) {
+    return io::change_from_text(io::Change::Kind::Scale, path, f, "--scale");
+  };
+  const std::vector<std::vector<io::Change>> variants = {
+      {scale("demand.HUN-NGB.volume", "1")},
+      {scale("demand.HUN-NGB.volume", "2.5")},
+      {scale("demand.HUN-NGX.volume", "2")}}; // an unknown id
+  const std::vector<io::ScenarioLoad> loads = io::try_load_variants(child, variants);
+  REQUIRE(loads.size() == 3);
+  for (std::size_t i = 0; i < variants.size(); ++i) {
+    const io::ScenarioLoad alone = io::try_load_scenario(child, variants[i]);
+    CHECK(errors(loads[i]) == errors(alone));
+    REQUIRE(loads[i].scenario.has_value() == alone.scenario.has_value());
+  }
+  CHECK(flow(loads[0].scenario->network, "HUN-NGB").volume.value() == 1000.0);
+  CHECK(flow(loads[1].scenario->network, "HUN-NGB").volume.value() == 2500.0);
+  REQUIRE(errors(loads[2]).size() == 1);
+  CHECK_THAT(errors(loads[2])[0], Catch::Contains("--scale demand.HUN-NGX.volume=2") &&
+                                      Catch::Contains("did you mean 'HUN-NGB'"));
+}

@@ -4,8 +4,11 @@
 
 #include "corsim/error.hpp"
 #include "corsim/model/capacity.hpp"
+#include "corsim/model/whatif.hpp"
 
 #include <catch2/catch.hpp>
+
+#include <limits>
 
 using namespace corsim;
 using namespace corsim::model;
@@ -146,4 +149,43 @@ TEST_CASE("A p95 target the timetable cannot meet is not a capacity", "[capacity
   CHECK(r.saturated.verdict == SaturationProbe::Verdict::SlowP95);
   CHECK(asked == std::vector<double>{1.0, 0.1});
   CHECK(explain_capacity(1.4, 10.0, 0.0).rfind("- the simulated target is not", 0) == 0);
+}
+
+TEST_CASE("Demand is scaled in memory within the loader's limits", "[capacity][whatif]") {
+  Network net = weekly_line();
+  SECTION("the volume is multiplied") {
+    scale_demand(net, {0}, 2.5);
+    CHECK(net.demand[0].volume.value() == Approx(730.0 * 2.5)); // 1,825 TEU/yr
+  }
+  SECTION("a factor that is not positive and finite is refused, the network unchanged") {
+    for (double bad : {0.0, -1.0, std::numeric_limits<double>::infinity()})
+      CHECK_THROWS_AS(scale_demand(net, {0}, bad), InputError);
+    CHECK(net.demand[0].volume.value() == Approx(730.0));
+  }
+  SECTION("more than a million consignments a year is refused, as the loader refuses it") {
+    // 730 TEU/yr of 2 TEU boxes is 365 consignments a year: × 3,000 passes 1,000,000.
+    CHECK_NOTHROW(scale_demand(net, {0}, 2'700.0));
+    CHECK_THROWS_WITH(scale_demand(net, {0}, 3.0), Catch::Contains("1,000,000 consignments"));
+    CHECK(net.demand[0].volume.value() == Approx(730.0 * 2'700.0));
+  }
+}
+
+TEST_CASE("The library's saturation search on a loaded network matches the one that is given "
+          "its runs",
+          "[capacity][whatif]") {
+  const Network net = weekly_line();
+  const OdFlows od = find_od(net, "A:C");
+  SaturationOptions s;
+  s.steps = 3;
+  const SaturationResult in_memory = saturation_search(net, od, year(), s);
+  const SaturationResult given = saturation_search(
+      od,
+      [&](double m) {
+        Network scaled = net;
+        scaled.demand[0].volume = TeuPerYear(730.0 * m);
+        return simulate(scaled, year());
+      },
+      s);
+  CHECK(in_memory.multiplier == given.multiplier);
+  CHECK(in_memory.probes.size() == given.probes.size());
 }

@@ -56,6 +56,13 @@ ScenarioLoad try_load_scenario(const std::string &path, const std::vector<Change
                                const LoadLimits &limits = {},
                                const ScenarioLimits &scenario_limits = {});
 
+/// The scenario once for each list of extra changes (the variants of a sweep): every file is
+/// read from disk once, and each variant is loaded from those texts.
+std::vector<ScenarioLoad> try_load_variants(const std::string &path,
+                                            const std::vector<std::vector<Change>> &variants,
+                                            const LoadLimits &limits = {},
+                                            const ScenarioLimits &scenario_limits = {});
+
 /// "path=value" (or "path=v1,v2,..." split by the caller) as a Change; the position names
 /// the command-line option.
 Change change_from_text(Change::Kind kind, const std::string &path, const std::string &value,
