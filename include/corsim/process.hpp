@@ -30,7 +30,7 @@
 ///   eng.run();                                   // ticks == 11
 /// \endcode
 
-#include "corsim/engine.hpp"
+#include "corsim/engine_access.hpp"
 #include "corsim/signal.hpp"
 
 #include <array>

@@ -27,7 +27,7 @@
 /// `co_await tank.put(5.0)` waits until there is room. Both queues are strict FIFO.
 
 #include "corsim/calendar.hpp"
-#include "corsim/engine.hpp"
+#include "corsim/engine_access.hpp"
 #include "corsim/observer.hpp"
 #include "corsim/process.hpp"
 

@@ -94,6 +94,31 @@ nlohmann::ordered_json compare_json(const std::vector<io::Scenario> &scs,
   return out;
 }
 
+/// The files of `--out DIR`: every scenario's results and the differences.
+void write_compare_outputs(const std::string &dir, const std::vector<io::Scenario> &scs,
+                           const std::vector<model::SimulationResults> &results,
+                           const io::Differences &diffs, double seconds) {
+  std::vector<io::ScenarioOutput> outs;
+  for (std::size_t i = 0; i < scs.size(); ++i)
+    outs.push_back({scs[i].name, &scs[i].network, &results[i]});
+  io::write_outputs(dir, outs, run_record("compare", scs[0], results[0], seconds), diffs);
+  discard_kept(dir);
+}
+
+void print_compare(const std::vector<io::Scenario> &scs, std::size_t replications,
+                   const io::Differences &diffs, bool all) {
+  std::vector<std::string> names;
+  for (const io::Scenario &sc : scs)
+    names.push_back(sc.name);
+  const model::SimulationOptions &o = scs[0].options;
+  std::cout << fmt::format("compare: {} days after {} days of warm-up, {} paired replications "
+                           "on common random numbers (seed {})\n"
+                           "difference = what-if − {}; * = its 95% interval excludes 0\n\n",
+                           number(in_days(o.horizon)), number(in_days(o.warmup)), replications,
+                           o.seed, names[0])
+            << differences_table(names, diffs, all);
+}
+
 int run_compare(const CompareArgs &args) {
   CompareArgs a = args;
   std::vector<io::Scenario> scs;
@@ -115,32 +140,17 @@ int run_compare(const CompareArgs &args) {
   for (std::size_t i = 0; i < scs.size(); ++i)
     results.push_back(simulate_scenario(scs[i], seconds,
                                         keep_under(a.out, "scenario-" + std::to_string(i), a.run)));
-  std::vector<std::vector<model::Difference>> diffs;
+  io::Differences diffs;
   for (std::size_t i = 1; i < results.size(); ++i)
     diffs.push_back(model::compare(results[0], results[i]));
   if (!output_rank())
     return exit_ok;
-  if (!a.out.empty()) {
-    std::vector<io::ScenarioOutput> outs;
-    for (std::size_t i = 0; i < scs.size(); ++i)
-      outs.push_back({scs[i].name, &scs[i].network, &results[i]});
-    io::write_outputs(a.out, outs, run_record("compare", scs[0], results[0], seconds), diffs);
-    discard_kept(a.out);
-  }
-  if (a.format == "json") {
+  if (!a.out.empty())
+    write_compare_outputs(a.out, scs, results, diffs, seconds);
+  if (a.format == "json")
     std::cout << compare_json(scs, diffs).dump(2) << '\n';
-    return exit_ok;
-  }
-  std::vector<std::string> names;
-  for (const io::Scenario &sc : scs)
-    names.push_back(sc.name);
-  const model::SimulationOptions &o = scs[0].options;
-  std::cout << fmt::format("compare: {} days after {} days of warm-up, {} paired replications "
-                           "on common random numbers (seed {})\n"
-                           "difference = what-if − {}; * = its 95% interval excludes 0\n\n",
-                           number(in_days(o.horizon)), number(in_days(o.warmup)),
-                           results[0].replications.size(), o.seed, names[0])
-            << differences_table(names, diffs, a.all);
+  else
+    print_compare(scs, results[0].replications.size(), diffs, a.all);
   return exit_ok;
 }
 

@@ -9,6 +9,37 @@
 
 #include <iostream>
 
+namespace {
+
+void add_commands(CLI::App &app, corsim::cli::Action &action) {
+  corsim::cli::add_validate_command(app, action);
+  corsim::cli::add_info_command(app, action);
+  corsim::cli::add_export_command(app, action);
+  corsim::cli::add_route_command(app, action);
+  corsim::cli::add_flow_command(app, action);
+  corsim::cli::add_simulate_command(app, action);
+  corsim::cli::add_compare_command(app, action);
+  corsim::cli::add_sweep_command(app, action);
+  corsim::cli::add_capacity_command(app, action);
+}
+
+/// Runs the parsed subcommand; errors become the documented exit codes (docs/cli.md).
+int run(const corsim::cli::Action &action) {
+  try {
+    return action ? action() : corsim::cli::exit_ok;
+  } catch (const corsim::model::Interrupted &) { // already reported, with what is kept
+    return corsim::cli::exit_interrupted;
+  } catch (const corsim::InputError &e) {
+    corsim::cli::print_error(e.what());
+    return corsim::cli::exit_bad_input;
+  } catch (const std::exception &e) {
+    corsim::cli::print_error(std::string("corsim: internal error: ") + e.what());
+    return corsim::cli::exit_internal_error;
+  }
+}
+
+} // namespace
+
 int main(int argc, char **argv) {
   // MPI_Init/Finalize in the MPI build (docs/mpi.md); only rank 0 prints.
   const auto mpi = corsim::cli::start_mpi(argc, argv);
@@ -22,15 +53,7 @@ int main(int argc, char **argv) {
   app.add_flag("-v,--verbose", verbose, "Also print timings on stderr")->excludes(quiet_flag);
   app.fallthrough();
   corsim::cli::Action action;
-  corsim::cli::add_validate_command(app, action);
-  corsim::cli::add_info_command(app, action);
-  corsim::cli::add_export_command(app, action);
-  corsim::cli::add_route_command(app, action);
-  corsim::cli::add_flow_command(app, action);
-  corsim::cli::add_simulate_command(app, action);
-  corsim::cli::add_compare_command(app, action);
-  corsim::cli::add_sweep_command(app, action);
-  corsim::cli::add_capacity_command(app, action);
+  add_commands(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
@@ -41,15 +64,5 @@ int main(int argc, char **argv) {
                              : verbose ? corsim::cli::Verbosity::Verbose
                                        : corsim::cli::Verbosity::Normal);
   corsim::cli::install_stop_signals(); // SIGINT/SIGTERM: finish, keep, exit 130
-  try {
-    return action ? action() : corsim::cli::exit_ok;
-  } catch (const corsim::model::Interrupted &) { // already reported, with what is kept
-    return corsim::cli::exit_interrupted;
-  } catch (const corsim::InputError &e) {
-    corsim::cli::print_error(e.what());
-    return corsim::cli::exit_bad_input;
-  } catch (const std::exception &e) {
-    corsim::cli::print_error(std::string("corsim: internal error: ") + e.what());
-    return corsim::cli::exit_internal_error;
-  }
+  return run(action);
 }

@@ -146,27 +146,34 @@ void write_sweep_outputs(const std::string &dir, const std::vector<Assignment> &
   io::write_outputs(dir, outs, run_record("sweep", scenarios.front(), results.front(), seconds));
 }
 
-int run_sweep(const SweepArgs &args) {
-  SweepArgs a = args;
-  const std::vector<Assignment> axes = assignments(a.set_grid, a.scale_grid);
+/// The grid of variants of the axes, within the limit of 10,000.
+std::vector<std::vector<io::Change>> checked_grid(const std::vector<Assignment> &axes) {
   if (axes.empty())
     throw InputError("sweep: give at least one --set PATH=V1,V2,... or --scale PATH=F1,F2,...");
-  const auto variants = grid(axes);
+  auto variants = grid(axes);
   if (variants.size() > 10'000)
     throw InputError("sweep: " + std::to_string(variants.size()) +
                      " variants; the limit is 10,000");
+  return variants;
+}
+
+void check_flow(const Network &net, const std::string &flow) {
+  if (!flow.empty() && std::none_of(net.demand.begin(), net.demand.end(),
+                                    [&](const DemandFlow &f) { return f.id == flow; }))
+    throw InputError("--flow: unknown flow '" + flow + "'");
+}
+
+int run_sweep(const SweepArgs &args) {
+  SweepArgs a = args;
+  const std::vector<Assignment> axes = assignments(a.set_grid, a.scale_grid);
+  const auto variants = checked_grid(axes);
   // Every variant is loaded before anything runs (a bad value fails at once), each file read
   // once.
   auto loaded = load_variants_or_report(a.file, a.run, variants);
   if (!loaded)
     return exit_bad_input;
   std::vector<io::Scenario> scenarios = std::move(*loaded);
-  if (!a.flow.empty()) {
-    const auto &demand = scenarios.front().network.demand;
-    if (std::none_of(demand.begin(), demand.end(),
-                     [&](const DemandFlow &f) { return f.id == a.flow; }))
-      throw InputError("--flow: unknown flow '" + a.flow + "'");
-  }
+  check_flow(scenarios.front().network, a.flow);
   if (a.out.empty())
     a.out = scenarios.front().out_dir; // the scenario's `outputs: {dir: ...}`
   if (!a.out.empty())

@@ -43,6 +43,24 @@ std::vector<model::RouteShare> read_shares(Diagnostics &diag, const YAML::Node &
   return out;
 }
 
+/// replications, max_replications and precision (sequential replications).
+void read_replications(Diagnostics &diag, MapReader &m, const YAML::Node &run,
+                       model::SimulationOptions &o, const ScenarioLimits &limits) {
+  if (auto n = m.integer("replications", 1, limits.max_replications, false))
+    o.replications = *n;
+  if (auto n = m.integer("max_replications", 1, limits.max_replications, false))
+    o.max_replications = *n;
+  if (auto p = m.quantity("precision", Dimension::Share, Sign::Positive, false)) {
+    if (*p >= 1.0)
+      diag.error(m.node("precision"), "'precision' is a relative half width below 100%, "
+                                      "like 5%");
+    else
+      o.target_relative_half_width = *p;
+  }
+  if (o.target_relative_half_width > 0.0 && o.max_replications < o.replications)
+    diag.error(run, "'max_replications' must be at least 'replications' (the minimum)");
+}
+
 } // namespace
 
 void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::SimulationOptions &o,
@@ -65,19 +83,7 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
   };
   days("days", o.horizon, 1.0);
   days("warmup", o.warmup, 0.0);
-  if (auto n = m.integer("replications", 1, limits.max_replications, false))
-    o.replications = *n;
-  if (auto n = m.integer("max_replications", 1, limits.max_replications, false))
-    o.max_replications = *n;
-  if (auto p = m.quantity("precision", Dimension::Share, Sign::Positive, false)) {
-    if (*p >= 1.0)
-      diag.error(m.node("precision"), "'precision' is a relative half width below 100%, "
-                                      "like 5%");
-    else
-      o.target_relative_half_width = *p;
-  }
-  if (o.target_relative_half_width > 0.0 && o.max_replications < o.replications)
-    diag.error(run, "'max_replications' must be at least 'replications' (the minimum)");
+  read_replications(diag, m, run, o, limits);
   if (auto seed = m.quantity("seed", Dimension::Count, Sign::NonNegative, false)) {
     if (*seed != std::floor(*seed) || *seed > 9007199254740992.0)
       diag.error(m.node("seed"), "'seed' must be a whole number from 0 to 2^53");

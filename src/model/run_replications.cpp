@@ -36,60 +36,83 @@ Sample run_one(const ModelInputs &in, const Summary &summary, int r) {
 
 bool stopped(const SimulationOptions &o) { return o.stop && o.stop->load(); }
 
+/// The replications of one process shared by its worker threads: each takes the next one
+/// until none is left or the run is stopped; the caller reports progress as they finish.
+class LocalRun {
+public:
+  LocalRun(const ModelInputs &in, const Summary &summary, const std::vector<int> &reps)
+      : in_(in), summary_(summary), reps_(reps), out_(reps.size()) {}
+
+  void work() {
+    for (std::size_t i; !stopped(*in_.options) && (i = next_.fetch_add(1)) < reps_.size();) {
+      try {
+        out_[i] = run_one(in_, summary_, reps_[i]);
+      } catch (...) {
+        const std::lock_guard lock(m_);
+        if (!error_)
+          error_ = std::current_exception();
+        next_ = reps_.size(); // stop handing out work
+      }
+      const std::lock_guard lock(m_);
+      ++done_;
+      cv_.notify_one();
+    }
+    const std::lock_guard lock(m_);
+    --active_;
+    cv_.notify_one();
+  }
+
+  /// Runs the work on `workers` threads (none: on the caller's), reporting each finished
+  /// replication to `finished` from the calling thread; then the samples in the order of reps.
+  std::vector<Sample> run(std::size_t workers, const std::function<void(int)> &finished) {
+    std::vector<std::jthread> pool;
+    active_ = std::max<std::size_t>(workers, 1);
+    for (std::size_t t = 0; t < workers; ++t)
+      pool.emplace_back([this] { work(); });
+    if (workers == 0)
+      work();
+    report(finished);
+    pool.clear(); // joins
+    if (error_)
+      std::rethrow_exception(error_);
+    if (done_ < reps_.size()) // stopped: the finished ones are in the store
+      throw Interrupted(static_cast<int>(done_), static_cast<int>(reps_.size()));
+    return std::move(out_);
+  }
+
+private:
+  void report(const std::function<void(int)> &finished) {
+    std::unique_lock lock(m_);
+    for (std::size_t reported = 0;;) {
+      cv_.wait(lock, [&] { return done_ > reported || active_ == 0; });
+      for (; reported < done_; ++reported)
+        if (finished)
+          finished(static_cast<int>(reported) + 1);
+      if (active_ == 0)
+        break;
+    }
+  }
+
+  const ModelInputs &in_;
+  const Summary &summary_;
+  const std::vector<int> &reps_;
+  std::vector<Sample> out_;
+  std::atomic<std::size_t> next_{0};
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::size_t done_ = 0, active_ = 0; // guarded by m_
+  std::exception_ptr error_;
+};
+
 /// Runs the replications `reps` on up to `threads` threads; the samples in the order of reps.
 /// Progress is reported from the calling thread as they finish. When stopped, the workers
 /// take no more, and Interrupted is thrown once those running are done.
 std::vector<Sample> run_local(const ModelInputs &in, const Summary &summary,
                               const std::vector<int> &reps, int threads,
                               const std::function<void(int)> &finished) {
-  const SimulationOptions &o = *in.options;
-  std::vector<Sample> out(reps.size());
-  std::atomic<std::size_t> next{0};
-  std::mutex m;
-  std::condition_variable cv;
-  std::size_t done = 0, active = 0; // guarded by m
-  std::exception_ptr error;
-  auto work = [&] {
-    for (std::size_t i; !stopped(o) && (i = next.fetch_add(1)) < reps.size();) {
-      try {
-        out[i] = run_one(in, summary, reps[i]);
-      } catch (...) {
-        const std::lock_guard lock(m);
-        if (!error)
-          error = std::current_exception();
-        next = reps.size(); // stop handing out work
-      }
-      const std::lock_guard lock(m);
-      ++done;
-      cv.notify_one();
-    }
-    const std::lock_guard lock(m);
-    --active;
-    cv.notify_one();
-  };
-  std::vector<std::jthread> pool; // with one thread, the caller does the work itself
+  // With one thread, the caller does the work itself.
   const std::size_t workers = threads > 1 ? std::min<std::size_t>(threads, reps.size()) : 0;
-  active = std::max<std::size_t>(workers, 1);
-  for (std::size_t t = 0; t < workers; ++t)
-    pool.emplace_back(work);
-  if (workers == 0)
-    work();
-  std::unique_lock lock(m);
-  for (std::size_t reported = 0;;) {
-    cv.wait(lock, [&] { return done > reported || active == 0; });
-    for (; reported < done; ++reported)
-      if (finished)
-        finished(static_cast<int>(reported) + 1);
-    if (active == 0)
-      break;
-  }
-  lock.unlock();
-  pool.clear(); // joins
-  if (error)
-    std::rethrow_exception(error);
-  if (done < reps.size()) // stopped: the finished ones are in the store
-    throw Interrupted(static_cast<int>(done), static_cast<int>(reps.size()));
-  return out;
+  return LocalRun(in, summary, reps).run(workers, finished);
 }
 
 std::string pack(const std::vector<Sample> &samples) {

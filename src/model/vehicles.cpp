@@ -55,6 +55,14 @@ void Vehicles::launch(std::uint32_t s, std::size_t stop) {
   spawn(ctx_.eng, trip(std::move(t), stop), priority_urgent);
 }
 
+Tick Vehicles::closed_for(const Timeline &cut, Trip &t) const {
+  const Tick now = ctx_.eng.now();
+  const Tick held = cut.open_at(now) - now;
+  if (held > 0)
+    t.clock[idx(WaitCause::Closure)] += hours(held);
+  return held;
+}
+
 Process Vehicles::trip(Trip t, std::size_t start) {
   const Service &s = ctx_.in.services[t.service];
   for (std::size_t i = start; i < s.route.size(); ++i) {
@@ -80,10 +88,8 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   const bool first = i == start;
   const bool last = i + 1 == s.route.size();
   const bool ends = ctx_.in.options->customs_at_ends;
-  if (const Tick open = ctx_.in.node_cut[node].open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
-    t.clock[idx(WaitCause::Closure)] += hours(open - ctx_.eng.now()); // held at the closed node
-    co_await delay(open - ctx_.eng.now());
-  }
+  if (const Tick held = closed_for(ctx_.in.node_cut[node], t); held > 0)
+    co_await delay(held); // held at the closed node
   if (!first) {
     ctx_.trace(TraceEvent::Kind::Arrived, 0, t.number, t.service, node, t.load);
     co_await sub(ctx_.eng, facilities_.border(t, node, !last || ends, true));
@@ -125,10 +131,8 @@ Process Vehicles::ride(Trip &t, std::size_t i) {
   const LinkIndex l = s.legs[i];
   LinkState &ls = facilities_.link(l);
   const Timeline &cut = ctx_.in.link_cut[l];
-  if (const Tick open = cut.open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
-    t.clock[idx(WaitCause::Closure)] += hours(open - ctx_.eng.now()); // the link is closed
-    co_await delay(open - ctx_.eng.now());
-  }
+  if (const Tick held = closed_for(cut, t); held > 0)
+    co_await delay(held); // the link is closed
   const Tick since = ctx_.eng.now();
   if (ls.headway > 0.0) {
     const int dir = ctx_.net.links[l].from == s.route[i] ? 0 : 1;

@@ -22,6 +22,8 @@ private:
   Process call(Trip &t, std::size_t i, std::size_t start);
   Process ride(Trip &t, std::size_t i);
   Hours run_leg(Trip &t, std::size_t i);
+  /// Ticks until `cut` opens again (0 when open now), charged to the trip as closure.
+  Tick closed_for(const Timeline &cut, Trip &t) const;
 
   Context &ctx_;
   Facilities &facilities_;
