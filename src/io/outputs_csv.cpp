@@ -56,7 +56,7 @@ std::string facilities_over_time_csv(const std::vector<ScenarioOutput> &scenario
             "{},{},{},{},{},{},{},{}\n", name,
             csv_field(model::facility_name(net, r.facilities[f])),
             csv_field(net.nodes[r.facilities[f].node].id), to_string(r.facilities[f].kind), p + 1,
-            csv_number(static_cast<double>(p) * t.period_days),
+            csv_number(static_cast<double>(p) * in_days(t.period)),
             csv_number(at(t.facility_utilisation, f, p)), csv_number(at(t.facility_queue, f, p)));
   }
   return out;
@@ -72,7 +72,7 @@ std::string services_over_time_csv(const std::vector<ScenarioOutput> &scenarios)
     for (std::size_t v = 0; v < r.services.size(); ++v)
       for (std::size_t p = 0; p < n; ++p)
         out += fmt::format("{},{},{},{},{},{}\n", name, csv_field(r.services[v].id), p + 1,
-                           csv_number(static_cast<double>(p) * t.period_days),
+                           csv_number(static_cast<double>(p) * in_days(t.period)),
                            csv_number(at(t.service_departures, v, p)),
                            csv_number(at(t.service_teu, v, p)));
   }

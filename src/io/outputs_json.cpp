@@ -24,27 +24,28 @@ Json flow_json(const Network &net, const model::SimulationResults &r, const mode
   Json waits = Json::object();
   for (int c = 0; c < model::wait_cause_count; ++c)
     waits[to_string(static_cast<model::WaitCause>(c))] = estimate_json(o.wait_hours[c]);
-  return {{"flow", o.flow},
-          {"from", net.nodes[o.origin].id},
-          {"to", net.nodes[o.destination].id},
-          {"cargo", to_string(o.cargo)},
-          {"transit_hours",
-           {{"mean", estimate_json(o.transit_mean)},
-            {"p50", estimate_json(o.transit_p50)},
-            {"p90", estimate_json(o.transit_p90)},
-            {"p95", estimate_json(o.transit_p95)},
-            {"max", estimate_json(o.transit_max)}}},
-          {"on_time_share", estimate_json(o.on_time_share)},
-          {"delivered_teu_per_year", estimate_json(o.delivered_teu_per_year)},
-          {"backlog_teu", estimate_json(o.backlog_teu)},
-          {"in_transit_teu", estimate_json(o.in_transit_teu)},
-          {"unroutable_teu", estimate_json(o.unroutable_teu)},
-          {"cost_usd_per_teu", estimate_json(o.cost_per_teu)},
-          {"co2_tonnes_per_teu", estimate_json(o.co2_per_teu)},
-          {"wait_hours_by_cause", waits},
-          {"routes", routes},
-          {"transit_histogram", {{"bin_days", o.transit_bin_days}, {"share", o.transit_histogram}}},
-          {"note", o.note}};
+  return {
+      {"flow", o.flow},
+      {"from", net.nodes[o.origin].id},
+      {"to", net.nodes[o.destination].id},
+      {"cargo", to_string(o.cargo)},
+      {"transit_hours",
+       {{"mean", estimate_json(o.transit_mean)},
+        {"p50", estimate_json(o.transit_p50)},
+        {"p90", estimate_json(o.transit_p90)},
+        {"p95", estimate_json(o.transit_p95)},
+        {"max", estimate_json(o.transit_max)}}},
+      {"on_time_share", estimate_json(o.on_time_share)},
+      {"delivered_teu_per_year", estimate_json(o.delivered_teu_per_year)},
+      {"backlog_teu", estimate_json(o.backlog_teu)},
+      {"in_transit_teu", estimate_json(o.in_transit_teu)},
+      {"unroutable_teu", estimate_json(o.unroutable_teu)},
+      {"cost_usd_per_teu", estimate_json(o.cost_per_teu)},
+      {"co2_tonnes_per_teu", estimate_json(o.co2_per_teu)},
+      {"wait_hours_by_cause", waits},
+      {"routes", routes},
+      {"transit_histogram", {{"bin_days", in_days(o.transit_bin)}, {"share", o.transit_histogram}}},
+      {"note", o.note}};
 }
 
 Json facility_json(const Network &net, const model::FacilityResult &f) {
@@ -118,7 +119,7 @@ Json scenario_json(const ScenarioOutput &s, std::size_t index) {
   return {
       {"name", detail::scenario_name(s.name, index)},
       {"network", net.name},
-      {"measured_days", r.measured_days},
+      {"measured_days", in_days(r.measured)},
       {"key_results", array_of(r.key, key_json)},
       {"flows", array_of(r.od, [&](const auto &o) { return flow_json(net, r, o); })},
       {"facilities", array_of(r.facilities, [&](const auto &f) { return facility_json(net, f); })},

@@ -59,7 +59,7 @@ std::string percentiles_title(const model::OdResult &od) {
 std::string transit_svg(const std::string &id, const model::OdResult &od) {
   constexpr double w = 460, h = 230;
   const auto &bins = od.transit_histogram;
-  const double bin = od.transit_bin_days > 0 ? od.transit_bin_days : 1.0;
+  const double bin = od.transit_bin.value() > 0 ? in_days(od.transit_bin) : 1.0;
   double x_max = static_cast<double>(bins.size()) * bin;
   for (const auto *e : {&od.transit_p95, &od.transit_max})
     if (e->n)

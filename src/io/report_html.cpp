@@ -120,12 +120,12 @@ std::string over_time_charts(const std::string &sfx, const Network &net,
   for (std::size_t s = 0; s < r.services.size() && s < t.service_teu.size(); ++s)
     teu.emplace_back(r.services[s].id, t.service_teu[s]);
   return "<h3>Utilisation over time (the 8 busiest facilities)</h3>" +
-         report::line_chart_svg("utilisation-over-time" + sfx, util, t.period_days,
+         report::line_chart_svg("utilisation-over-time" + sfx, util, in_days(t.period),
                                 "utilisation, share") +
          "<h3>Queues over time</h3>" +
-         report::line_chart_svg("queue-over-time" + sfx, queue, t.period_days, "mean queue") +
+         report::line_chart_svg("queue-over-time" + sfx, queue, in_days(t.period), "mean queue") +
          "<h3>TEU loaded per period by service</h3>" +
-         report::line_chart_svg("service-teu-over-time" + sfx, teu, t.period_days, "TEU");
+         report::line_chart_svg("service-teu-over-time" + sfx, teu, in_days(t.period), "TEU");
 }
 
 std::string scenario_section(const ScenarioOutput &s, std::size_t i) {

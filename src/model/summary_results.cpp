@@ -128,7 +128,7 @@ ServiceResult Summary::service_result(std::size_t s) const {
 
 SimulationResults Summary::results() const {
   SimulationResults r;
-  r.measured_days = in_days(in_.options->horizon);
+  r.measured = in_.options->horizon;
   for (std::size_t f = 0; f < in_.net->demand.size(); ++f)
     r.od.push_back(od_result(f));
   for (std::size_t i = 0; i < fac_keys_.size(); ++i)
@@ -158,7 +158,7 @@ LinkResult Summary::link_result(LinkIndex l) const {
 // Means over the replications, period by period (all replications have the same periods).
 TimeSeries Summary::time_series() const {
   TimeSeries t;
-  t.period_days = to_time(period_) / hours_per_day;
+  t.period = Hours(to_time(period_));
   auto mean = [&](std::vector<std::vector<double>> Sample::*field, std::size_t count) {
     const std::size_t periods = samples_.empty() ? 0 : (samples_.front().*field).size();
     std::vector<std::vector<double>> out(count, std::vector<double>(periods, 0.0));

@@ -41,7 +41,7 @@ model::OdResult flow(std::string id, NodeIndex to, double transit_hours) {
   o.wait_hours[static_cast<int>(model::WaitCause::Departure)] = est(10);
   o.wait_hours[static_cast<int>(model::WaitCause::Customs)] = est(5);
   o.transit_histogram = {0.0, 0.1, 0.4, 0.3, 0.2};
-  o.transit_bin_days = 1.0;
+  o.transit_bin = Hours(24.0);
   return o;
 }
 
@@ -62,7 +62,7 @@ model::KeyResult key(std::string subject, std::string measure, std::string unit,
 
 model::SimulationResults output_results() {
   model::SimulationResults r;
-  r.measured_days = 28;
+  r.measured = days(28.0);
   r.od = {flow("A-B box", 1, 72), flow("A-C, sea", 2, 120)};
   r.facilities = {facility(0, model::FacilityKind::Handling, 0.3),
                   facility(1, model::FacilityKind::Customs, 0.9)};
@@ -71,7 +71,7 @@ model::SimulationResults output_results() {
   s.load_factor = est(0.6, 0.02);
   r.services = {s};
   r.links = {{0, est(1000, 50), est(104, 0), est(0.5, 0.01)}, {1, est(500, 20), est(52, 0), {}}};
-  r.over_time.period_days = 7;
+  r.over_time.period = days(7.0);
   r.over_time.facility_utilisation = {{0.2, 0.3, 0.4, 0.3}, {0.8, 0.9, 1.0, 0.9}};
   r.over_time.facility_queue = {{0, 1, 2, 1}, {3, 4, 5, 4}};
   r.over_time.service_departures = {{2, 2, 2, 2}};

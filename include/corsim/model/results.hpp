@@ -2,9 +2,11 @@
 /// \file model/results.hpp
 /// What a corridor simulation reports: per origin–destination flow, per facility, per service,
 /// a ranked list of bottlenecks, and a conservation check per replication. Every figure is an
-/// Estimate across replications (mean and Student-t 95% half width). Units: hours for times,
-/// TEU for volumes, "per year" figures scale the measured period (horizon after warm-up) to
-/// 365 days. See docs/model.md for what each wait cause covers.
+/// Estimate across replications (mean and Student-t 95% half width). Units: hours for every
+/// duration (days only where results are shown), TEU for volumes, "per year" figures scale the
+/// measured period (horizon after warm-up) to 365 days. Key results are the exception: each
+/// carries its own unit, the one compare shows ("d" for transit), because the paired intervals
+/// are computed in it. See docs/model.md for what each wait cause covers.
 
 #include "corsim/network.hpp"
 
@@ -74,9 +76,9 @@ struct OdResult {
   std::array<Estimate, wait_cause_count> wait_hours{}; ///< mean hours per consignment, by cause
   std::vector<RouteResult> routes;                     ///< most used first
   /// Transit-time distribution pooled over the replications: share of consignments (0..1) in
-  /// each bin of transit_bin_days days, the first bin starting at 0.
+  /// each bin `transit_bin` wide, the first bin starting at 0.
   std::vector<double> transit_histogram;
-  double transit_bin_days = 1.0;
+  Hours transit_bin{hours_per_day};
   std::string note; ///< why a flow was not simulated (e.g. bookings files), else empty
 };
 
@@ -133,7 +135,7 @@ struct LinkResult {
 /// replications: utilisation and queues over time. A period is a week, or a whole number of
 /// weeks over horizons longer than ten years (at most 520 periods).
 struct TimeSeries {
-  double period_days = 7.0;
+  Hours period{7.0 * hours_per_day};
   /// [facility][period], indices as SimulationResults::facilities.
   std::vector<std::vector<double>> facility_utilisation; ///< time-average share in use, 0..1
   std::vector<std::vector<double>> facility_queue;       ///< time-average queue
@@ -183,8 +185,8 @@ struct KeyResult {
 };
 
 struct SimulationResults {
-  double measured_days = 0.0; ///< horizon after the warm-up
-  std::vector<OdResult> od;   ///< in the order of Network::demand
+  Hours measured{0.0};      ///< horizon after the warm-up
+  std::vector<OdResult> od; ///< in the order of Network::demand
   std::vector<FacilityResult> facilities;
   std::vector<ServiceResult> services; ///< network services, then on-demand road links used
   std::vector<LinkResult> links;       ///< in the order of Network::links
