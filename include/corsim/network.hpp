@@ -195,6 +195,10 @@ struct Network {
   [[nodiscard]] std::vector<std::string> node_names() const;
 };
 
+/// CO2e of carrying one TEU over the whole link, tonnes: the link's factor (g per tonne-km) ×
+/// its length (km) × the network's tonnes per TEU, grams to tonnes (/ 1e6).
+Tonnes co2_per_teu(const Link &l, const Settings &s);
+
 /// Great-circle distance between two nodes (km), for sanity checks and maps.
 Km great_circle(const Node &a, const Node &b);
 

@@ -45,7 +45,7 @@ enum class ArcKind : std::uint8_t { Link, Through, Transfer };
 struct ArcMetrics {
   Hours time{0.0}; ///< running time or expected dwell, hours
   Usd cost{0.0};   ///< tariff per TEU, USD
-  Tonnes co2{0.0}; ///< CO2e per TEU, tonnes (g/tkm × km × tonnes per TEU / 1e6)
+  Tonnes co2{0.0}; ///< CO2e per TEU, tonnes (co2_per_teu in network.hpp)
   Km length{0.0};  ///< distance, km (0 for dwell arcs)
   friend ArcMetrics operator+(ArcMetrics a, const ArcMetrics &b) {
     return {a.time + b.time, a.cost + b.cost, a.co2 + b.co2, a.length + b.length};

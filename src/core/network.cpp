@@ -105,6 +105,11 @@ std::vector<std::string> Network::node_names() const {
   return out;
 }
 
+Tonnes co2_per_teu(const Link &l, const Settings &s) {
+  constexpr double grams_per_tonne = 1e6;
+  return Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / grams_per_tonne);
+}
+
 Km great_circle(const Node &a, const Node &b) {
   constexpr double earth_radius_km = 6371.0088;
   constexpr double rad = M_PI / 180.0;

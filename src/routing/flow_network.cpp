@@ -112,7 +112,7 @@ double link_cost(const Link &l, const Settings &s, const FlowOptions &o) {
   ArcMetrics m;
   m.time = link_hours(l, o);
   m.cost = l.cost;
-  m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
+  m.co2 = co2_per_teu(l, s);
   m.length = l.length;
   return weight_of(m, o.metric, Usd(0.0));
 }

@@ -62,7 +62,7 @@ ArcMetrics link_metrics(const Link &l, const Settings &s, const DwellOptions &o)
   m.time =
       l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o) : l.mean_running_time();
   m.cost = l.cost;
-  m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
+  m.co2 = co2_per_teu(l, s);
   m.length = l.length;
   return m;
 }

@@ -38,10 +38,6 @@ Port port_after(const Link &l, Port p) {
   return ports.size() == 1 ? ports.front() : p;
 }
 
-Tonnes link_co2(const Link &l, const Settings &s) {
-  return Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
-}
-
 } // namespace
 
 Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
@@ -229,7 +225,7 @@ private:
         return;
       port = port_after(l, port);
       cost += l.cost.value();
-      co2 += link_co2(l, net_.settings).value();
+      co2 += co2_per_teu(l, net_.settings).value();
       const double arr = start + tt_.arrival_offset_[stop.service][j];
       TimetableLeg leg{false,      stop.service, invalid_index, s.route[stop.index],
                        s.route[j], port,         Hours(ready),  Hours(dep),
@@ -257,7 +253,7 @@ private:
                      Hours(ready),
                      Hours(ready) + tt_.running_time(l),
                      l.cost,
-                     link_co2(l, net_.settings)};
+                     co2_per_teu(l, net_.settings)};
     offer(g_.arrival(to, Port::Road), leg);
   }
 
