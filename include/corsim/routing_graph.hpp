@@ -140,8 +140,6 @@ struct RouteFilter {
   std::vector<std::string> avoid_countries; ///< ISO codes; nodes there are closed
 };
 
-/// "rail", "sea" or "road"; nullopt otherwise.
-std::optional<Mode> mode_from_string(std::string_view s);
 /// A filter from names as a planner writes them: allowed modes ("rail", "sea", "road") and
 /// places to avoid, each a node (id, English or local name) or an ISO country code of some
 /// node ("RU"). Throws InputError naming the closest known names for an unknown one.

@@ -41,11 +41,9 @@ Metric parse_metric(const std::string &s) {
 }
 
 CargoClass parse_cargo(const std::string &s) {
-  for (int c = 0; c < cargo_class_count; ++c)
-    if (s == to_string(static_cast<CargoClass>(c)))
-      return static_cast<CargoClass>(c);
-  throw InputError("--cargo: unknown cargo class '" + s + "'" +
-                   did_you_mean(s, {"containers", "vehicles", "ecommerce", "mail"}));
+  if (auto c = cargo_from_string(s))
+    return *c;
+  throw InputError("--cargo: unknown cargo class '" + s + "'" + did_you_mean(s, cargo_names()));
 }
 
 /// "2024-03-11", "2024-03-11T08:00" or "2024-03-11 08:00" -> hours from the network's epoch.

@@ -114,7 +114,7 @@ bool read_target(LoadContext &ctx, MapReader &m, Disruption &d) {
     index = find_id(ctx, ref, "service", service_ids(ctx.net));
     break;
   case DisruptionTarget::Mode:
-    if (auto mode = m.choice("mode", mode_names, true))
+    if (auto mode = m.choice("mode", mode_names(), true))
       index = static_cast<std::uint32_t>(*mode);
     break;
   }

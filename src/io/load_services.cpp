@@ -9,7 +9,6 @@ namespace corsim::io {
 
 namespace {
 
-const std::vector<std::string> vehicle_types = {"train", "vessel", "truck"};
 const std::vector<std::string> weekday_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
@@ -17,7 +16,7 @@ Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
       ctx.diag, y, "'vehicle'",
       {"type", "wagons", "teu_per_wagon", "max_length", "wagon_length", "capacity", "speed"});
   Vehicle v;
-  const auto type = m.choice("type", vehicle_types, true);
+  const auto type = m.choice("type", vehicle_type_names(), true);
   v.type = static_cast<VehicleType>(type.value_or(0));
   if (!type)
     return v;
@@ -153,7 +152,7 @@ std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
     return out;
   }
   for (const auto &c : y)
-    if (auto k = scalar_choice(ctx.diag, c, cargo_names, "a cargo class"))
+    if (auto k = scalar_choice(ctx.diag, c, cargo_names(), "a cargo class"))
       out.push_back(static_cast<CargoClass>(*k));
   return out;
 }
@@ -170,7 +169,7 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
     if (!s.id.empty())
       ctx.check_unique(seen, s.id, m.node("id"), "service");
     s.name = m.text("name", true).value_or("");
-    if (auto mode = m.choice("mode", mode_names, true))
+    if (auto mode = m.choice("mode", mode_names(), true))
       s.mode = static_cast<Mode>(*mode);
     if (m.valid())
       read_route(ctx, m, s);

@@ -303,23 +303,13 @@ RoutingView::RoutingView(const RoutingGraph &graph, const RouteFilter &filter)
     mode_mask_ |= 1u << static_cast<int>(m);
 }
 
-std::optional<Mode> mode_from_string(std::string_view s) {
-  if (s == "rail")
-    return Mode::Rail;
-  if (s == "sea")
-    return Mode::Sea;
-  if (s == "road")
-    return Mode::Road;
-  return std::nullopt;
-}
-
 RouteFilter make_filter(const Network &net, const std::vector<std::string> &modes,
                         const std::vector<std::string> &avoid) {
   RouteFilter f;
   for (const std::string &m : modes) {
     const auto mode = mode_from_string(m);
     if (!mode)
-      throw InputError("unknown mode '" + m + "'" + did_you_mean(m, {"rail", "sea", "road"}));
+      throw InputError("unknown mode '" + m + "'" + did_you_mean(m, mode_names()));
     f.modes.push_back(*mode);
   }
   for (const std::string &a : avoid) {
