@@ -48,17 +48,9 @@ CargoClass parse_cargo(const std::string &s) {
 
 /// "2024-03-11", "2024-03-11T08:00" or "2024-03-11 08:00" -> hours from the network's epoch.
 Hours parse_ready(const std::string &s, CivilDate epoch) {
-  CivilDate d;
-  int hh = 0, mm = 0;
-  char sep = 0;
-  const int n =
-      std::sscanf(s.c_str(), "%d-%d-%d%c%d:%d", &d.year, &d.month, &d.day, &sep, &hh, &mm);
-  const bool ok = (n == 3 || (n == 6 && (sep == 'T' || sep == ' '))) && is_valid_date(d) &&
-                  hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
-  if (!ok)
-    throw InputError("--ready: '" + s + "' is not a date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
-  const auto days = days_since_unix_epoch(d) - days_since_unix_epoch(epoch);
-  return Hours(static_cast<double>(days) * 24.0 + hh + mm / 60.0);
+  if (auto t = try_parse_date_time(s, epoch))
+    return *t;
+  throw InputError("--ready: '" + s + "' is not a date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
 }
 
 /// Hours from the epoch as "2023-01-02 10:00 Mon".

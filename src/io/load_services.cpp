@@ -3,7 +3,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace corsim::io {
 
@@ -58,18 +57,12 @@ std::optional<double> read_departure_time(LoadContext &ctx, const YAML::Node &t)
   auto text = scalar_text(ctx.diag, t, "a departure time");
   if (!text)
     return std::nullopt;
-  const auto digit = [&](std::size_t i) {
-    return std::isdigit(static_cast<unsigned char>((*text)[i])) != 0;
-  };
-  const bool ok =
-      text->size() == 5 && (*text)[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
-  const int hh = ok ? std::stoi(text->substr(0, 2)) : -1;
-  const int mm = ok ? std::stoi(text->substr(3, 2)) : -1;
-  if (!ok || hh > 23 || mm > 59) {
+  const auto clock = try_parse_clock(*text);
+  if (!clock) {
     ctx.diag.error(t, "departure time '" + *text + "' must be HH:MM (00:00 to 23:59)");
     return std::nullopt;
   }
-  return hh + mm / 60.0;
+  return clock->value();
 }
 
 /// {days: [...], times: [...]} -> departure times within the week.
