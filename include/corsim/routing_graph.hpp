@@ -17,6 +17,7 @@
 /// Arc metrics are per TEU: hours, USD, tonnes CO2e, km. The graph is immutable after
 /// construction; views (RoutingView) select arcs per question without copying the graph.
 
+#include "corsim/driver_hours.hpp"
 #include "corsim/network.hpp"
 #include "corsim/units.hpp"
 
@@ -57,19 +58,11 @@ struct DwellOptions {
   /// Boxes handled together at a crane facility (one train-load), TEU. Handling dwell =
   /// reference_batch / (cranes × moves per crane).
   Teu reference_batch{100.0};
-  /// Road links take the driver-hours rules (one driver, rested at the start of each link):
-  /// a break after `drive_before_break` hours of driving, a daily rest after `daily_driving`.
+  /// Road links take these driver-hours rules (corsim/driver_hours.hpp; a driver rested at
+  /// the start of each link): a link takes mean_elapsed_time(link, driver_hours).
   /// Off by default (link running times as given); `corsim route` and `corsim flow` turn it on.
-  bool driver_hours = false;
-  Hours drive_before_break{4.5};
-  Hours break_length{0.75};
-  Hours daily_driving{9.0};
-  Hours daily_rest{11.0};
+  std::optional<DriverHoursRules> driver_hours;
 };
-
-/// Elapsed hours for `driving` hours at the wheel under the driver-hours rules of `o`
-/// (breaks and daily rests in between; none at the very end). `driving` when rules are off.
-Hours road_elapsed_time(Hours driving, const DwellOptions &o);
 
 /// Expected dwell of a reference batch at the node's facilities (hours); 0 where absent.
 Hours customs_dwell(const Node &n);

@@ -207,7 +207,7 @@ int no_route(const Network &net, const RouteQuery &q) {
 /// The CLI answers with truck drivers' breaks and daily rests on road links.
 DwellOptions cli_dwell() {
   DwellOptions d;
-  d.driver_hours = true;
+  d.driver_hours = DriverHoursRules{};
   return d;
 }
 

@@ -99,13 +99,9 @@ double node_hours(const Node &n) {
   return customs_dwell(n).value() + road_checkpoint_dwell(n).value();
 }
 
-double link_hours_value(const Link &l, const FlowOptions &o) {
-  return (l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o.dwell)
-                               : l.mean_running_time())
-      .value();
+Hours link_hours(const Link &l, const FlowOptions &o) {
+  return mean_elapsed_time(l, o.dwell.driver_hours);
 }
-
-Hours link_hours(const Link &l, const FlowOptions &o) { return Hours(link_hours_value(l, o)); }
 
 /// The metric's value without the value of time (added per cargo class by the caller).
 double link_cost(const Link &l, const Settings &s, const FlowOptions &o) {
@@ -145,7 +141,7 @@ FlowNetwork build_flow_network(const Network &net, const FlowOptions &o) {
       continue;
     const long long cap = whole_teu(link_capacity(net, li, o));
     const double cost = link_cost(l, net.settings, o);
-    const double hours = link_hours_value(l, o);
+    const double hours = link_hours(l, o).value();
     fn.arcs.push_back({outlet(l.from), inlet(l.to), cap, cost, hours, li, l.from});
     if (!l.oneway)
       fn.arcs.push_back({outlet(l.to), inlet(l.from), cap, cost, hours, li, l.to});

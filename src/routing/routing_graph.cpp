@@ -59,8 +59,7 @@ std::vector<Port> ports_of(const Link &l) {
 
 ArcMetrics link_metrics(const Link &l, const Settings &s, const DwellOptions &o) {
   ArcMetrics m;
-  m.time =
-      l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o) : l.mean_running_time();
+  m.time = mean_elapsed_time(l, o.driver_hours);
   m.cost = l.cost;
   m.co2 = co2_per_teu(l, s);
   m.length = l.length;
@@ -74,21 +73,6 @@ Hours batch_time(Teu batch, double rate_per_hour) {
 bool is_rail(Port p) { return mode_of(p) == Mode::Rail; }
 
 } // namespace
-
-Hours road_elapsed_time(Hours driving, const DwellOptions &o) {
-  const double d = driving.value();
-  if (!o.driver_hours || d <= 0.0 || o.daily_driving.value() <= 0.0 ||
-      o.drive_before_break.value() <= 0.0)
-    return driving;
-  // Breaks within one day's driving of c hours: one per full drive_before_break, none at the end.
-  auto breaks = [&](double c) {
-    return std::max(0.0, std::ceil(c / o.drive_before_break.value()) - 1.0);
-  };
-  const double rests = std::ceil(d / o.daily_driving.value()) - 1.0; // daily rests between days
-  const double last = d - rests * o.daily_driving.value();
-  const double stops = rests * breaks(o.daily_driving.value()) + breaks(last);
-  return Hours(d + rests * o.daily_rest.value() + stops * o.break_length.value());
-}
 
 Hours customs_dwell(const Node &n) {
   if (!n.customs)

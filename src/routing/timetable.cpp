@@ -77,8 +77,7 @@ std::vector<Port> Timetable::ports(ServiceIndex s, std::size_t stop) const {
 }
 
 Hours Timetable::running_time(const Link &l) const {
-  return l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), graph_->options())
-                              : l.mean_running_time();
+  return mean_elapsed_time(l, graph_->options().driver_hours);
 }
 
 Hours Timetable::departure_offset(ServiceIndex s, std::size_t stop) const {
