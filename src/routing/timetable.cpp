@@ -51,9 +51,13 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       throw ApiMisuse("Timetable: service '" + svc.id + "' has legs not matching its route");
     std::vector<double> dep{0.0};
     std::vector<double> arr{0.0};
+    DriverState driver; // one driver for the whole run, rested at the first stop
     for (std::size_t i = 1; i < svc.route.size(); ++i) {
       served[svc.legs[i - 1]] = true;
-      arr.push_back(dep.back() + running_time(net.links[svc.legs[i - 1]]).value());
+      const Link &l = net.links[svc.legs[i - 1]];
+      const Hours leg =
+          run_link(l, l.mean_running_time(), driver, graph.options().driver_hours).elapsed();
+      arr.push_back(dep.back() + leg.value());
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
       double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
