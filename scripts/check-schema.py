@@ -11,7 +11,9 @@
    corridor.schema.json. The loader lists its known keys as string literals passed to a MapReader
    or to a function or array whose name ends in `keys`
    (`MapReader m(diag, y, "a node", {"id", "name"})`, `keys(node, {"id"})`,
-   `known_keys[] = {...}`); literals that are not key-like names (messages) are ignored.
+   `known_keys[] = {...}`); literals that are not key-like names (messages) are ignored. A
+   name table of the base library passed instead (`MapReader m(diag, y, "...", cargo_names())`)
+   stands for the literals of that function in src/core/network.cpp.
    With --strict, also every key of each schema must appear in its part of the loader.
 
 Exit status: 0 when all is in step, 1 on any mismatch or invalid file, 2 on usage errors.
@@ -103,6 +105,22 @@ def is_scenario_source(path):
     return path.name.startswith("scenario_") or path.name == "scenario.hpp"
 
 
+NAME_TABLE_USE = re.compile(r"\b(\w+_names)\s*\(\s*\)")
+
+
+def name_table(io_dir, function):
+    """[(name, file:line)] of the literals in the body of `function()` in src/core/network.cpp."""
+    path = io_dir.parent / "core" / "network.cpp"
+    text = strip_comments(path.read_text(encoding="utf-8"))
+    m = re.search(r"\b" + function + r"\s*\(\s*\)\s*\{", text)
+    if not m:
+        return []
+    body = balanced(text, m.end() - 1)
+    start = m.end() - 1
+    return [(s.group(1), f"{path}:{text.count(chr(10), 0, start + s.start()) + 1}")
+            for s in STRING.finditer(body) if KEY_NAME.match(s.group(1))]
+
+
 def loader_keys(io_dir, scenario):
     """{key: [file:line, ...]} for every key literal in a *keys(...)/*keys{...} list, in the
     scenario loader's files (scenario=True) or the others (scenario=False)."""
@@ -117,6 +135,9 @@ def loader_keys(io_dir, scenario):
                 if KEY_NAME.match(s.group(1)):
                     line = text.count("\n", 0, m.start(1) + s.start()) + 1
                     found.setdefault(s.group(1), []).append(f"{path}:{line}")
+            for t in NAME_TABLE_USE.finditer(group):
+                for name, where in name_table(io_dir, t.group(1)):
+                    found.setdefault(name, []).append(where)
     return found
 
 

@@ -50,3 +50,35 @@ TEST_CASE("Calendars open, close and find the next opening", "[calendar]") {
   CHECK_FALSE(sunday_epoch.is_open(Hours(10)));
   CHECK(sunday_epoch.is_open(Hours(24 + 10)));
 }
+
+TEST_CASE("Dates and times are read in exactly their written shape", "[calendar]") {
+  SECTION("dates") {
+    CHECK(try_parse_date("2024-02-29") == CivilDate{2024, 2, 29});
+    CHECK_FALSE(try_parse_date("2023-02-29"));  // not a date
+    CHECK_FALSE(try_parse_date("2023-1-05"));   // not the shape
+    CHECK_FALSE(try_parse_date("2023-1x-05"));  // not digits
+    CHECK_FALSE(try_parse_date("2023-01-05 ")); // trailing text
+    CHECK_FALSE(try_parse_date("1899-12-31"));  // out of range
+  }
+  SECTION("clock times") {
+    CHECK(try_parse_clock("08:30")->value() == Approx(8.5));
+    CHECK(try_parse_clock("23:59")->value() == Approx(23 + 59 / 60.0));
+    CHECK_FALSE(try_parse_clock("24:00"));
+    CHECK(try_parse_clock("24:00", true)->value() == Approx(24.0));
+    CHECK_FALSE(try_parse_clock("24:01", true));
+    CHECK_FALSE(try_parse_clock("8:30"));
+    CHECK_FALSE(try_parse_clock("1x:30"));
+    CHECK_FALSE(try_parse_clock("08:60"));
+  }
+  SECTION("date-times, in hours from the epoch") {
+    const CivilDate epoch{2023, 1, 2};
+    CHECK(try_parse_date_time("2023-01-02", epoch)->value() == Approx(0.0));
+    CHECK(try_parse_date_time("2023-01-03T06:30", epoch)->value() == Approx(30.5));
+    CHECK(try_parse_date_time("2023-01-03 06:30", epoch)->value() == Approx(30.5));
+    CHECK(try_parse_date_time("2023-01-01", epoch)->value() == Approx(-24.0));
+    CHECK_FALSE(try_parse_date_time("2023-01-03X06:30", epoch));
+    CHECK_FALSE(try_parse_date_time("2023-01-03T06:30x", epoch));
+    CHECK_FALSE(try_parse_date_time("2023-01-03T24:00", epoch));
+    CHECK_FALSE(try_parse_date_time("monday", epoch));
+  }
+}

@@ -7,7 +7,9 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corsim {
@@ -26,6 +28,20 @@ CivilDate civil_from_days(std::int64_t days);
 int weekday(CivilDate d);
 bool is_valid_date(CivilDate d);
 std::string to_string(CivilDate d); ///< "2023-01-02"
+
+/// Hours from 00:00 of `epoch` to `clock` (hours after midnight) on `day`; negative before.
+Hours hours_from_epoch(CivilDate epoch, CivilDate day, Hours clock = Hours(0.0));
+
+/// Dates and times as written in files and on the command line. Each accepts exactly its
+/// shape (digits where the letters are) and returns nullopt otherwise; callers word the error.
+/// "2023-01-02" (YYYY-MM-DD) -> the date, when is_valid_date.
+std::optional<CivilDate> try_parse_date(std::string_view s);
+/// "08:30" (HH:MM) -> hours after midnight, 00:00 to 23:59; also "24:00" when `end_of_day`
+/// (the end of an opening window).
+std::optional<Hours> try_parse_clock(std::string_view s, bool end_of_day = false);
+/// "YYYY-MM-DD" (00:00), "YYYY-MM-DD HH:MM" or "YYYY-MM-DDTHH:MM" -> hours from 00:00 of
+/// `epoch` (negative before it).
+std::optional<Hours> try_parse_date_time(std::string_view s, CivilDate epoch);
 
 /// One weekly opening window: on the days in `days` (bit 0 = Monday), from `open` to `close`
 /// (hours after midnight, close may be 24).

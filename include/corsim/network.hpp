@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace corsim {
@@ -27,10 +28,20 @@ enum class Gauge { None, Standard, Broad, Dual };
 enum class CargoClass { Containers, Vehicles, Ecommerce, Mail };
 inline constexpr int cargo_class_count = 4;
 
+/// Names as written in files and on the command line, in the order of each enum (so the
+/// name of value v is names()[static_cast<std::size_t>(v)]); to_string returns them.
+const std::vector<std::string> &node_kind_names(); ///< "rail_terminal", "border_crossing", ...
+const std::vector<std::string> &mode_names();      ///< "rail", "sea", "road"
+const std::vector<std::string> &cargo_names(); ///< "containers", "vehicles", "ecommerce", "mail"
+
 const char *to_string(NodeKind k);
 const char *to_string(Mode m);
 const char *to_string(Gauge g); ///< "1435", "1520", "dual", "none"
 const char *to_string(CargoClass c);
+
+/// The enum value named `s` (one of the names above); nullopt otherwise.
+std::optional<Mode> mode_from_string(std::string_view s);
+std::optional<CargoClass> cargo_from_string(std::string_view s);
 
 /// Container handling at a node (terminal cranes, reach stackers).
 struct Handling {
@@ -111,6 +122,7 @@ struct Link {
 };
 
 enum class VehicleType { Train, Vessel, Truck };
+const std::vector<std::string> &vehicle_type_names(); ///< "train", "vessel", "truck"
 const char *to_string(VehicleType v);
 
 struct Vehicle {
@@ -199,6 +211,10 @@ struct Network {
   /// All names a node may be called by, for suggestions.
   [[nodiscard]] std::vector<std::string> node_names() const;
 };
+
+/// CO2e of carrying one TEU over the whole link, tonnes: the link's factor (g per tonne-km) ×
+/// its length (km) × the network's tonnes per TEU, grams to tonnes (/ 1e6).
+Tonnes co2_per_teu(const Link &l, const Settings &s);
 
 /// Great-circle distance between two nodes (km), for sanity checks and maps.
 Km great_circle(const Node &a, const Node &b);

@@ -17,6 +17,7 @@
 /// Arc metrics are per TEU: hours, USD, tonnes CO2e, km. The graph is immutable after
 /// construction; views (RoutingView) select arcs per question without copying the graph.
 
+#include "corsim/driver_hours.hpp"
 #include "corsim/network.hpp"
 #include "corsim/units.hpp"
 
@@ -45,7 +46,7 @@ enum class ArcKind : std::uint8_t { Link, Through, Transfer };
 struct ArcMetrics {
   Hours time{0.0}; ///< running time or expected dwell, hours
   Usd cost{0.0};   ///< tariff per TEU, USD
-  Tonnes co2{0.0}; ///< CO2e per TEU, tonnes (g/tkm × km × tonnes per TEU / 1e6)
+  Tonnes co2{0.0}; ///< CO2e per TEU, tonnes (co2_per_teu in network.hpp)
   Km length{0.0};  ///< distance, km (0 for dwell arcs)
   friend ArcMetrics operator+(ArcMetrics a, const ArcMetrics &b) {
     return {a.time + b.time, a.cost + b.cost, a.co2 + b.co2, a.length + b.length};
@@ -57,19 +58,11 @@ struct DwellOptions {
   /// Boxes handled together at a crane facility (one train-load), TEU. Handling dwell =
   /// reference_batch / (cranes × moves per crane).
   Teu reference_batch{100.0};
-  /// Road links take the driver-hours rules (one driver, rested at the start of each link):
-  /// a break after `drive_before_break` hours of driving, a daily rest after `daily_driving`.
+  /// Road links take these driver-hours rules (corsim/driver_hours.hpp; a driver rested at
+  /// the start of each link): a link takes mean_elapsed_time(link, driver_hours).
   /// Off by default (link running times as given); `corsim route` and `corsim flow` turn it on.
-  bool driver_hours = false;
-  Hours drive_before_break{4.5};
-  Hours break_length{0.75};
-  Hours daily_driving{9.0};
-  Hours daily_rest{11.0};
+  std::optional<DriverHoursRules> driver_hours;
 };
-
-/// Elapsed hours for `driving` hours at the wheel under the driver-hours rules of `o`
-/// (breaks and daily rests in between; none at the very end). `driving` when rules are off.
-Hours road_elapsed_time(Hours driving, const DwellOptions &o);
 
 /// Expected dwell of a reference batch at the node's facilities (hours); 0 where absent.
 Hours customs_dwell(const Node &n);
@@ -140,8 +133,6 @@ struct RouteFilter {
   std::vector<std::string> avoid_countries; ///< ISO codes; nodes there are closed
 };
 
-/// "rail", "sea" or "road"; nullopt otherwise.
-std::optional<Mode> mode_from_string(std::string_view s);
 /// A filter from names as a planner writes them: allowed modes ("rail", "sea", "road") and
 /// places to avoid, each a node (id, English or local name) or an ISO country code of some
 /// node ("RU"). Throws InputError naming the closest known names for an unknown one.

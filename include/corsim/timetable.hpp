@@ -6,7 +6,8 @@
 ///
 /// Times are hours from the network's epoch (Settings::epoch, 00:00). Weekly departures are
 /// hours after Monday 00:00, mapped through the epoch's weekday. A service runs at the mean
-/// running time of its legs (road legs with driver-hours rests, see DwellOptions) and dwells, at
+/// running time of its legs (road legs with driver-hours rests, see DwellOptions: one driver
+/// for the whole run, as the simulation's trucks) and dwells, at
 /// each intermediate stop, its own `dwell` plus the
 /// node's through dwell (customs; see routing_graph.hpp). Changing vehicle at a node costs the
 /// routing graph's Through (same port) or Transfer (other port) dwell; where the graph has no
@@ -71,8 +72,8 @@ public:
   /// Hours from the service's departure at its first stop to departure from / arrival at `stop`.
   [[nodiscard]] Hours departure_offset(ServiceIndex s, std::size_t stop) const;
   [[nodiscard]] Hours arrival_offset(ServiceIndex s, std::size_t stop) const;
-  /// Running time of a link: its mean, and on the road the driver-hours rests
-  /// (DwellOptions of the graph).
+  /// Running time of a link driven on demand: its mean, and on the road the driver-hours rests
+  /// of a driver rested at its start (DwellOptions of the graph).
   [[nodiscard]] Hours running_time(const Link &l) const;
   /// Ports a box can board service s on at `stop`: those of the leg leaving it (both rail
   /// ports on dual-gauge track). Along the ride, a single-gauge leg sets the port.

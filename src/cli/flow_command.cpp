@@ -109,7 +109,7 @@ int run_flow(const FlowCommandOptions &o) {
     throw InputError("--by: unknown metric '" + o.by + "'" +
                      did_you_mean(o.by, {"time", "cost", "co2", "generalised", "length"}));
   fo.metric = *metric;
-  fo.dwell.driver_hours = true; // truck drivers' breaks and rests on road links
+  fo.dwell.driver_hours = DriverHoursRules{}; // truck drivers' breaks and rests on road links
   fo.filter = make_filter(*net, o.modes, o.avoid);
   return o.demand ? run_demand(*net, o, fo) : run_max_flow(*net, o, fo);
 }

@@ -41,26 +41,16 @@ Metric parse_metric(const std::string &s) {
 }
 
 CargoClass parse_cargo(const std::string &s) {
-  for (int c = 0; c < cargo_class_count; ++c)
-    if (s == to_string(static_cast<CargoClass>(c)))
-      return static_cast<CargoClass>(c);
-  throw InputError("--cargo: unknown cargo class '" + s + "'" +
-                   did_you_mean(s, {"containers", "vehicles", "ecommerce", "mail"}));
+  if (auto c = cargo_from_string(s))
+    return *c;
+  throw InputError("--cargo: unknown cargo class '" + s + "'" + did_you_mean(s, cargo_names()));
 }
 
 /// "2024-03-11", "2024-03-11T08:00" or "2024-03-11 08:00" -> hours from the network's epoch.
 Hours parse_ready(const std::string &s, CivilDate epoch) {
-  CivilDate d;
-  int hh = 0, mm = 0;
-  char sep = 0;
-  const int n =
-      std::sscanf(s.c_str(), "%d-%d-%d%c%d:%d", &d.year, &d.month, &d.day, &sep, &hh, &mm);
-  const bool ok = (n == 3 || (n == 6 && (sep == 'T' || sep == ' '))) && is_valid_date(d) &&
-                  hh >= 0 && hh < 24 && mm >= 0 && mm < 60;
-  if (!ok)
-    throw InputError("--ready: '" + s + "' is not a date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
-  const auto days = days_since_unix_epoch(d) - days_since_unix_epoch(epoch);
-  return Hours(static_cast<double>(days) * 24.0 + hh + mm / 60.0);
+  if (auto t = try_parse_date_time(s, epoch))
+    return *t;
+  throw InputError("--ready: '" + s + "' is not a date-time (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
 }
 
 /// Hours from the epoch as "2023-01-02 10:00 Mon".
@@ -217,7 +207,7 @@ int no_route(const Network &net, const RouteQuery &q) {
 /// The CLI answers with truck drivers' breaks and daily rests on road links.
 DwellOptions cli_dwell() {
   DwellOptions d;
-  d.driver_hours = true;
+  d.driver_hours = DriverHoursRules{};
   return d;
 }
 

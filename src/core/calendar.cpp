@@ -53,6 +53,58 @@ std::string to_string(CivilDate d) {
   return buf;
 }
 
+Hours hours_from_epoch(CivilDate epoch, CivilDate day, Hours clock) {
+  const auto days = days_since_unix_epoch(day) - days_since_unix_epoch(epoch);
+  return Hours(24.0 * static_cast<double>(days) + clock.value());
+}
+
+namespace {
+
+/// The number written by the `count` digits at s[at]; nullopt unless they are all digits.
+std::optional<int> digits(std::string_view s, std::size_t at, std::size_t count) {
+  int v = 0;
+  for (std::size_t i = at; i < at + count; ++i) {
+    if (s[i] < '0' || s[i] > '9')
+      return std::nullopt;
+    v = v * 10 + (s[i] - '0');
+  }
+  return v;
+}
+
+} // namespace
+
+std::optional<CivilDate> try_parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-')
+    return std::nullopt;
+  const auto y = digits(s, 0, 4), m = digits(s, 5, 2), d = digits(s, 8, 2);
+  if (!y || !m || !d || !is_valid_date({*y, *m, *d}))
+    return std::nullopt;
+  return CivilDate{*y, *m, *d};
+}
+
+std::optional<Hours> try_parse_clock(std::string_view s, bool end_of_day) {
+  if (s.size() != 5 || s[2] != ':')
+    return std::nullopt;
+  const auto h = digits(s, 0, 2), m = digits(s, 3, 2);
+  if (!h || !m || *m > 59 || (*h > 23 && !(end_of_day && *h == 24 && *m == 0)))
+    return std::nullopt;
+  return Hours(*h + *m / 60.0);
+}
+
+std::optional<Hours> try_parse_date_time(std::string_view s, CivilDate epoch) {
+  const auto day = try_parse_date(s.substr(0, 10));
+  if (!day)
+    return std::nullopt;
+  Hours clock(0.0);
+  if (s.size() > 10) {
+    const auto c = s[10] == ' ' || s[10] == 'T' ? try_parse_clock(s.substr(11)) : std::nullopt;
+    if (!c)
+      return std::nullopt;
+    clock = *c;
+  }
+  return hours_from_epoch(epoch, *day, clock);
+}
+
 Calendar::Calendar(std::vector<WeeklyWindow> weekly, std::vector<TimeWindow> closures,
                    int epoch_weekday)
     : weekly_(std::move(weekly)), closures_(std::move(closures)), epoch_weekday_(epoch_weekday) {

@@ -6,35 +6,50 @@
 
 namespace corsim {
 
-const char *to_string(NodeKind k) {
-  switch (k) {
-  case NodeKind::RailTerminal:
-    return "rail_terminal";
-  case NodeKind::BorderCrossing:
-    return "border_crossing";
-  case NodeKind::Seaport:
-    return "seaport";
-  case NodeKind::RoadCheckpoint:
-    return "road_checkpoint";
-  case NodeKind::Hub:
-    return "hub";
-  case NodeKind::Gateway:
-    return "gateway";
-  }
-  return "?";
+namespace {
+
+/// The name of enum value `v` in `names`, "?" for a value outside the enum.
+template <class Enum> const char *name_of(const std::vector<std::string> &names, Enum v) {
+  const auto i = static_cast<std::size_t>(v);
+  return i < names.size() ? names[i].c_str() : "?";
 }
 
-const char *to_string(Mode m) {
-  switch (m) {
-  case Mode::Rail:
-    return "rail";
-  case Mode::Sea:
-    return "sea";
-  case Mode::Road:
-    return "road";
-  }
-  return "?";
+/// The enum value named `s` in `names`, nullopt if none.
+template <class Enum>
+std::optional<Enum> value_of(const std::vector<std::string> &names, std::string_view s) {
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] == s)
+      return static_cast<Enum>(i);
+  return std::nullopt;
 }
+
+} // namespace
+
+const std::vector<std::string> &node_kind_names() {
+  static const std::vector<std::string> names = {
+      "rail_terminal", "border_crossing", "seaport", "road_checkpoint", "hub", "gateway"};
+  return names;
+}
+
+const std::vector<std::string> &mode_names() {
+  static const std::vector<std::string> names = {"rail", "sea", "road"};
+  return names;
+}
+
+const std::vector<std::string> &cargo_names() {
+  static const std::vector<std::string> names = {"containers", "vehicles", "ecommerce", "mail"};
+  return names;
+}
+
+const std::vector<std::string> &vehicle_type_names() {
+  static const std::vector<std::string> names = {"train", "vessel", "truck"};
+  return names;
+}
+
+const char *to_string(NodeKind k) { return name_of(node_kind_names(), k); }
+const char *to_string(Mode m) { return name_of(mode_names(), m); }
+const char *to_string(CargoClass c) { return name_of(cargo_names(), c); }
+const char *to_string(VehicleType v) { return name_of(vehicle_type_names(), v); }
 
 const char *to_string(Gauge g) {
   switch (g) {
@@ -50,30 +65,10 @@ const char *to_string(Gauge g) {
   return "?";
 }
 
-const char *to_string(CargoClass c) {
-  switch (c) {
-  case CargoClass::Containers:
-    return "containers";
-  case CargoClass::Vehicles:
-    return "vehicles";
-  case CargoClass::Ecommerce:
-    return "ecommerce";
-  case CargoClass::Mail:
-    return "mail";
-  }
-  return "?";
-}
+std::optional<Mode> mode_from_string(std::string_view s) { return value_of<Mode>(mode_names(), s); }
 
-const char *to_string(VehicleType v) {
-  switch (v) {
-  case VehicleType::Train:
-    return "train";
-  case VehicleType::Vessel:
-    return "vessel";
-  case VehicleType::Truck:
-    return "truck";
-  }
-  return "?";
+std::optional<CargoClass> cargo_from_string(std::string_view s) {
+  return value_of<CargoClass>(cargo_names(), s);
 }
 
 std::optional<NodeIndex> Network::find_node_or_null(std::string_view wanted) const {
@@ -103,6 +98,11 @@ std::vector<std::string> Network::node_names() const {
       out.push_back(n.local_name);
   }
   return out;
+}
+
+Tonnes co2_per_teu(const Link &l, const Settings &s) {
+  constexpr double grams_per_tonne = 1e6;
+  return Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / grams_per_tonne);
 }
 
 Km great_circle(const Node &a, const Node &b) {

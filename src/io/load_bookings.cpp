@@ -54,27 +54,8 @@ std::optional<double> number(const std::string &s) {
 
 /// "YYYY-MM-DD", "YYYY-MM-DD HH:MM" (or with 'T'), or hours from the epoch ("36", "36 h", "2 d").
 std::optional<double> instant(const std::string &s, CivilDate epoch) {
-  if (s.size() >= 10 && s[4] == '-' && s[7] == '-') {
-    CivilDate d{0, 0, 0};
-    std::from_chars(s.data(), s.data() + 4, d.year);
-    std::from_chars(s.data() + 5, s.data() + 7, d.month);
-    std::from_chars(s.data() + 8, s.data() + 10, d.day);
-    if (!is_valid_date(d))
-      return std::nullopt;
-    double hour = 0.0;
-    if (s.size() > 10) {
-      int h = -1, m = -1;
-      if (s.size() != 16 || (s[10] != ' ' && s[10] != 'T') || s[13] != ':')
-        return std::nullopt;
-      std::from_chars(s.data() + 11, s.data() + 13, h);
-      std::from_chars(s.data() + 14, s.data() + 16, m);
-      if (h < 0 || h > 23 || m < 0 || m > 59)
-        return std::nullopt;
-      hour = h + m / 60.0;
-    }
-    return 24.0 * static_cast<double>(days_since_unix_epoch(d) - days_since_unix_epoch(epoch)) +
-           hour;
-  }
+  if (auto t = try_parse_date_time(s, epoch))
+    return t->value();
   if (auto v = number(s))
     return v;
   auto q = parse_quantity(s, Dimension::Duration);

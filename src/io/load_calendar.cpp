@@ -2,7 +2,6 @@
 #include "load_context.hpp"
 
 #include <array>
-#include <charconv>
 
 namespace corsim::io {
 namespace {
@@ -37,18 +36,6 @@ std::uint8_t parse_days(std::string_view s) {
   return mask;
 }
 
-/// "08:30" -> 8.5; -1 when malformed. "24:00" is allowed as an end.
-double parse_clock(std::string_view s) {
-  int h = -1, m = -1;
-  if (s.size() != 5 || s[2] != ':')
-    return -1;
-  std::from_chars(s.data(), s.data() + 2, h);
-  std::from_chars(s.data() + 3, s.data() + 5, m);
-  if (h < 0 || h > 24 || m < 0 || m > 59 || (h == 24 && m != 0))
-    return -1;
-  return h + m / 60.0;
-}
-
 std::optional<WeeklyWindow> parse_window(std::string_view s) {
   if (s == "24/7")
     return WeeklyWindow{};
@@ -60,11 +47,11 @@ std::optional<WeeklyWindow> parse_window(std::string_view s) {
   const std::size_t dash = times.find('-');
   if (!days || dash == std::string_view::npos)
     return std::nullopt;
-  const double open = parse_clock(times.substr(0, dash));
-  const double close = parse_clock(times.substr(dash + 1));
-  if (open < 0 || close < 0 || !(open < close))
+  const auto open = try_parse_clock(times.substr(0, dash), true);
+  const auto close = try_parse_clock(times.substr(dash + 1), true);
+  if (!open || !close || !(*open < *close))
     return std::nullopt;
-  return WeeklyWindow{days, open, close};
+  return WeeklyWindow{days, open->value(), close->value()};
 }
 
 } // namespace
@@ -95,14 +82,8 @@ std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,
 
 std::optional<CivilDate> read_date(Diagnostics &diag, const YAML::Node &node, std::string_view s,
                                    std::size_t offset) {
-  CivilDate d{0, 0, 0};
-  bool shape = s.size() == 10 && s[4] == '-' && s[7] == '-';
-  if (shape) {
-    std::from_chars(s.data(), s.data() + 4, d.year);
-    std::from_chars(s.data() + 5, s.data() + 7, d.month);
-    std::from_chars(s.data() + 8, s.data() + 10, d.day);
-  }
-  if (!shape || !is_valid_date(d)) {
+  const auto d = try_parse_date(s);
+  if (!d) {
     diag.error(diag.pos(node, content_offset(node) + offset),
                "'" + std::string(s) + "' is not a valid date (expected YYYY-MM-DD, 1900..2200)");
     return std::nullopt;
@@ -116,7 +97,6 @@ std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YA
     diag.error(node, "'holidays' must be a list of dates or date ranges");
     return std::nullopt;
   }
-  const auto epoch_day = days_since_unix_epoch(epoch);
   std::vector<TimeWindow> out;
   for (const auto &item : node) {
     auto text = scalar_text(diag, item, "a holiday");
@@ -133,9 +113,7 @@ std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YA
       diag.error(item, "holiday range ends before it starts: '" + *text + "'");
       return std::nullopt;
     }
-    const double start = 24.0 * static_cast<double>(days_since_unix_epoch(*a) - epoch_day);
-    const double end = 24.0 * static_cast<double>(days_since_unix_epoch(*b) - epoch_day + 1);
-    out.push_back({Hours(start), Hours(end)});
+    out.push_back({hours_from_epoch(epoch, *a), hours_from_epoch(epoch, *b) + days(1.0)});
   }
   return out;
 }

@@ -8,10 +8,6 @@
 
 namespace corsim::io {
 
-/// Names as written in files, in the order of the enums in network.hpp.
-inline const std::vector<std::string> mode_names = {"rail", "sea", "road"};
-inline const std::vector<std::string> cargo_names = {"containers", "vehicles", "ecommerce", "mail"};
-
 struct LoadContext {
   Diagnostics &diag;
   const LoadLimits &limits;

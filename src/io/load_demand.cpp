@@ -42,7 +42,7 @@ void load_demand(LoadContext &ctx, const YAML::Node &list) {
     if (f.volume.value() / f.size.mean() > max_consignments_per_year)
       ctx.diag.error(m.node("volume"), "'volume' / 'size' gives more than 1,000,000 "
                                        "consignments a year; check the units");
-    f.cargo = static_cast<CargoClass>(m.choice("cargo", cargo_names, false).value_or(0));
+    f.cargo = static_cast<CargoClass>(m.choice("cargo", cargo_names(), false).value_or(0));
     f.due = Hours(m.quantity("due", Dimension::Duration, Sign::Positive, false).value_or(0));
     f.value = Usd(m.quantity("value", Dimension::Money, Sign::NonNegative, false).value_or(0));
     ctx.net.demand.push_back(std::move(f));

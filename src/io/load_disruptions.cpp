@@ -3,8 +3,6 @@
 
 #include "corsim/suggest.hpp"
 
-#include <charconv>
-
 namespace corsim::io {
 
 namespace {
@@ -26,24 +24,19 @@ std::optional<Instant> read_instant(LoadContext &ctx, const YAML::Node &node, co
   auto day = read_date(ctx.diag, node, text->substr(0, 10), 0);
   if (!day)
     return std::nullopt;
-  double hour = 0.0;
+  Hours clock(0.0);
   if (text->size() > 10) {
-    const std::string clock = text->substr(11);
-    int h = -1, m = -1;
-    const bool shape = ((*text)[10] == ' ' || (*text)[10] == 'T') && clock.size() == 5 &&
-                       clock[2] == ':' &&
-                       std::from_chars(clock.data(), clock.data() + 2, h).ec == std::errc{} &&
-                       std::from_chars(clock.data() + 3, clock.data() + 5, m).ec == std::errc{};
-    if (!shape || h < 0 || h > 23 || m < 0 || m > 59) {
+    const auto c =
+        (*text)[10] == ' ' || (*text)[10] == 'T' ? try_parse_clock(text->substr(11)) : std::nullopt;
+    if (!c) {
       ctx.diag.error(ctx.diag.pos(node, content_offset(node) + 11),
                      "'" + std::string(key) + "': cannot read the time of day in '" + *text +
                          "' (expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM')");
       return std::nullopt;
     }
-    hour = h + m / 60.0;
+    clock = *c;
   }
-  const auto days = days_since_unix_epoch(*day) - days_since_unix_epoch(ctx.net.settings.epoch);
-  return Instant{*day, Hours(24.0 * static_cast<double>(days) + hour)};
+  return Instant{*day, hours_from_epoch(ctx.net.settings.epoch, *day, clock)};
 }
 
 std::vector<std::string> link_ids(const Network &net) {
@@ -114,7 +107,7 @@ bool read_target(LoadContext &ctx, MapReader &m, Disruption &d) {
     index = find_id(ctx, ref, "service", service_ids(ctx.net));
     break;
   case DisruptionTarget::Mode:
-    if (auto mode = m.choice("mode", mode_names, true))
+    if (auto mode = m.choice("mode", mode_names(), true))
       index = static_cast<std::uint32_t>(*mode);
     break;
   }

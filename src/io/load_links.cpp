@@ -58,7 +58,7 @@ void load_links(LoadContext &ctx, const YAML::Node &list) {
     const auto [from, to] = ctx.read_endpoints(m);
     link.from = from;
     link.to = to;
-    if (auto mode = m.choice("mode", mode_names, true))
+    if (auto mode = m.choice("mode", mode_names(), true))
       link.mode = static_cast<Mode>(*mode);
     link.length = Km(m.quantity("length", Dimension::Length, Sign::Positive, true).value_or(0));
     read_running_time(ctx, m, link);

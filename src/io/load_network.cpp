@@ -80,11 +80,10 @@ void load_settings(LoadContext &ctx, const YAML::Node &root) {
     ctx.net.settings.tonnes_per_teu = Tonnes(*t);
   if (!s.has("value_of_time"))
     return;
-  MapReader vot(ctx.diag, s.node("value_of_time"), "'value_of_time'",
-                {"containers", "vehicles", "ecommerce", "mail"});
-  for (std::size_t c = 0; c < cargo_names.size(); ++c)
-    if (auto v =
-            vot.quantity(cargo_names[c].c_str(), Dimension::MoneyPerTime, Sign::NonNegative, false))
+  MapReader vot(ctx.diag, s.node("value_of_time"), "'value_of_time'", cargo_names());
+  for (std::size_t c = 0; c < cargo_names().size(); ++c)
+    if (auto v = vot.quantity(cargo_names()[c].c_str(), Dimension::MoneyPerTime, Sign::NonNegative,
+                              false))
       ctx.net.settings.value_of_time[c] = Usd(*v);
 }
 

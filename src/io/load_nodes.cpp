@@ -8,8 +8,6 @@
 namespace corsim::io {
 namespace {
 
-const std::vector<std::string> node_kinds = {
-    "rail_terminal", "border_crossing", "seaport", "road_checkpoint", "hub", "gateway"};
 constexpr int max_count = 100000;
 
 bool is_country_code(const std::string &s) {
@@ -151,7 +149,7 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list) {
     node.id = m.text("id", true).value_or("");
     node.name = m.text("name", true).value_or("");
     node.local_name = m.text("local_name", false).value_or("");
-    if (auto k = m.choice("kind", node_kinds, true))
+    if (auto k = m.choice("kind", node_kind_names(), true))
       node.kind = static_cast<NodeKind>(*k);
     node.country = m.text("country", true).value_or("");
     if (m.has("country") && !is_country_code(node.country))

@@ -3,13 +3,11 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 
 namespace corsim::io {
 
 namespace {
 
-const std::vector<std::string> vehicle_types = {"train", "vessel", "truck"};
 const std::vector<std::string> weekday_names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
 
 Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
@@ -17,7 +15,7 @@ Vehicle read_vehicle(LoadContext &ctx, const YAML::Node &y) {
       ctx.diag, y, "'vehicle'",
       {"type", "wagons", "teu_per_wagon", "max_length", "wagon_length", "capacity", "speed"});
   Vehicle v;
-  const auto type = m.choice("type", vehicle_types, true);
+  const auto type = m.choice("type", vehicle_type_names(), true);
   v.type = static_cast<VehicleType>(type.value_or(0));
   if (!type)
     return v;
@@ -59,18 +57,12 @@ std::optional<double> read_departure_time(LoadContext &ctx, const YAML::Node &t)
   auto text = scalar_text(ctx.diag, t, "a departure time");
   if (!text)
     return std::nullopt;
-  const auto digit = [&](std::size_t i) {
-    return std::isdigit(static_cast<unsigned char>((*text)[i])) != 0;
-  };
-  const bool ok =
-      text->size() == 5 && (*text)[2] == ':' && digit(0) && digit(1) && digit(3) && digit(4);
-  const int hh = ok ? std::stoi(text->substr(0, 2)) : -1;
-  const int mm = ok ? std::stoi(text->substr(3, 2)) : -1;
-  if (!ok || hh > 23 || mm > 59) {
+  const auto clock = try_parse_clock(*text);
+  if (!clock) {
     ctx.diag.error(t, "departure time '" + *text + "' must be HH:MM (00:00 to 23:59)");
     return std::nullopt;
   }
-  return hh + mm / 60.0;
+  return clock->value();
 }
 
 /// {days: [...], times: [...]} -> departure times within the week.
@@ -153,7 +145,7 @@ std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
     return out;
   }
   for (const auto &c : y)
-    if (auto k = scalar_choice(ctx.diag, c, cargo_names, "a cargo class"))
+    if (auto k = scalar_choice(ctx.diag, c, cargo_names(), "a cargo class"))
       out.push_back(static_cast<CargoClass>(*k));
   return out;
 }
@@ -170,7 +162,7 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
     if (!s.id.empty())
       ctx.check_unique(seen, s.id, m.node("id"), "service");
     s.name = m.text("name", true).value_or("");
-    if (auto mode = m.choice("mode", mode_names, true))
+    if (auto mode = m.choice("mode", mode_names(), true))
       s.mode = static_cast<Mode>(*mode);
     if (m.valid())
       read_route(ctx, m, s);

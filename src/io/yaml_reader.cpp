@@ -122,13 +122,17 @@ std::optional<std::size_t> scalar_choice(Diagnostics &diag, const YAML::Node &no
 
 MapReader::MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
                      std::initializer_list<const char *> known_keys)
+    : MapReader(diag, map, std::move(what),
+                std::vector<std::string>(known_keys.begin(), known_keys.end())) {}
+
+MapReader::MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
+                     const std::vector<std::string> &known)
     : diag_(diag), map_(map), what_(std::move(what)) {
   if (!map.IsMap()) {
     diag.error(map, what_ + " must be a map of keys and values");
     valid_ = false;
     return;
   }
-  const std::vector<std::string> known(known_keys.begin(), known_keys.end());
   std::vector<std::string> seen; // a handful of keys: a vector is enough
   for (const auto &entry : map) {
     const YAML::Node &key = entry.first;

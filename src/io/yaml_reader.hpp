@@ -48,6 +48,8 @@ class MapReader {
 public:
   MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
             std::initializer_list<const char *> known_keys);
+  MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
+            const std::vector<std::string> &known_keys);
   [[nodiscard]] bool valid() const { return valid_; }
   [[nodiscard]] bool has(const char *key) const;
   [[nodiscard]] YAML::Node node(const char *key) const;

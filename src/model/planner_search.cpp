@@ -95,8 +95,7 @@ std::optional<Plan> Planner::direct(const DemandFlow &flow, std::uint32_t s, dou
   for (std::size_t j = b; j < a; ++j) {
     const Link &l = ctx_.net.links[svc.legs[j]];
     leg.cost += l.cost;
-    leg.co2 +=
-        Tonnes(l.co2.value() * l.length.value() * ctx_.net.settings.tonnes_per_teu.value() / 1e6);
+    leg.co2 += co2_per_teu(l, ctx_.net.settings);
   }
   leg.cost += svc.tariff;
   Hours after = leg.ready;

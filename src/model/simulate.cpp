@@ -196,9 +196,18 @@ void SimulationOptions::validate() const {
                       "' needs a positive share and a route ('via')");
 }
 
+namespace {
+/// The model plans with the driver-hours rules its trucks then follow (Vehicles::run_leg).
+DwellOptions model_dwell() {
+  DwellOptions d;
+  d.driver_hours = DriverHoursRules{};
+  return d;
+}
+} // namespace
+
 std::vector<std::string> service_ids(const Network &network) {
   SimulationOptions unused;
-  const RoutingGraph graph(network);
+  const RoutingGraph graph(network, model_dwell());
   const Timetable timetable(graph);
   std::vector<std::string> ids;
   for (const Service &s : make_inputs(network, unused, timetable).services)
@@ -208,7 +217,7 @@ std::vector<std::string> service_ids(const Network &network) {
 
 SimulationResults simulate(const Network &network, const SimulationOptions &options) {
   options.validate();
-  const RoutingGraph graph(network);
+  const RoutingGraph graph(network, model_dwell());
   const Timetable timetable(graph);
   const detail::ModelInputs in = make_inputs(network, options, timetable);
   detail::Summary summary(in);

@@ -177,14 +177,15 @@ Hours Vehicles::run_leg(Trip &t, std::size_t i) {
     h = l.length.value() / s.vehicle.speed.value();
   else
     h = std::max(0.0, sample(l.running_time, link_rng_[s.legs[i]]));
+  const DriveTime d =
+      run_link(l, Hours(h), t.driver, ctx_.in.timetable->graph().options().driver_hours);
   if (s.mode == Mode::Road) {
-    const DriveTime d = drive(t.driver, Hours(h));
     t.clock[idx(WaitCause::Driving)] += d.driving.value();
     t.clock[idx(WaitCause::DriverRest)] += d.rest.value();
-    return d.driving + d.rest + Hours(weather);
+  } else {
+    t.clock[idx(s.mode == Mode::Sea ? WaitCause::SeaPassage : WaitCause::RailRunning)] += h;
   }
-  t.clock[idx(s.mode == Mode::Sea ? WaitCause::SeaPassage : WaitCause::RailRunning)] += h;
-  return Hours(h + weather);
+  return d.elapsed() + Hours(weather);
 }
 
 } // namespace corsim::model::detail

@@ -99,20 +99,16 @@ double node_hours(const Node &n) {
   return customs_dwell(n).value() + road_checkpoint_dwell(n).value();
 }
 
-double link_hours_value(const Link &l, const FlowOptions &o) {
-  return (l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o.dwell)
-                               : l.mean_running_time())
-      .value();
+Hours link_hours(const Link &l, const FlowOptions &o) {
+  return mean_elapsed_time(l, o.dwell.driver_hours);
 }
-
-Hours link_hours(const Link &l, const FlowOptions &o) { return Hours(link_hours_value(l, o)); }
 
 /// The metric's value without the value of time (added per cargo class by the caller).
 double link_cost(const Link &l, const Settings &s, const FlowOptions &o) {
   ArcMetrics m;
   m.time = link_hours(l, o);
   m.cost = l.cost;
-  m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
+  m.co2 = co2_per_teu(l, s);
   m.length = l.length;
   return weight_of(m, o.metric, Usd(0.0));
 }
@@ -145,7 +141,7 @@ FlowNetwork build_flow_network(const Network &net, const FlowOptions &o) {
       continue;
     const long long cap = whole_teu(link_capacity(net, li, o));
     const double cost = link_cost(l, net.settings, o);
-    const double hours = link_hours_value(l, o);
+    const double hours = link_hours(l, o).value();
     fn.arcs.push_back({outlet(l.from), inlet(l.to), cap, cost, hours, li, l.from});
     if (!l.oneway)
       fn.arcs.push_back({outlet(l.to), inlet(l.from), cap, cost, hours, li, l.to});

@@ -59,10 +59,9 @@ std::vector<Port> ports_of(const Link &l) {
 
 ArcMetrics link_metrics(const Link &l, const Settings &s, const DwellOptions &o) {
   ArcMetrics m;
-  m.time =
-      l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), o) : l.mean_running_time();
+  m.time = mean_elapsed_time(l, o.driver_hours);
   m.cost = l.cost;
-  m.co2 = Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
+  m.co2 = co2_per_teu(l, s);
   m.length = l.length;
   return m;
 }
@@ -74,21 +73,6 @@ Hours batch_time(Teu batch, double rate_per_hour) {
 bool is_rail(Port p) { return mode_of(p) == Mode::Rail; }
 
 } // namespace
-
-Hours road_elapsed_time(Hours driving, const DwellOptions &o) {
-  const double d = driving.value();
-  if (!o.driver_hours || d <= 0.0 || o.daily_driving.value() <= 0.0 ||
-      o.drive_before_break.value() <= 0.0)
-    return driving;
-  // Breaks within one day's driving of c hours: one per full drive_before_break, none at the end.
-  auto breaks = [&](double c) {
-    return std::max(0.0, std::ceil(c / o.drive_before_break.value()) - 1.0);
-  };
-  const double rests = std::ceil(d / o.daily_driving.value()) - 1.0; // daily rests between days
-  const double last = d - rests * o.daily_driving.value();
-  const double stops = rests * breaks(o.daily_driving.value()) + breaks(last);
-  return Hours(d + rests * o.daily_rest.value() + stops * o.break_length.value());
-}
 
 Hours customs_dwell(const Node &n) {
   if (!n.customs)
@@ -303,23 +287,13 @@ RoutingView::RoutingView(const RoutingGraph &graph, const RouteFilter &filter)
     mode_mask_ |= 1u << static_cast<int>(m);
 }
 
-std::optional<Mode> mode_from_string(std::string_view s) {
-  if (s == "rail")
-    return Mode::Rail;
-  if (s == "sea")
-    return Mode::Sea;
-  if (s == "road")
-    return Mode::Road;
-  return std::nullopt;
-}
-
 RouteFilter make_filter(const Network &net, const std::vector<std::string> &modes,
                         const std::vector<std::string> &avoid) {
   RouteFilter f;
   for (const std::string &m : modes) {
     const auto mode = mode_from_string(m);
     if (!mode)
-      throw InputError("unknown mode '" + m + "'" + did_you_mean(m, {"rail", "sea", "road"}));
+      throw InputError("unknown mode '" + m + "'" + did_you_mean(m, mode_names()));
     f.modes.push_back(*mode);
   }
   for (const std::string &a : avoid) {

@@ -38,10 +38,6 @@ Port port_after(const Link &l, Port p) {
   return ports.size() == 1 ? ports.front() : p;
 }
 
-Tonnes link_co2(const Link &l, const Settings &s) {
-  return Tonnes(l.co2.value() * l.length.value() * s.tonnes_per_teu.value() / 1e6);
-}
-
 } // namespace
 
 Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
@@ -55,9 +51,13 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       throw ApiMisuse("Timetable: service '" + svc.id + "' has legs not matching its route");
     std::vector<double> dep{0.0};
     std::vector<double> arr{0.0};
+    DriverState driver; // one driver for the whole run, rested at the first stop
     for (std::size_t i = 1; i < svc.route.size(); ++i) {
       served[svc.legs[i - 1]] = true;
-      arr.push_back(dep.back() + running_time(net.links[svc.legs[i - 1]]).value());
+      const Link &l = net.links[svc.legs[i - 1]];
+      const Hours leg =
+          run_link(l, l.mean_running_time(), driver, graph.options().driver_hours).elapsed();
+      arr.push_back(dep.back() + leg.value());
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
       double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
@@ -81,8 +81,7 @@ std::vector<Port> Timetable::ports(ServiceIndex s, std::size_t stop) const {
 }
 
 Hours Timetable::running_time(const Link &l) const {
-  return l.mode == Mode::Road ? road_elapsed_time(l.mean_running_time(), graph_->options())
-                              : l.mean_running_time();
+  return mean_elapsed_time(l, graph_->options().driver_hours);
 }
 
 Hours Timetable::departure_offset(ServiceIndex s, std::size_t stop) const {
@@ -229,7 +228,7 @@ private:
         return;
       port = port_after(l, port);
       cost += l.cost.value();
-      co2 += link_co2(l, net_.settings).value();
+      co2 += co2_per_teu(l, net_.settings).value();
       const double arr = start + tt_.arrival_offset_[stop.service][j];
       TimetableLeg leg{false,      stop.service, invalid_index, s.route[stop.index],
                        s.route[j], port,         Hours(ready),  Hours(dep),
@@ -257,7 +256,7 @@ private:
                      Hours(ready),
                      Hours(ready) + tt_.running_time(l),
                      l.cost,
-                     link_co2(l, net_.settings)};
+                     co2_per_teu(l, net_.settings)};
     offer(g_.arrival(to, Port::Road), leg);
   }
 

@@ -64,15 +64,23 @@ TEST_CASE("The routing graph splits nodes into ports and allows only plausible t
 
 TEST_CASE("Road links take the driver-hours rests", "[routing][graph]") {
   DwellOptions o;
-  o.driver_hours = true;
-  CHECK(road_elapsed_time(Hours(3.0), o).value() == Approx(3.0));
-  CHECK(road_elapsed_time(Hours(4.5), o).value() == Approx(4.5));  // no break at the end
-  CHECK(road_elapsed_time(Hours(5.0), o).value() == Approx(5.75)); // one 45-min break
-  CHECK(road_elapsed_time(Hours(9.0), o).value() == Approx(9.75));
-  CHECK(road_elapsed_time(Hours(10.0), o).value() == Approx(10 + 0.75 + 11));
+  o.driver_hours = DriverHoursRules{};
+  Link road_link;
+  road_link.mode = Mode::Road;
+  const auto elapsed = [&](double driving, const DwellOptions &with) {
+    road_link.running_time = DistributionSpec::fixed(driving);
+    return mean_elapsed_time(road_link, with.driver_hours).value();
+  };
+  CHECK(elapsed(3.0, o) == Approx(3.0));
+  CHECK(elapsed(4.5, o) == Approx(4.5));  // no break at the end
+  CHECK(elapsed(5.0, o) == Approx(5.75)); // one 45-min break
+  CHECK(elapsed(9.0, o) == Approx(9.75));
+  CHECK(elapsed(10.0, o) == Approx(10 + 0.75 + 11));
   // Vladivostok-Moscow by TIR truck: 143.1 h at the wheel, 15 nights, 16 breaks.
-  CHECK(road_elapsed_time(Hours(143.1), o).value() == Approx(143.1 + 15 * 11 + 16 * 0.75));
-  CHECK(road_elapsed_time(Hours(143.1), DwellOptions{}).value() == Approx(143.1)); // off
+  CHECK(elapsed(143.1, o) == Approx(143.1 + 15 * 11 + 16 * 0.75));
+  CHECK(elapsed(143.1, DwellOptions{}) == Approx(143.1)); // off
+  road_link.mode = Mode::Rail;
+  CHECK(elapsed(143.1, o) == Approx(143.1)); // rests only on the road
   const Network net = teaching_corridor();
   const RoutingGraph g(net, o);
   const ArcIndex road = g.link_arc(L4, HUN, Port::Road);

@@ -239,3 +239,40 @@ TEST_CASE("A truck service stops at the road checkpoints it passes", "[routing][
   REQUIRE(it);
   CHECK(it->arrival.value() == Catch::Detail::Approx(20.0 + 3.0 + 1.0 + 1.5));
 }
+
+TEST_CASE("A road service's driver owes the rests of its earlier legs, as in the simulation",
+          "[routing][timetable][driver]") {
+  Network net;
+  for (const char *id : {"A", "B", "C"}) {
+    Node n;
+    n.id = id;
+    net.nodes.push_back(n);
+  }
+  for (NodeIndex i = 0; i < 2; ++i) {
+    Link l;
+    l.id = "road" + std::to_string(i);
+    l.from = i;
+    l.to = i + 1;
+    l.mode = Mode::Road;
+    l.running_time = DistributionSpec::fixed(3.0);
+    net.links.push_back(l);
+  }
+  Service s;
+  s.id = "truck";
+  s.mode = Mode::Road;
+  s.route = {0, 1, 2};
+  s.legs = {0, 1};
+  s.vehicle.type = VehicleType::Truck;
+  s.schedule.weekly = {Hours(0.0)};
+  net.services = {s};
+  DwellOptions with_rests;
+  with_rests.driver_hours = DriverHoursRules{};
+  const RoutingGraph g(net, with_rests);
+  const Timetable tt(g);
+  // Each leg alone is under 4.5 h; together the driver takes a 45-min break on the second.
+  CHECK(tt.arrival_offset(0, 1).value() == Approx(3.0));
+  CHECK(tt.arrival_offset(0, 2).value() == Approx(6.75));
+  CHECK(tt.running_time(net.links[1]).value() == Approx(3.0)); // on demand: a rested driver
+  const RoutingGraph plain(net);
+  CHECK(Timetable(plain).arrival_offset(0, 2).value() == Approx(6.0)); // rules off
+}

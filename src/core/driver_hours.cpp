@@ -1,8 +1,8 @@
-#include "corsim/model/driver_hours.hpp"
+#include "corsim/driver_hours.hpp"
 
 #include <algorithm>
 
-namespace corsim::model {
+namespace corsim {
 
 namespace {
 constexpr double eps = 1e-9; // hours; absorbs rounding of sums of running times
@@ -10,6 +10,8 @@ constexpr double eps = 1e-9; // hours; absorbs rounding of sums of running times
 
 DriveTime drive(DriverState &state, Hours driving, const DriverHoursRules &rules) {
   DriveTime out{driving, Hours(0.0)};
+  if (!(rules.drive_before_break.value() > 0.0) || !(rules.daily_driving.value() > 0.0))
+    return out;
   double remaining = driving.value();
   while (remaining > eps) {
     // Rest owed from earlier driving is taken before driving on.
@@ -30,4 +32,16 @@ DriveTime drive(DriverState &state, Hours driving, const DriverHoursRules &rules
   return out;
 }
 
-} // namespace corsim::model
+DriveTime run_link(const Link &l, Hours running, DriverState &driver,
+                   const std::optional<DriverHoursRules> &rules) {
+  if (l.mode != Mode::Road || !rules)
+    return DriveTime{running, Hours(0.0)};
+  return drive(driver, running, *rules);
+}
+
+Hours mean_elapsed_time(const Link &l, const std::optional<DriverHoursRules> &rules) {
+  DriverState rested;
+  return run_link(l, l.mean_running_time(), rested, rules).elapsed();
+}
+
+} // namespace corsim
