@@ -9,6 +9,8 @@
 #include "corsim/distribution.hpp"
 #include "corsim/units.hpp"
 
+#include "corsim/id.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,10 +18,6 @@
 #include <vector>
 
 namespace corsim {
-
-using NodeIndex = std::uint32_t;    ///< position in Network::nodes
-using LinkIndex = std::uint32_t;    ///< position in Network::links
-using ServiceIndex = std::uint32_t; ///< position in Network::services
 
 enum class NodeKind { RailTerminal, BorderCrossing, Seaport, RoadCheckpoint, Hub, Gateway };
 enum class Mode { Rail, Sea, Road };

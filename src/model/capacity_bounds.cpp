@@ -18,7 +18,7 @@ OdFlows find_od(const Network &net, const std::string &text) {
   od.from = net.find_node(text.substr(0, colon)); // throws with the closest names
   od.to = net.find_node(text.substr(colon + 1));
   double teu_per_year = 0.0;
-  for (std::size_t f = 0; f < net.demand.size(); ++f)
+  for (FlowIndex f = 0; f < net.demand.size(); ++f)
     if (net.demand[f].origin == od.from && net.demand[f].destination == od.to) {
       od.flows.push_back(f);
       teu_per_year += net.demand[f].volume.value();
@@ -34,7 +34,7 @@ namespace {
 
 /// Whether the box alighting from services[i] does so at `node`: the destination after the
 /// last service, else the first node the next service calls at.
-bool alights_at(const Network &net, const std::vector<std::uint32_t> &services, std::size_t i,
+bool alights_at(const Network &net, const std::vector<ServiceIndex> &services, std::size_t i,
                 NodeIndex node, NodeIndex destination) {
   const bool last = i + 1 == services.size() || services[i + 1] >= net.services.size();
   if (last)
@@ -45,7 +45,7 @@ bool alights_at(const Network &net, const std::vector<std::uint32_t> &services, 
 
 /// The nodes a route passes: along each service from where the box boards (the origin, or
 /// where it left the previous service) to where it alights.
-std::vector<NodeIndex> route_nodes(const Network &net, const std::vector<std::uint32_t> &services,
+std::vector<NodeIndex> route_nodes(const Network &net, const std::vector<ServiceIndex> &services,
                                    NodeIndex origin, NodeIndex destination) {
   std::vector<NodeIndex> out;
   NodeIndex at = origin;
@@ -129,7 +129,7 @@ AnalyticBound analytic_bound(const Network &net, const SimulationResults &base, 
   for (std::size_t r = 0; r < res.size(); ++r)
     a.row(static_cast<Eigen::Index>(r)) = res[r].use.transpose();
   Eigen::VectorXd od_demand = Eigen::VectorXd::Zero(a.cols()), other = od_demand;
-  for (std::size_t f = 0; f < net.demand.size(); ++f)
+  for (FlowIndex f = 0; f < net.demand.size(); ++f)
     (std::find(od.flows.begin(), od.flows.end(), f) != od.flows.end() ? od_demand : other)(
         static_cast<Eigen::Index>(f)) = net.demand[f].volume.value();
   const Eigen::VectorXd od_load = a * od_demand, other_load = a * other;

@@ -11,7 +11,7 @@ namespace corsim::model {
 SaturationProbe judge_saturation(const SimulationResults &r, const OdFlows &od, double multiplier,
                                  const SaturationOptions &options) {
   double delivered = 0.0, backlog = 0.0, p95 = 0.0; // TEU/yr, TEU, hours
-  for (std::size_t f : od.flows) {
+  for (FlowIndex f : od.flows) {
     delivered += r.od[f].delivered_teu_per_year.mean;
     backlog += r.od[f].backlog_teu.mean;
     p95 = std::max(p95, r.od[f].transit_p95.mean);

@@ -11,7 +11,7 @@ namespace corsim::model::detail {
 
 /// One ride of a planned itinerary: service, and the stop indices where it boards and alights.
 struct PlannedLeg {
-  std::uint32_t service = 0;
+  ServiceIndex service = 0;
   std::uint16_t board = 0;
   std::uint16_t alight = 0;
   /// The departure booked (its tick at the service's first stop); -1 = any with room. A booked
@@ -21,7 +21,7 @@ struct PlannedLeg {
 
 struct Consignment {
   std::uint64_t id = 0;
-  std::uint32_t flow = 0;
+  FlowIndex flow = 0;
   double teu = 0.0;
   Tick ready = 0;
   Tick due = 0; ///< 0 = none

@@ -25,12 +25,12 @@ RandomStream Context::stream(const char *purpose, const std::string &id) const {
   return RandomStream(in.options->seed, static_cast<std::uint64_t>(rep), stream_key(purpose, id));
 }
 
-double Context::capacity_now(std::uint32_t s) const {
+double Context::capacity_now(ServiceIndex s) const {
   const double f = in.service_cut[s].factor_at(eng.now());
   return in.capacity[s].value() * (f > 0.0 ? f : 1.0);
 }
 
-void Context::trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
+void Context::trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, ServiceIndex s,
                     NodeIndex n, double teu) const {
   if (!in.options->trace)
     return;

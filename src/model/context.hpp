@@ -42,9 +42,9 @@ public:
   [[nodiscard]] RandomStream stream(const char *purpose, const std::string &id) const;
   /// TEU a vehicle of service `s` carries now (after any capacity cut; a closed service's
   /// full capacity, as it does not leave).
-  [[nodiscard]] double capacity_now(std::uint32_t s) const;
+  [[nodiscard]] double capacity_now(ServiceIndex s) const;
   /// Passes the event to the options' trace callback, if any.
-  void trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, std::uint32_t s,
+  void trace(TraceEvent::Kind k, std::uint64_t cons, std::uint64_t trip, ServiceIndex s,
              NodeIndex n, double teu) const;
   /// Keeps `text` among the run's warnings, once.
   void note_once(const std::string &text);

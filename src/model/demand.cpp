@@ -18,7 +18,7 @@ Demand::Demand(Context &ctx, Planner &planner, Consignments &boxes, Stops &stops
     flow_rng_.push_back(ctx.stream("flow", f.id));
 }
 
-void Demand::start_flow(std::uint32_t f) {
+void Demand::start_flow(FlowIndex f) {
   Engine &eng = ctx_.eng;
   const DemandFlow &flow = ctx_.net.demand[f];
   if (flow.arrivals == ArrivalProcess::Bookings) {
@@ -35,7 +35,7 @@ void Demand::start_flow(std::uint32_t f) {
     eng.schedule_at(first, [this, f] { generate(f); });
 }
 
-void Demand::generate(std::uint32_t f) {
+void Demand::generate(FlowIndex f) {
   Engine &eng = ctx_.eng;
   const DemandFlow &flow = ctx_.net.demand[f];
   const double teu = sample(flow.size, flow_rng_[f]);
@@ -49,7 +49,7 @@ void Demand::generate(std::uint32_t f) {
 }
 
 // The bookings of a flow (sorted by ready time by the loader), one after another.
-void Demand::book(std::uint32_t f, std::size_t i) {
+void Demand::book(FlowIndex f, std::size_t i) {
   Engine &eng = ctx_.eng;
   const DemandFlow &flow = ctx_.net.demand[f];
   const Booking &b = flow.bookings[i];
@@ -63,7 +63,7 @@ void Demand::book(std::uint32_t f, std::size_t i) {
 
 // A consignment larger than a vehicle on its itinerary travels as equal pieces that each fit
 // (trucks of 2 TEU and 3-TEU bookings); the pieces count as consignments in the statistics.
-void Demand::release(std::uint32_t f, double teu, Tick due_at) {
+void Demand::release(FlowIndex f, double teu, Tick due_at) {
   const DemandFlow &flow = ctx_.net.demand[f];
   const Tick now = ctx_.eng.now();
   FlowStats &fs = results_.flow(f);

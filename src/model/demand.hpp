@@ -14,14 +14,14 @@ public:
   Demand(Context &ctx, Planner &planner, Consignments &boxes, Stops &stops,
          ResultsCollector &results);
   /// Schedules the first consignment of flow `f`.
-  void start_flow(std::uint32_t f);
+  void start_flow(FlowIndex f);
 
 private:
-  void generate(std::uint32_t f);
-  void book(std::uint32_t f, std::size_t i);
+  void generate(FlowIndex f);
+  void book(FlowIndex f, std::size_t i);
   /// Plans and releases `teu` of flow `f` now; due at `due_at` (a tick), or by the flow's `due`
   /// when negative.
-  void release(std::uint32_t f, double teu, Tick due_at = -1);
+  void release(FlowIndex f, double teu, Tick due_at = -1);
 
   Context &ctx_;
   Planner &planner_;

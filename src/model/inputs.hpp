@@ -39,9 +39,9 @@ struct ModelInputs {
   const Network *net = nullptr;
   const SimulationOptions *options = nullptr;
   const Timetable *timetable = nullptr;
-  std::vector<Service> services;        ///< network services, then on-demand road links
-  std::vector<Teu> capacity;            ///< effective TEU per vehicle, per service
-  std::vector<std::uint32_t> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
+  std::vector<Service> services;       ///< network services, then on-demand road links
+  std::vector<Teu> capacity;           ///< effective TEU per vehicle, per service
+  std::vector<ServiceIndex> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
   /// Logit or fixed shares: per flow, one filter per alternative route (empty otherwise),
   /// and for fixed shares their weights (empty for flows chosen by logit).
   std::vector<std::vector<RouteFilter>> choice_sets;

@@ -16,7 +16,7 @@ Planner::Planner(Context &ctx) : ctx_(ctx) {
 // Earliest arrival (no booking); or, over the flow's alternative routes, the earliest
 // itinerary with room on each, drawn by fixed shares or by a logit over generalised cost
 // (tariffs + value of time × transit). Without room anywhere, the unbooked itineraries.
-std::optional<Plan> Planner::plan(std::uint32_t f, double teu) {
+std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const DemandFlow &flow = ctx_.net.demand[f];
   const Hours now = to_hours(ctx_.eng.now());
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
@@ -40,7 +40,7 @@ std::optional<Plan> Planner::plan(std::uint32_t f, double teu) {
 
 // The earliest itinerary with room on each of the flow's routes, with its share (-1: logit);
 // the logit also offers every service that runs the whole way.
-void Planner::offers(std::uint32_t f, double teu, std::vector<Plan> &plans,
+void Planner::offers(FlowIndex f, double teu, std::vector<Plan> &plans,
                      std::vector<double> &weights) {
   const DemandFlow &flow = ctx_.net.demand[f];
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
@@ -96,7 +96,7 @@ double Planner::closure_hours(const Plan &p) const {
 
 // Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
 // Books its TEU on the departures it names.
-std::optional<Plan> Planner::choose(std::uint32_t f, std::vector<Plan> &plans,
+std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
                                     const std::vector<double> &weights) {
   if (plans.empty())
     return std::nullopt;

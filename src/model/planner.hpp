@@ -24,17 +24,17 @@ public:
   explicit Planner(Context &ctx);
   /// A plan for `teu` of flow `f` ready now, or none when no route reaches its destination
   /// within the planning horizon.
-  std::optional<Plan> plan(std::uint32_t f, double teu);
+  std::optional<Plan> plan(FlowIndex f, double teu);
   /// Keeps `teu` of room on the departures `p` names.
   void book(const Plan &p, double teu);
 
 private:
-  void offers(std::uint32_t f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
-  std::optional<Plan> choose(std::uint32_t f, std::vector<Plan> &plans,
+  void offers(FlowIndex f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
+  std::optional<Plan> choose(FlowIndex f, std::vector<Plan> &plans,
                              const std::vector<double> &weights);
   [[nodiscard]] double closure_hours(const Plan &p) const;
   // planner_search.cpp
-  std::optional<Plan> direct(const DemandFlow &flow, std::uint32_t s, double teu);
+  std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
   std::optional<Plan> bookable(const DemandFlow &flow, const RouteFilter &filter, double teu);
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
   std::size_t full_leg(Plan &p, double teu) const;
@@ -47,7 +47,7 @@ private:
 
   Context &ctx_;
   /// TEU booked per departure (tick at the first stop, service), for capacity-aware choice.
-  std::map<std::pair<Tick, std::uint32_t>, double> booked_;
+  std::map<std::pair<Tick, ServiceIndex>, double> booked_;
   std::vector<RandomStream> choice_rng_; ///< per flow
 };
 

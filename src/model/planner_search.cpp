@@ -75,7 +75,7 @@ std::optional<Plan> Planner::bookable(const DemandFlow &flow, const RouteFilter 
 
 // A ride on one service from the flow's origin to its destination, on its first departure
 // with room (as the timetable prices a ride: tariff + link costs, mean running times).
-std::optional<Plan> Planner::direct(const DemandFlow &flow, std::uint32_t s, double teu) {
+std::optional<Plan> Planner::direct(const DemandFlow &flow, ServiceIndex s, double teu) {
   const Service &svc = ctx_.net.services[s];
   const auto board = std::find(svc.route.begin(), svc.route.end(), flow.origin);
   const auto alight = std::find(board, svc.route.end(), flow.destination);

@@ -8,13 +8,13 @@ Replication::Replication(const ModelInputs &in, int replication)
     : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_),
       stops_(ctx_, boxes_, facilities_, results_), vehicles_(ctx_, facilities_, stops_, results_),
       demand_(ctx_, planner_, boxes_, stops_, results_) {
-  stops_.set_launch([this](std::uint32_t s, std::size_t stop) { vehicles_.launch(s, stop); });
+  stops_.set_launch([this](ServiceIndex s, std::size_t stop) { vehicles_.launch(s, stop); });
 }
 
 void Replication::run() {
   Engine &eng = ctx_.eng;
   const Network &net = ctx_.net;
-  for (std::uint32_t f = 0; f < net.demand.size(); ++f)
+  for (FlowIndex f = 0; f < net.demand.size(); ++f)
     demand_.start_flow(f);
   for (std::uint32_t s = 0; s < net.services.size(); ++s)
     if (ctx_.in.services[s].schedule.kind != Schedule::Kind::Dispatch)

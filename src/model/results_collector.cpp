@@ -34,7 +34,7 @@ void ResultsCollector::delivered(const Consignment &k) {
     fs.wait_sum[i] += k.wait[i];
   fs.cost.add(k.cost);
   fs.co2.add(k.co2);
-  std::vector<std::uint32_t> route;
+  std::vector<ServiceIndex> route;
   for (const PlannedLeg &l : k.legs)
     if (route.empty() || route.back() != l.service)
       route.push_back(l.service);

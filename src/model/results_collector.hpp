@@ -29,7 +29,7 @@ struct FlowStats {
   double delivered_teu = 0.0; ///< during the measured period
   Causes wait_sum{};
   Tally cost, co2;
-  std::map<std::vector<std::uint32_t>, Tally> by_route; ///< transit by services ridden
+  std::map<std::vector<ServiceIndex>, Tally> by_route; ///< transit by services ridden
   std::vector<std::uint64_t> histogram; ///< transit, consignments per whole day (last: more)
   Conservation teu;                     ///< whole run
 };
@@ -37,8 +37,8 @@ struct FlowStats {
 class ResultsCollector {
 public:
   ResultsCollector(const Context &ctx);
-  FlowStats &flow(std::uint32_t f) { return flows_[f]; }
-  ServiceStats &service(std::uint32_t s) { return services_[s]; }
+  FlowStats &flow(FlowIndex f) { return flows_[f]; }
+  ServiceStats &service(ServiceIndex s) { return services_[s]; }
   [[nodiscard]] const std::vector<FlowStats> &flows() const { return flows_; }
   [[nodiscard]] const std::vector<ServiceStats> &services() const { return services_; }
   /// Counts consignment `k` delivered now: its transit when it was ready after the warm-up.

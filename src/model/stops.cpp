@@ -87,7 +87,7 @@ void Stops::enqueue(std::uint32_t c) {
 
 // Dispatch rule: a vehicle leaves as soon as the waiting cargo fills it (when_full), and at
 // the latest max_wait after the oldest waiting consignment arrived.
-void Stops::check_dispatch(std::uint32_t s, std::size_t stop) {
+void Stops::check_dispatch(ServiceIndex s, std::size_t stop) {
   StopQueue &q = queues_[s][stop];
   const Schedule &sch = ctx_.in.services[s].schedule;
   if (const Tick open = ctx_.in.service_cut[s].open_at(ctx_.eng.now()); open > ctx_.eng.now()) {
@@ -107,7 +107,7 @@ void Stops::check_dispatch(std::uint32_t s, std::size_t stop) {
                                           [this, s, stop] { dispatch_due(s, stop); });
 }
 
-void Stops::dispatch_due(std::uint32_t s, std::size_t stop) {
+void Stops::dispatch_due(ServiceIndex s, std::size_t stop) {
   queues_[s][stop].dispatch_timer = EventId{};
   if (!queues_[s][stop].waiting.empty() &&
       ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now())

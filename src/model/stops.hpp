@@ -20,7 +20,7 @@ struct StopQueue {
 class Stops {
 public:
   /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch).
-  using Launch = std::function<void(std::uint32_t s, std::size_t stop)>;
+  using Launch = std::function<void(ServiceIndex s, std::size_t stop)>;
   Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results);
   void set_launch(Launch launch) { launch_ = std::move(launch); }
   /// Sends consignment `c` to the stop of its next leg (through the yard there, if any), or
@@ -37,8 +37,8 @@ private:
   void enqueue(std::uint32_t c);
   void yard_enter(std::uint32_t c, NodeIndex node);
   void yard_leave(std::uint32_t c, NodeIndex node);
-  void check_dispatch(std::uint32_t s, std::size_t stop);
-  void dispatch_due(std::uint32_t s, std::size_t stop);
+  void check_dispatch(ServiceIndex s, std::size_t stop);
+  void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
   /// Splits the queue at `stop` into those that board `t` and those that stay (in order).

@@ -43,7 +43,7 @@ Sample Summary::sample(const Replication &rep, const std::vector<Snapshot> &snap
   for (const Consignment &k : rep.consignments().all())
     if (k.live)
       (k.boarded_once ? in_transit : backlog)[k.flow] += k.teu;
-  for (std::size_t f = 0; f < in_.net->demand.size(); ++f)
+  for (FlowIndex f = 0; f < in_.net->demand.size(); ++f)
     s.od.push_back(flow_sample(rep, f, backlog, in_transit));
   for (std::size_t i = 0; i < fac_keys_.size(); ++i)
     s.fac.push_back(rep.facilities().measure(fac_keys_[i], rep.context().end, per_year_));
@@ -78,7 +78,7 @@ void Summary::add(Sample s) {
   samples_.push_back(std::move(s));
 }
 
-OdSample Summary::flow_sample(const Replication &rep, std::size_t f,
+OdSample Summary::flow_sample(const Replication &rep, FlowIndex f,
                               const std::vector<double> &backlog,
                               const std::vector<double> &in_transit) const {
   const FlowStats &fs = rep.results().flows()[f];

@@ -13,7 +13,7 @@ namespace corsim::model::detail {
 struct OdSample {
   double mean, p50, p90, p95, max, on_time, delivered, backlog, in_transit, unroutable, cost, co2;
   Causes wait;
-  std::map<std::vector<std::uint32_t>, std::pair<double, double>> routes; ///< share, mean
+  std::map<std::vector<ServiceIndex>, std::pair<double, double>> routes; ///< share, mean
   std::vector<std::uint64_t> histogram; ///< consignments per day of transit
 };
 struct SvcSample {
@@ -55,13 +55,13 @@ public:
   [[nodiscard]] SimulationResults results() const;
 
 private:
-  [[nodiscard]] OdSample flow_sample(const Replication &rep, std::size_t f,
+  [[nodiscard]] OdSample flow_sample(const Replication &rep, FlowIndex f,
                                      const std::vector<double> &backlog,
                                      const std::vector<double> &in_transit) const;
   [[nodiscard]] Snapshot snapshot(const Replication &rep, Tick at) const;
   void add_series(Sample &s, const std::vector<Snapshot> &snaps) const;
-  [[nodiscard]] OdResult od_result(std::size_t flow) const;
-  [[nodiscard]] std::vector<RouteResult> routes(std::size_t flow) const;
+  [[nodiscard]] OdResult od_result(FlowIndex flow) const;
+  [[nodiscard]] std::vector<RouteResult> routes(FlowIndex flow) const;
   [[nodiscard]] FacilityResult facility_result(std::size_t i) const;
   [[nodiscard]] ServiceResult service_result(std::size_t s) const;
   [[nodiscard]] LinkResult link_result(LinkIndex l) const;

@@ -32,7 +32,7 @@ std::vector<T> column(const std::vector<Sample> &samples, std::vector<T> Sample:
 }
 } // namespace
 
-OdResult Summary::od_result(std::size_t f) const {
+OdResult Summary::od_result(FlowIndex f) const {
   const auto xs = column(samples_, &Sample::od, f);
   const DemandFlow &flow = in_.net->demand[f];
   OdResult o;
@@ -74,15 +74,15 @@ OdResult Summary::od_result(std::size_t f) const {
 
 // Routes over the replications: a route a replication did not use has share 0 there (when
 // that replication delivered anything) and no transit value.
-std::vector<RouteResult> Summary::routes(std::size_t f) const {
+std::vector<RouteResult> Summary::routes(FlowIndex f) const {
   const auto xs = column(samples_, &Sample::od, f);
-  std::map<std::vector<std::uint32_t>, int> seen;
+  std::map<std::vector<ServiceIndex>, int> seen;
   for (const OdSample &s : xs)
     for (const auto &entry : s.routes)
       seen[entry.first] = 1;
   std::vector<RouteResult> out;
   for (const auto &entry : seen) {
-    const std::vector<std::uint32_t> &key = entry.first;
+    const std::vector<ServiceIndex> &key = entry.first;
     RouteResult r;
     r.services = key;
     r.share = over(xs, [&](const OdSample &s) {

@@ -16,7 +16,7 @@ struct GaugeYard;
 
 struct Trip {
   std::uint64_t number = 0;
-  std::uint32_t service = 0;
+  ServiceIndex service = 0;
   std::vector<std::uint32_t> aboard; ///< consignment slots
   double load = 0.0;                 ///< TEU aboard
   Causes clock{};

@@ -25,7 +25,7 @@ Vehicles::Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCo
   }
 }
 
-Process Vehicles::timetable_departures(std::uint32_t s) {
+Process Vehicles::timetable_departures(ServiceIndex s) {
   Tick from = ctx_.eng.now();
   for (;;) {
     const double next = ctx_.in.timetable->next_departure(s, 0, to_hours(from)).value();
@@ -39,7 +39,7 @@ Process Vehicles::timetable_departures(std::uint32_t s) {
   }
 }
 
-void Vehicles::launch(std::uint32_t s, std::size_t stop) {
+void Vehicles::launch(ServiceIndex s, std::size_t stop) {
   Trip t;
   t.number = next_trip_++;
   t.service = s;

@@ -13,9 +13,9 @@ class Vehicles {
 public:
   Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCollector &results);
   /// The departures of timetabled service `s`, for the whole run.
-  Process timetable_departures(std::uint32_t s);
+  Process timetable_departures(ServiceIndex s);
   /// Boards at once (so that a dispatch rule sees the queue emptied), then starts the trip.
-  void launch(std::uint32_t s, std::size_t stop);
+  void launch(ServiceIndex s, std::size_t stop);
 
 private:
   Process trip(Trip t, std::size_t start);

@@ -16,16 +16,16 @@ std::string factor_text(double x) {
 }
 } // namespace
 
-void scale_demand(Network &net, const std::vector<std::size_t> &flows, double factor) {
+void scale_demand(Network &net, const std::vector<FlowIndex> &flows, double factor) {
   if (!(factor > 0.0) || !std::isfinite(factor))
     throw InputError("a demand factor must be positive and finite, not " + factor_text(factor));
-  for (std::size_t f : flows) {
+  for (FlowIndex f : flows) {
     const DemandFlow &flow = net.demand.at(f);
     if (flow.volume.value() * factor / flow.size.mean() > max_consignments_per_year)
       throw InputError("demand of flow " + flow.id + " × " + factor_text(factor) +
                        " gives more than 1,000,000 consignments a year");
   }
-  for (std::size_t f : flows) // volumes are in TEU/yr, as the loader keeps them
+  for (FlowIndex f : flows) // volumes are in TEU/yr, as the loader keeps them
     net.demand[f].volume = TeuPerYear(net.demand[f].volume.value() * factor);
 }
 

@@ -55,7 +55,7 @@ TEST_CASE("An origin-destination's flows are found by node names", "[capacity]")
   const OdFlows od = find_od(net, "A:C");
   CHECK(od.from == 0);
   CHECK(od.to == 2);
-  CHECK(od.flows == std::vector<std::size_t>{0});
+  CHECK(od.flows == std::vector<FlowIndex>{0});
   CHECK(od.demand.value() == Approx(730.0));
   SECTION("without a colon, an unknown node or no flow, it is an input error") {
     CHECK_THROWS_WITH(find_od(net, "AC"), Catch::Contains("expected ORIGIN:DESTINATION"));

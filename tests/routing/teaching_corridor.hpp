@@ -10,9 +10,9 @@
 
 namespace corsim::testing {
 
-enum TeachingNode : NodeIndex { CHC, MZL, ZBK, MOW, HUN, SLA, NGB, SFH, USS };
-enum TeachingLink : LinkIndex { L0, L1, L2, L3, L4, L5, L6, L7, L8, L9 };
-enum TeachingService : ServiceIndex { S0, S1, S2, S3, S4 };
+inline constexpr NodeIndex CHC{0}, MZL{1}, ZBK{2}, MOW{3}, HUN{4}, SLA{5}, NGB{6}, SFH{7}, USS{8};
+inline constexpr LinkIndex L0{0}, L1{1}, L2{2}, L3{3}, L4{4}, L5{5}, L6{6}, L7{7}, L8{8}, L9{9};
+inline constexpr ServiceIndex S0{0}, S1{1}, S2{2}, S3{3}, S4{4};
 
 /// The teaching corridor, services included.
 Network teaching_corridor();

@@ -35,8 +35,8 @@ namespace corsim::model {
 /// The demand flows from one node to another.
 struct OdFlows {
   NodeIndex from = 0, to = 0;
-  std::vector<std::size_t> flows; ///< indices into Network::demand, in order
-  TeuPerYear demand{0.0};         ///< their volumes together, TEU/yr
+  std::vector<FlowIndex> flows; ///< in Network::demand order
+  TeuPerYear demand{0.0};       ///< their volumes together, TEU/yr
 };
 
 /// The flows of "ORIGIN:DESTINATION" (node ids or names). Throws InputError without a ':',

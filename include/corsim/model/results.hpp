@@ -54,9 +54,9 @@ Estimate estimate(const std::vector<double> &values);
 
 /// One route a flow's consignments took: the services ridden, in order.
 struct RouteResult {
-  std::vector<std::uint32_t> services; ///< indices into SimulationResults::services
-  Estimate share;                      ///< of the flow's consignments delivered, 0..1
-  Estimate transit_mean;               ///< hours, over the replications that used it
+  std::vector<ServiceIndex> services; ///< indices into SimulationResults::services
+  Estimate share;                     ///< of the flow's consignments delivered, 0..1
+  Estimate transit_mean;              ///< hours, over the replications that used it
 };
 
 struct OdResult {

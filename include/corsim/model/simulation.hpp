@@ -44,9 +44,9 @@ struct TraceEvent {
   int replication = 0;
   double time = 0.0; ///< hours from the epoch
   Kind kind = Kind::Ready;
-  std::uint64_t consignment = 0;      ///< consignment events; 0 for vehicle events
-  std::uint64_t trip = 0;             ///< vehicle trip number; 0 when not on a vehicle
-  std::uint32_t service = UINT32_MAX; ///< index into SimulationResults::services
+  std::uint64_t consignment = 0;     ///< consignment events; 0 for vehicle events
+  std::uint64_t trip = 0;            ///< vehicle trip number; 0 when not on a vehicle
+  ServiceIndex service = UINT32_MAX; ///< index into SimulationResults::services
   NodeIndex node = 0;
   double teu = 0.0;
 };

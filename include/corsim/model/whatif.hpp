@@ -15,6 +15,6 @@ namespace corsim::model {
 /// Multiplies the yearly volume of the demand flows `flows` (indices into `net.demand`) by
 /// `factor`. Throws InputError when the factor is not positive and finite, or when a flow would
 /// generate more than max_consignments_per_year; `net` is unchanged then.
-void scale_demand(Network &net, const std::vector<std::size_t> &flows, double factor);
+void scale_demand(Network &net, const std::vector<FlowIndex> &flows, double factor);
 
 } // namespace corsim::model
