@@ -35,6 +35,10 @@ inline constexpr int port_count = 4;
 const char *to_string(Port p); ///< "rail 1435", "rail 1520", "sea", "road"
 /// The mode a port belongs to.
 Mode mode_of(Port p);
+/// Ports a link is usable on. A rail link without a gauge is treated as dual.
+std::vector<Port> ports_of(const Link &l);
+/// The port after riding link `l` on port `p`: a single-gauge rail link sets the gauge.
+Port port_after(const Link &l, Port p);
 
 using VertexIndex = std::uint32_t; ///< position among RoutingGraph vertices
 using ArcIndex = std::uint32_t;    ///< position among RoutingGraph arcs

@@ -64,6 +64,7 @@ using GramsPerTkm = Quantity<struct GramsPerTkmTag>; ///< CO2e emission factor, 
 using Tonnes = Quantity<struct TonnesTag>;           ///< mass, tonnes
 
 inline constexpr double hours_per_day = 24.0;
+inline constexpr double hours_per_week = 7.0 * 24.0;
 inline constexpr double hours_per_year = 365.0 * 24.0;
 inline constexpr double km_per_nautical_mile = 1.852;
 

@@ -61,7 +61,7 @@ double departures_per_week(const Schedule &s) {
   case Schedule::Kind::Weekly:
     return static_cast<double>(s.weekly.size());
   case Schedule::Kind::Interval:
-    return 168.0 / s.every.value();
+    return hours_per_week / s.every.value();
   case Schedule::Kind::Dispatch:
     return 0.0;
   }

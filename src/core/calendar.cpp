@@ -175,7 +175,7 @@ double Calendar::weekly_open_share() const {
   double open = 0.0;
   for (const auto &w : weekly_)
     open += std::popcount(static_cast<unsigned>(w.days & 0x7f)) * std::max(0.0, w.close - w.open);
-  return std::min(1.0, open / 168.0);
+  return std::min(1.0, open / hours_per_week);
 }
 
 } // namespace corsim

@@ -67,9 +67,9 @@ std::optional<std::uint32_t> find_id(LoadContext &ctx, const YAML::Node &ref, co
   return std::nullopt;
 }
 
-/// Exactly one of node, link, service or mode; weather takes a mode or a link only.
-bool read_target(LoadContext &ctx, MapReader &m, Disruption &d) {
-  static const char *keys[] = {"node", "link", "service", "mode"};
+/// Which of node, link, service or mode the disruption names (its index in `keys`); -1 after
+/// reporting none or more than one.
+int target_key(LoadContext &ctx, MapReader &m, const char *const (&keys)[4]) {
   int found = -1;
   for (int k = 0; k < 4; ++k) {
     if (!m.has(keys[k]))
@@ -78,15 +78,21 @@ bool read_target(LoadContext &ctx, MapReader &m, Disruption &d) {
       ctx.diag.error(m.node(keys[k]), std::string("give one of 'node', 'link', 'service' or "
                                                   "'mode', not both '") +
                                           keys[found] + "' and '" + keys[k] + "'");
-      return false;
+      return -1;
     }
     found = k;
   }
-  if (found < 0) {
-    if (m.valid())
-      ctx.diag.error(m.map(), "a disruption needs one of 'node', 'link', 'service' or 'mode'");
+  if (found < 0 && m.valid())
+    ctx.diag.error(m.map(), "a disruption needs one of 'node', 'link', 'service' or 'mode'");
+  return found;
+}
+
+/// Exactly one of node, link, service or mode; weather takes a mode or a link only.
+bool read_target(LoadContext &ctx, MapReader &m, Disruption &d) {
+  static const char *const keys[] = {"node", "link", "service", "mode"};
+  const int found = target_key(ctx, m, keys);
+  if (found < 0)
     return false;
-  }
   d.target = static_cast<DisruptionTarget>(found);
   const YAML::Node ref = m.node(keys[found]);
   const bool weather = d.kind == DisruptionKind::Weather;
