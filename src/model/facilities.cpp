@@ -60,6 +60,40 @@ void YardState::reset(Tick t) {
   visits = 0;
 }
 
+bool YardState::fits(double teu) const { return used + teu <= slots + teu_eps; }
+
+bool YardState::try_enter(Tick now, double teu) {
+  if (!blocked.empty() || !fits(teu))
+    return false;
+  used += teu;
+  max_used = std::max(max_used, used);
+  occupancy.set(now, used);
+  wait.add(0.0);
+  ++visits;
+  return true;
+}
+
+void YardState::hold(std::uint32_t c, double teu, Tick now) {
+  blocked.push_back(c);
+  blocked_teu += teu;
+  blocked_level.set(now, blocked_teu);
+}
+
+void YardState::admit_held(double teu, double waited) {
+  blocked.pop_front();
+  wait.add(waited);
+  delay_teu_hours += waited * teu;
+  ++visits;
+  blocked_teu -= teu;
+  used += teu;
+  max_used = std::max(max_used, used);
+}
+
+void YardState::record(Tick now) {
+  occupancy.set(now, used);
+  blocked_level.set(now, blocked_teu);
+}
+
 GaugeYard::GaugeYard(Engine &eng, const GaugeChange &gc) : tracks(eng, gc.transfer_tracks) {
   if (gc.wagon_pool > 0)
     wagons = std::make_unique<Container>(eng, gc.wagon_pool, gc.wagon_pool);

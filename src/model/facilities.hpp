@@ -46,6 +46,16 @@ struct YardState {
   double delay_teu_hours = 0.0;
   std::uint64_t visits = 0;
   void reset(Tick t);
+  /// `teu` more fit now (within the slots).
+  [[nodiscard]] bool fits(double teu) const;
+  /// Takes `teu` in at once, when nothing is held before them and they fit; false otherwise.
+  bool try_enter(Tick now, double teu);
+  /// Consignment slot `c` of `teu` waits outside the full yard from now.
+  void hold(std::uint32_t c, double teu, Tick now);
+  /// The first held consignment, of `teu`, is let in after waiting `waited` hours.
+  void admit_held(double teu, double waited);
+  /// Records the occupancy and the TEU held outside now.
+  void record(Tick now);
 };
 
 struct GaugeYard {

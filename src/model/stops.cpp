@@ -31,20 +31,13 @@ void Stops::to_next_leg(std::uint32_t c) {
 void Stops::yard_enter(std::uint32_t c, NodeIndex node) {
   YardState &y = *facilities_.node(node).yard;
   Consignment &k = boxes_[c];
-  if (y.blocked.empty() && y.used + k.teu <= y.slots + teu_eps) {
-    y.used += k.teu;
-    y.max_used = std::max(y.max_used, y.used);
-    y.occupancy.set(ctx_.eng.now(), y.used);
-    y.wait.add(0.0);
-    ++y.visits;
+  if (y.try_enter(ctx_.eng.now(), k.teu)) {
     k.in_yard = true;
     enqueue(c);
     return;
   }
   k.blocked_since = ctx_.eng.now();
-  y.blocked.push_back(c);
-  y.blocked_teu += k.teu;
-  y.blocked_level.set(ctx_.eng.now(), y.blocked_teu);
+  y.hold(c, k.teu, ctx_.eng.now());
 }
 
 void Stops::yard_leave(std::uint32_t c, NodeIndex node) {
@@ -52,23 +45,16 @@ void Stops::yard_leave(std::uint32_t c, NodeIndex node) {
   y.used -= boxes_[c].teu;
   boxes_[c].in_yard = false;
   // Admit the held consignments in their order of arrival while they fit.
-  while (!y.blocked.empty() && y.used + boxes_[y.blocked.front()].teu <= y.slots + teu_eps) {
-    const std::uint32_t b = y.blocked.front();
-    y.blocked.pop_front();
-    Consignment &k = boxes_[b];
+  while (!y.blocked.empty() && y.fits(boxes_[y.blocked.front()].teu)) {
+    Consignment &k = boxes_[y.blocked.front()];
     const double waited = hours(ctx_.eng.now() - k.blocked_since);
-    k.wait[static_cast<int>(WaitCause::YardFull)] += waited;
-    y.wait.add(waited);
-    y.delay_teu_hours += waited * k.teu;
-    ++y.visits;
-    y.blocked_teu -= k.teu;
-    y.used += k.teu;
-    y.max_used = std::max(y.max_used, y.used);
+    k.wait[idx(WaitCause::YardFull)] += waited;
+    const std::uint32_t b = y.blocked.front();
+    y.admit_held(k.teu, waited);
     k.in_yard = true;
     enqueue(b);
   }
-  y.occupancy.set(ctx_.eng.now(), y.used);
-  y.blocked_level.set(ctx_.eng.now(), y.blocked_teu);
+  y.record(ctx_.eng.now());
 }
 
 void Stops::enqueue(std::uint32_t c) {
