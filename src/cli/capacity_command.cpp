@@ -1,7 +1,8 @@
 // corsim capacity SCENARIO --od A:B: the corridor's capacity for one origin–destination,
-// three ways (corsim/model/capacity.hpp): an analytic bound from the services' capacities
-// and the loads per unit of demand, the max-flow bound of the network graph, and the
-// simulated saturation point (bisection on a demand multiplier, common random numbers).
+// three ways (corsim/model/capacity.hpp): an analytic bound from the services' and the node
+// facilities' capacities and the loads per unit of demand, the max-flow bound of the network
+// graph, and the simulated saturation point (doubling, then bisection on a demand multiplier,
+// common random numbers).
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"

@@ -25,21 +25,6 @@ SimulationOptions paired_options(const SimulationOptions &base, const Simulation
   return o;
 }
 
-Estimate estimate(const std::vector<double> &values) {
-  std::vector<double> xs;
-  for (double x : values)
-    if (!std::isnan(x))
-      xs.push_back(x);
-  Estimate e;
-  e.n = static_cast<std::uint32_t>(xs.size());
-  if (xs.empty())
-    return e;
-  const ConfidenceInterval ci = confidence_interval(xs, 0.95);
-  e.mean = ci.mean;
-  e.half_width = xs.size() >= 2 ? ci.half_width : 0.0;
-  return e;
-}
-
 std::vector<Difference> compare(const SimulationResults &base, const SimulationResults &other) {
   std::vector<Difference> out;
   for (const KeyResult &b : base.key) {

@@ -1,8 +1,9 @@
 #pragma once
 // The facilities of a replication: at nodes customs, road checkpoint, crane gang, berths,
 // gauge-change yard and container yard; on links paths per day and single track. Each keeps
-// its own queue and statistics; facility_calls.cpp holds what a vehicle does at each one.
-// Internal to corsim_model.
+// its own queue and statistics. facility_calls.cpp holds what a vehicle does at customs, the
+// checkpoint, the cranes and the gauge change; vehicles.cpp holds berths, link paths and single
+// track, and stops.cpp takes boxes in and out of the yards. Internal to corsim_model.
 
 #include "trip.hpp"
 

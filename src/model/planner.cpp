@@ -95,7 +95,7 @@ double Planner::closure_hours(const Plan &p) const {
 }
 
 // Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
-// Books its TEU on the departures it names.
+// The caller books its TEU on the departures it names (book()).
 std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
                                     const std::vector<double> &weights) {
   if (plans.empty())

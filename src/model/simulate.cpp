@@ -225,12 +225,6 @@ SimulationResults simulate(const Network &network, const SimulationOptions &opti
   return summary.results();
 }
 
-std::string facility_name(const Network &net, const FacilityResult &f) {
-  const std::string where =
-      f.link < net.links.size() ? "link " + net.links[f.link].id : net.nodes[f.node].id;
-  return std::string(to_string(f.kind)) + " at " + where;
-}
-
 const char *to_string(RouteChoice c) {
   switch (c) {
   case RouteChoice::EarliestArrival:
@@ -239,38 +233,6 @@ const char *to_string(RouteChoice c) {
     return "logit";
   case RouteChoice::FixedShares:
     return "shares";
-  }
-  return "?";
-}
-
-const char *to_string(WaitCause c) {
-  static constexpr const char *names[wait_cause_count] = {
-      "departure", "rolled over", "yard full", "loading", "customs", "gauge queue",
-      "transfer",  "link queue",  "rail",      "dwell",   "sea",     "road border",
-      "driving",   "driver rest", "closed",    "weather"};
-  return names[static_cast<int>(c)];
-}
-
-const char *to_string(FacilityKind k) {
-  switch (k) {
-  case FacilityKind::Handling:
-    return "handling";
-  case FacilityKind::Yard:
-    return "yard";
-  case FacilityKind::Customs:
-    return "customs";
-  case FacilityKind::GaugeTracks:
-    return "gauge-change tracks";
-  case FacilityKind::WagonPool:
-    return "wagon pool";
-  case FacilityKind::RoadCheckpoint:
-    return "road checkpoint";
-  case FacilityKind::Berths:
-    return "berths";
-  case FacilityKind::LinkPaths:
-    return "train paths";
-  case FacilityKind::SingleTrack:
-    return "single track";
   }
   return "?";
 }

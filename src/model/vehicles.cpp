@@ -1,5 +1,7 @@
 // Vehicles: timetabled departures and one process per trip that calls at each stop of its
-// service and runs its legs. What happens at each facility is in facility_calls.cpp.
+// service and runs its legs. What happens at customs, the checkpoint, the cranes and the gauge
+// change is in facility_calls.cpp; the berth, the link's paths and its single track are held
+// here (call() and ride()).
 #include "vehicles.hpp"
 
 #include <algorithm>

@@ -7,6 +7,7 @@
 
 #include "corsim/calendar.hpp"
 #include "corsim/error.hpp"
+#include "dwell.hpp"
 #include "search_workspace.hpp"
 
 #include <algorithm>
@@ -35,10 +36,10 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       arr.push_back(dep.back() + leg.value());
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
-      double through = svc.mode == Mode::Sea ? 0.0 : customs_dwell(n).value();
-      if (svc.mode == Mode::Road)
-        through += road_checkpoint_dwell(n).value();
-      dep.push_back(arr.back() + svc.dwell.value() + through);
+      const Port on = svc.mode == Mode::Sea    ? Port::Sea
+                      : svc.mode == Mode::Road ? Port::Road
+                                               : Port::Rail1435; // any rail port: the same
+      dep.push_back(arr.back() + svc.dwell.value() + through_dwell(n, on).value());
     }
     departure_offset_.push_back(std::move(dep));
     arrival_offset_.push_back(std::move(arr));

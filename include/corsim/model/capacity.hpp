@@ -116,7 +116,8 @@ struct SaturationResult {
 
 /// Runs the scenario with `multiplier` × the OD's demand, the rest unchanged, on the same
 /// run settings (common random numbers). The caller may spread the replications (MPI), show
-/// progress or re-read the scenario with the multiplier applied as a change.
+/// progress, and scale the loaded network with scale_demand (corsim/model/whatif.hpp, as
+/// `corsim capacity` does) or re-read the scenario with the multiplier applied as a change.
 using RunAtMultiplier = std::function<SimulationResults(double multiplier)>;
 
 /// Doubling from 1× until a run saturates (up to max_multiplier), then `steps` bisections.

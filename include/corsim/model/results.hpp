@@ -147,7 +147,7 @@ struct TimeSeries {
 /// One entry of the ranked bottleneck list: a facility or a service, by the TEU-hours of
 /// queueing (or rollover) it causes per year.
 struct Bottleneck {
-  std::string what; ///< "customs at B", "service ABC-train (rollover)"
+  std::string what; ///< "customs at B", "service ABC-train (rolled over)"
   double delay_teu_hours_per_year = 0.0;
   double utilisation = 0.0; ///< 0..1; for services the load factor
 };
@@ -178,7 +178,7 @@ struct ReplicationSummary {
 /// utilisation of each facility. NaN where a replication gave no value.
 struct KeyResult {
   std::string subject; ///< flow id, or "customs at ZBK"
-  std::string measure; ///< "transit mean", "transit p95", "TEU/yr", "on time", "utilisation"
+  std::string measure; ///< "transit mean", "transit p95", "delivered", "on time", "utilisation"
   std::string unit;    ///< "d", "TEU/yr", "share"
   std::vector<double> per_replication;
   Estimate estimate;
