@@ -56,9 +56,14 @@ std::vector<Port> ports_of(const Link &l) {
   }
 }
 
+// The single port of ports_of(l), or p when the link has two; without building the list (the
+// timetable search asks at every ride).
 Port port_after(const Link &l, Port p) {
-  const std::vector<Port> ports = ports_of(l);
-  return ports.size() == 1 ? ports.front() : p;
+  if (l.mode != Mode::Rail)
+    return l.mode == Mode::Sea ? Port::Sea : Port::Road;
+  if (l.gauge == Gauge::Standard)
+    return Port::Rail1435;
+  return l.gauge == Gauge::Broad ? Port::Rail1520 : p;
 }
 
 namespace {
