@@ -171,6 +171,10 @@ struct Booking {
 /// for TEU/d, 0.000001 TEU). The loader and in-memory what-ifs both check it.
 inline constexpr double max_consignments_per_year = 1e6;
 
+/// Most units of one facility (lanes, berths, tracks, cranes), and wagons in one pool.
+inline constexpr int max_facility_units = 100'000;
+inline constexpr int max_wagon_pool = 10'000'000;
+
 struct DemandFlow {
   std::string id;
   NodeIndex origin = 0;

@@ -8,8 +8,6 @@
 namespace corsim::io {
 namespace {
 
-constexpr int max_count = 100000;
-
 bool is_country_code(const std::string &s) {
   return s.size() == 2 && std::isupper(static_cast<unsigned char>(s[0])) &&
          std::isupper(static_cast<unsigned char>(s[1]));
@@ -41,7 +39,7 @@ void read_coords(LoadContext &ctx, MapReader &m, Node &node) {
 Handling read_handling(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'handling'", {"cranes", "rate"});
   Handling h;
-  h.cranes = m.integer("cranes", 1, max_count, false).value_or(h.cranes);
+  h.cranes = m.integer("cranes", 1, max_facility_units, false).value_or(h.cranes);
   h.moves_per_crane = PerHour(m.quantity("rate", Dimension::Rate, Sign::Positive, false)
                                   .value_or(h.moves_per_crane.value()));
   return h;
@@ -56,7 +54,7 @@ Customs read_customs(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'customs'",
               {"lanes", "time", "inspection_share", "inspection_time", "hours", "holidays"});
   Customs c;
-  c.lanes = m.integer("lanes", 1, max_count, false).value_or(c.lanes);
+  c.lanes = m.integer("lanes", 1, max_facility_units, false).value_or(c.lanes);
   c.time = m.distribution("time", Dimension::Duration, false).value_or(c.time);
   if (auto s = m.quantity("inspection_share", Dimension::Share, Sign::NonNegative, false)) {
     if (*s > 1)
@@ -74,10 +72,10 @@ GaugeChange read_gauge_change(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'gauge_change'",
               {"tracks", "rate", "wagons", "teu_per_wagon", "turnaround"});
   GaugeChange g;
-  g.transfer_tracks = m.integer("tracks", 1, max_count, false).value_or(g.transfer_tracks);
+  g.transfer_tracks = m.integer("tracks", 1, max_facility_units, false).value_or(g.transfer_tracks);
   g.lifts_per_track = PerHour(m.quantity("rate", Dimension::Rate, Sign::Positive, false)
                                   .value_or(g.lifts_per_track.value()));
-  g.wagon_pool = m.integer("wagons", 0, 10'000'000, false).value_or(g.wagon_pool);
+  g.wagon_pool = m.integer("wagons", 0, max_wagon_pool, false).value_or(g.wagon_pool);
   g.teu_per_wagon = Teu(m.quantity("teu_per_wagon", Dimension::Volume, Sign::Positive, false)
                             .value_or(g.teu_per_wagon.value()));
   g.wagon_turnaround =
@@ -88,7 +86,7 @@ GaugeChange read_gauge_change(LoadContext &ctx, const YAML::Node &y) {
 RoadCheckpoint read_road_checkpoint(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'road_checkpoint'", {"lanes", "time", "quota", "hours", "holidays"});
   RoadCheckpoint r;
-  r.lanes = m.integer("lanes", 1, max_count, false).value_or(r.lanes);
+  r.lanes = m.integer("lanes", 1, max_facility_units, false).value_or(r.lanes);
   r.time = m.distribution("time", Dimension::Duration, false).value_or(r.time);
   r.daily_quota = PerHour(m.quantity("quota", Dimension::Rate, Sign::Positive, false).value_or(0));
   r.hours = read_calendar(ctx, m);
@@ -98,7 +96,7 @@ RoadCheckpoint read_road_checkpoint(LoadContext &ctx, const YAML::Node &y) {
 Seaport read_seaport(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'seaport'", {"berths", "cranes_per_berth", "rate"});
   Seaport s;
-  s.berths = m.integer("berths", 1, max_count, false).value_or(s.berths);
+  s.berths = m.integer("berths", 1, max_facility_units, false).value_or(s.berths);
   s.cranes_per_berth = m.integer("cranes_per_berth", 1, 100, false).value_or(s.cranes_per_berth);
   s.moves_per_crane = PerHour(m.quantity("rate", Dimension::Rate, Sign::Positive, false)
                                   .value_or(s.moves_per_crane.value()));

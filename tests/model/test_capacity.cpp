@@ -189,3 +189,51 @@ TEST_CASE("The library's saturation search on a loaded network matches the one t
   CHECK(in_memory.multiplier == given.multiplier);
   CHECK(in_memory.probes.size() == given.probes.size());
 }
+
+TEST_CASE("Departures are multiplied in memory: the analytic capacity follows by hand",
+          "[capacity][whatif]") {
+  Network net = weekly_line();
+  SECTION("a weekly train twice a week: Mondays 10:00 and, half a week later, Thursdays 22:00") {
+    scale_departures(net, 0, 2.0);
+    REQUIRE(net.services[0].schedule.weekly.size() == 2);
+    CHECK(net.services[0].schedule.weekly[1].value() == 94.0); // 10 h + 168 h / 2
+    // 104 departures of 20 TEU in the 364 measured days: 2,085.7 TEU/yr over 730 = 20/7.
+    const SimulationResults base = simulate(net, year());
+    CHECK(analytic_bound(net, base, find_od(net, "A:C")).multiplier == Approx(20.0 / 7.0));
+  }
+  SECTION("three times the departures of Mondays 10:00 and Wednesdays 10:00") {
+    net.services[0].schedule.weekly = {Hours(10.0), Hours(58.0)};
+    scale_departures(net, 0, 3.0); // gaps of 48 h and 120 h, each cut in three
+    std::vector<double> at;
+    for (Hours h : net.services[0].schedule.weekly)
+      at.push_back(h.value());
+    CHECK(at == std::vector<double>{10.0, 26.0, 42.0, 58.0, 98.0, 138.0});
+  }
+  SECTION("an interval timetable's headway is divided") {
+    net.services[0].schedule.kind = Schedule::Kind::Interval;
+    net.services[0].schedule.every = Hours(24.0);
+    scale_departures(net, 0, 1.5);
+    CHECK(net.services[0].schedule.every.value() == Approx(16.0));
+  }
+  SECTION("what has no such frequency is refused, the network unchanged") {
+    CHECK_THROWS_WITH(scale_departures(net, 0, 1.5), Catch::Contains("whole number"));
+    CHECK_THROWS_AS(scale_departures(net, 0, 0.0), InputError);
+    net.services[0].schedule.kind = Schedule::Kind::Dispatch;
+    CHECK_THROWS_WITH(scale_departures(net, 0, 2.0), Catch::Contains("dispatch"));
+    CHECK(net.services[0].schedule.weekly.size() == 1);
+  }
+}
+
+TEST_CASE("Facility units are set in memory within the loader's range", "[capacity][whatif]") {
+  Network net = weekly_line();
+  net.nodes[1].customs = Customs{};
+  set_facility_units(net, 1, FacilityKind::Customs, 3);
+  CHECK(net.nodes[1].customs->lanes == 3);
+  CHECK_THROWS_WITH(set_facility_units(net, 1, FacilityKind::Berths, 2),
+                    Catch::Contains("node B has no berths"));
+  CHECK_THROWS_WITH(set_facility_units(net, 1, FacilityKind::Customs, 0),
+                    Catch::Contains("1 to 100000"));
+  CHECK_THROWS_WITH(set_facility_units(net, 1, FacilityKind::Yard, 5),
+                    Catch::Contains("no units to set"));
+  CHECK(net.nodes[1].customs->lanes == 3);
+}
