@@ -19,9 +19,11 @@ Planner::Planner(Context &ctx) : ctx_(ctx) {
 std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const DemandFlow &flow = ctx_.net.demand[f];
   const Hours now = to_hours(ctx_.eng.now());
-  const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
-  if (ctx_.in.options->route_choice == RouteChoice::EarliestArrival || set.empty())
+  // Choice sets exist only for the logit and fixed shares: test the route choice first.
+  if (ctx_.in.options->route_choice == RouteChoice::EarliestArrival ||
+      ctx_.in.choice_sets[f].empty())
     return unbooked(flow, RouteFilter{}, now);
+  const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
   const Tick gone = ctx_.eng.now() - to_ticks(days(90.0));
   while (!booked_.empty() && booked_.begin()->first.first < gone)
     booked_.erase(booked_.begin()); // departures long gone
