@@ -21,26 +21,13 @@ namespace {
 /// 10:00. Demand A -> C: one 2 TEU box every 24 h = 2 × 8760 / 24 = 730 TEU/yr, i.e. 14 TEU
 /// a week against the train's 20.
 Network weekly_line() {
-  Network net;
+  Network net = line(10); // the model tests' line, less its border's facilities
   net.name = "weekly line";
-  net.nodes = {node("A", NodeKind::RailTerminal), node("B", NodeKind::Hub),
-               node("C", NodeKind::RailTerminal)};
-  net.links = {rail("A-B", 0, 1, Gauge::Standard, 10.0), rail("B-C", 1, 2, Gauge::Standard, 20.0)};
+  net.nodes[1].customs.reset();
+  net.nodes[1].gauge_change.reset();
+  net.links[1].gauge = Gauge::Standard;
   net.links[0].capacity = PerHour(1.0 / 24.0);
   net.links[1].capacity = PerHour(2.0 / 24.0);
-  Service s;
-  s.id = "train";
-  s.mode = Mode::Rail;
-  s.route = {0, 1, 2};
-  s.legs = {0, 1};
-  s.vehicle.type = VehicleType::Train;
-  s.vehicle.wagons = 10;
-  s.vehicle.teu_per_wagon = Teu(2.0);
-  s.vehicle.capacity = Teu(20.0);
-  s.schedule.kind = Schedule::Kind::Weekly;
-  s.schedule.weekly = {Hours(10.0)};
-  net.services = {s};
-  net.demand = {scheduled(0, 2, 2.0, 24.0)};
   return net;
 }
 
