@@ -68,6 +68,8 @@ public:
   /// The earliest time >= t at which the facility is open (t itself when open). Returns
   /// t + 1 year... never: a calendar that is never open again is rejected by validation.
   [[nodiscard]] Hours next_open(Hours t) const;
+  /// Hours open within [from, to): the weekly windows less the closures.
+  [[nodiscard]] Hours open_hours(Hours from, Hours to) const;
   /// Fraction of a typical week that is open (ignores holidays); 1 when always open.
   [[nodiscard]] double weekly_open_share() const;
   [[nodiscard]] const std::vector<WeeklyWindow> &weekly() const { return weekly_; }

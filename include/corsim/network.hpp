@@ -11,6 +11,7 @@
 
 #include "corsim/id.hpp"
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -144,6 +145,9 @@ struct Schedule {
   Hours max_wait{0.0};       ///< Dispatch: leave at the latest this long after the first load
 };
 
+/// Service::fleet of a service without a fleet.
+inline constexpr std::uint32_t no_fleet = UINT32_MAX;
+
 struct Service {
   std::string id;
   std::string name;
@@ -152,9 +156,37 @@ struct Service {
   std::vector<LinkIndex> legs;  ///< link used between route[i] and route[i+1] (resolved)
   Vehicle vehicle;
   Schedule schedule;
-  std::vector<CargoClass> cargo; ///< classes it accepts; empty = all
-  Usd tariff{0.0};               ///< per TEU for the whole run, on top of link costs
-  Hours dwell{0.0};              ///< stop time at each intermediate node
+  std::vector<CargoClass> cargo;  ///< classes it accepts; empty = all
+  Usd tariff{0.0};                ///< per TEU for the whole run, on top of link costs
+  Hours dwell{0.0};               ///< stop time at each intermediate node
+  std::uint32_t fleet = no_fleet; ///< index into Network::fleets; no_fleet = vehicles unlimited
+};
+
+/// Vehicles shared by services that run out and back (corridor-format.md, "Fleets"): a
+/// departure needs one standing at its first stop, which stands at the last stop after
+/// `turnaround`.
+struct Fleet {
+  std::string id;
+  int vehicles = 1;
+  Hours turnaround{0.0};
+};
+
+/// Most vehicles in one fleet.
+inline constexpr int max_fleet_vehicles = 10'000;
+
+/// Trains, trucks or vessels of other origins through the corridor's facilities
+/// (corridor-format.md, "Background traffic"): vehicles without boxes, each with a load.
+struct BackgroundTraffic {
+  /// id, name, mode, route and legs, vehicle type (and a vessel's speed), dwell; its schedule
+  /// when timetabled (Weekly or Interval), Dispatch when it arrives at `per_hour`.
+  Service service;
+  PerHour per_hour{0.0}; ///< mean vehicles entering per hour; 0 = by the schedule
+  bool poisson = true;   ///< with per_hour: random arrivals, else evenly spaced
+  DistributionSpec load = DistributionSpec::fixed(0.0); ///< per vehicle, in load_unit
+  double teu_per_load_unit = 1.0; ///< 1 for TEU; 1 / tonnes_per_teu for a load in tonnes
+  std::array<double, 12> monthly{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}; ///< rate factor by month
+  std::vector<TimeWindow> holidays; ///< hours from the epoch; no vehicles enter
+  [[nodiscard]] double mean_teu() const { return load.mean() * teu_per_load_unit; }
 };
 
 enum class ArrivalProcess { Poisson, Scheduled, Bookings };
@@ -205,6 +237,8 @@ struct Network {
   std::vector<Service> services;
   std::vector<DemandFlow> demand;
   std::vector<Disruption> disruptions;
+  std::vector<Fleet> fleets;
+  std::vector<BackgroundTraffic> background;
 
   /// Index of the node whose id, English name or local name equals `name`; nullopt if none.
   [[nodiscard]] std::optional<NodeIndex> find_node_or_null(std::string_view name) const;
@@ -217,6 +251,11 @@ struct Network {
 /// CO2e of carrying one TEU over the whole link, tonnes: the link's factor (g per tonne-km) ×
 /// its length (km) × the network's tonnes per TEU, grams to tonnes (/ 1e6).
 Tonnes co2_per_teu(const Link &l, const Settings &s);
+
+/// Per stop of rail service `s`: whether its train is transshipped onto the other gauge there
+/// (where the gauge of its next single-gauge link differs from the last one's, at the yard
+/// nearest that link; across a dual-gauge border section, the receiving side's yard).
+std::vector<bool> gauge_change_stops(const Network &net, const Service &s);
 
 /// Great-circle distance between two nodes (km), for sanity checks and maps.
 Km great_circle(const Node &a, const Node &b);

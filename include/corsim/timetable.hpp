@@ -62,6 +62,10 @@ struct ProfilePoint {
   std::optional<Hours> arrival;
 };
 
+/// The first departure of `sch` at or after `t` (hours from `epoch`, whose weekday places a
+/// weekly timetable); a dispatch rule leaves its max_wait after `t`.
+Hours first_departure_at_or_after(const Schedule &sch, Hours t, CivilDate epoch);
+
 class Timetable {
 public:
   explicit Timetable(const RoutingGraph &graph);
@@ -94,7 +98,6 @@ private:
     std::size_t index;
   };
   const RoutingGraph *graph_;
-  double week_shift_ = 0.0;                           ///< hours from Monday 00:00 to the epoch
   std::vector<std::vector<double>> departure_offset_; ///< [service][stop]
   std::vector<std::vector<double>> arrival_offset_;   ///< [service][stop]
   std::vector<std::vector<Stop>> stops_at_;           ///< [node]: services stopping there

@@ -101,36 +101,77 @@ std::string route_table(const model::SimulationResults &r) {
   return t.render();
 }
 
+// With background traffic, "other %" is the share of the visits that were other origins'.
 std::string facility_table(const Network &net, const model::SimulationResults &r) {
   using A = Table::Align;
-  Table t({{"node"},
-           {"facility"},
-           {"capacity", A::Right},
-           {"util %", A::Right},
-           {"mean queue", A::Right},
-           {"max queue", A::Right},
-           {"mean wait h", A::Right},
-           {"visits/yr", A::Right}});
-  for (const auto &f : r.facilities)
-    t.add_row({f.link < net.links.size() ? net.links[f.link].id : net.nodes[f.node].id,
-               to_string(f.kind), number(f.capacity), est(f.utilisation, 100.0, 1),
-               est(f.mean_queue, 1.0, 2), est(f.max_queue, 1.0, 0), est(f.mean_wait, 1.0, 1),
-               est(f.visits_per_year, 1.0, 0)});
+  const bool other = !net.background.empty();
+  std::vector<Table::Column> cols{{"node"},
+                                  {"facility"},
+                                  {"capacity", A::Right},
+                                  {"util %", A::Right},
+                                  {"mean queue", A::Right},
+                                  {"max queue", A::Right},
+                                  {"mean wait h", A::Right},
+                                  {"visits/yr", A::Right}};
+  if (other)
+    cols.push_back({"other %", A::Right});
+  Table t(cols);
+  for (const auto &f : r.facilities) {
+    std::vector<std::string> row{f.link < net.links.size() ? net.links[f.link].id
+                                                           : net.nodes[f.node].id,
+                                 to_string(f.kind),
+                                 number(f.capacity),
+                                 est(f.utilisation, 100.0, 1),
+                                 est(f.mean_queue, 1.0, 2),
+                                 est(f.max_queue, 1.0, 0),
+                                 est(f.mean_wait, 1.0, 1),
+                                 est(f.visits_per_year, 1.0, 0)};
+    if (other)
+      row.push_back(f.background_share.n ? number(f.background_share.mean * 100.0, 0) : "-");
+    t.add_row(row);
+  }
   return t.render();
 }
 
-std::string service_table(const model::SimulationResults &r) {
+std::string background_table(const model::SimulationResults &r) {
   using A = Table::Align;
-  Table t({{"service"},
-           {"TEU", A::Right},
-           {"departures/yr", A::Right},
-           {"load %", A::Right},
-           {"rolled over TEU/yr", A::Right}});
-  for (const auto &s : r.services)
-    if (!s.on_demand || s.departures_per_year.mean > 0.0)
-      t.add_row({s.id, s.on_demand ? "-" : number(s.capacity.value()),
-                 est(s.departures_per_year, 1.0, 0), est(s.load_factor, 100.0, 1),
-                 est(s.rolled_over_teu_per_year, 1.0, 0)});
+  Table t({{"background"},
+           {"what"},
+           {"vehicles/yr", A::Right},
+           {"TEU/yr", A::Right},
+           {"hours through", A::Right}});
+  for (const auto &b : r.background)
+    t.add_row({b.id, b.name, est(b.vehicles_per_year, 1.0, 0), est(b.teu_per_year, 1.0, 0),
+               est(b.hours_through, 1.0, 1)});
+  return t.render();
+}
+
+// With fleets, departures cancelled for want of a vehicle and trips that ran empty.
+std::string service_table(const Network &net, const model::SimulationResults &r) {
+  using A = Table::Align;
+  const bool fleets = !net.fleets.empty();
+  std::vector<Table::Column> cols{{"service"},
+                                  {"TEU", A::Right},
+                                  {"departures/yr", A::Right},
+                                  {"load %", A::Right},
+                                  {"rolled over TEU/yr", A::Right}};
+  if (fleets) {
+    cols.push_back({"no vehicle/yr", A::Right});
+    cols.push_back({"empty/yr", A::Right});
+  }
+  Table t(cols);
+  for (const auto &s : r.services) {
+    if (s.on_demand && !(s.departures_per_year.mean > 0.0))
+      continue;
+    std::vector<std::string> row{s.id, s.on_demand ? "-" : number(s.capacity.value()),
+                                 est(s.departures_per_year, 1.0, 0), est(s.load_factor, 100.0, 1),
+                                 est(s.rolled_over_teu_per_year, 1.0, 0)};
+    if (fleets) {
+      row.push_back(est(s.cancelled_per_year, 1.0, 0));
+      row.push_back(est(s.empty_trips_per_year, 1.0, 0));
+    }
+    t.add_row(row);
+  }
   return t.render();
 }
 
@@ -148,12 +189,18 @@ std::string bottleneck_table(const model::SimulationResults &r) {
 std::string conservation(const model::SimulationResults &r) {
   std::string out;
   for (std::size_t i = 0; i < r.replications.size(); ++i) {
-    const auto &c = r.replications[i].teu;
-    out += fmt::format("replication {}: {} TEU generated = {} delivered + {} in transit + {} "
-                       "backlog + {} unroutable; {} events\n",
-                       i + 1, number(c.generated), number(c.delivered), number(c.in_transit),
-                       number(c.backlog), number(c.unroutable),
-                       number(static_cast<double>(r.replications[i].events)));
+    const model::ReplicationSummary &x = r.replications[i];
+    const auto &c = x.teu;
+    out +=
+        fmt::format("replication {}: {} TEU generated = {} delivered + {} in transit + {} "
+                    "backlog + {} unroutable; {} events\n",
+                    i + 1, number(c.generated), number(c.delivered), number(c.in_transit),
+                    number(c.backlog), number(c.unroutable), number(static_cast<double>(x.events)));
+    if (x.background_entered > 0)
+      out += fmt::format("  background: {} vehicles entered = {} left + {} in the network\n",
+                         number(static_cast<double>(x.background_entered)),
+                         number(static_cast<double>(x.background_left)),
+                         number(static_cast<double>(x.background_entered - x.background_left)));
   }
   return out;
 }
@@ -172,9 +219,13 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
             << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"
             << route_table(r) << "\nFacilities\n"
             << facility_table(net, r) << "\nServices\n"
-            << service_table(r) << "\nBottlenecks (TEU-hours of queueing per year)\n"
-            << bottleneck_table(r) << "\nConservation (whole run)\n"
-            << conservation(r);
+            << service_table(net, r) << "\nBottlenecks (TEU-hours of queueing per year)\n"
+            << bottleneck_table(r);
+  if (!r.background.empty())
+    std::cout << "\nBackground traffic (other origins' vehicles; in the facilities above, not "
+                 "in the flows)\n"
+              << background_table(r);
+  std::cout << "\nConservation (whole run)\n" << conservation(r);
   for (const auto &w : r.warnings)
     print_note(w); // on stderr, and not with --quiet
 }

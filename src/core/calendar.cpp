@@ -110,6 +110,13 @@ Calendar::Calendar(std::vector<WeeklyWindow> weekly, std::vector<TimeWindow> clo
     : weekly_(std::move(weekly)), closures_(std::move(closures)), epoch_weekday_(epoch_weekday) {
   std::sort(closures_.begin(), closures_.end(),
             [](const TimeWindow &a, const TimeWindow &b) { return a.start < b.start; });
+  std::vector<TimeWindow> merged; // overlapping holidays count once (open_hours)
+  for (const TimeWindow &c : closures_)
+    if (!merged.empty() && c.start <= merged.back().end)
+      merged.back().end = std::max(merged.back().end, c.end);
+    else
+      merged.push_back(c);
+  closures_ = std::move(merged);
 }
 
 namespace {
@@ -167,6 +174,30 @@ Hours Calendar::next_open(Hours t) const {
     t = next;
   }
   return Hours(std::numeric_limits<double>::infinity());
+}
+
+// Day by day: the day's weekly windows clipped to [from, to), less their overlap with the
+// (merged, sorted) closures.
+Hours Calendar::open_hours(Hours from, Hours to) const {
+  double open = 0.0;
+  for (double day = std::floor(from.value() / 24.0) * 24.0; day < to.value(); day += 24.0) {
+    const int wd = split(day, epoch_weekday_).weekday;
+    const auto piece = [&](double a, double b) {
+      a = std::max(a, from.value());
+      b = std::min(b, to.value());
+      if (b <= a)
+        return;
+      open += b - a;
+      for (const TimeWindow &c : closures_)
+        open -= std::max(0.0, std::min(b, c.end.value()) - std::max(a, c.start.value()));
+    };
+    if (weekly_.empty())
+      piece(day, day + 24.0);
+    for (const WeeklyWindow &w : weekly_)
+      if (w.days >> wd & 1)
+        piece(day + w.open, day + std::max(w.open, w.close));
+  }
+  return Hours(open);
 }
 
 double Calendar::weekly_open_share() const {

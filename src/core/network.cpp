@@ -115,4 +115,33 @@ Km great_circle(const Node &a, const Node &b) {
   return Km(2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(h))));
 }
 
+namespace {
+bool single_gauge(Gauge g) { return g == Gauge::Standard || g == Gauge::Broad; }
+} // namespace
+
+// Walks the single-gauge legs; where the gauge differs from the one before, the train is
+// transshipped at the yard nearest the new leg, among the stops since the last single-gauge
+// leg ended (the receiving side of a dual-gauge border section).
+std::vector<bool> gauge_change_stops(const Network &net, const Service &s) {
+  std::vector<bool> at(s.route.size(), false);
+  if (s.mode != Mode::Rail || s.legs.size() + 1 != s.route.size())
+    return at;
+  Gauge running = Gauge::None;
+  std::size_t since = 0;
+  for (std::size_t i = 0; i < s.legs.size(); ++i) {
+    const Gauge g = net.links[s.legs[i]].gauge;
+    if (!single_gauge(g))
+      continue;
+    if (running != Gauge::None && g != running) {
+      std::size_t k = i; // no yard at all (validate forbids it): instant, at the new leg
+      while (k > since && !net.nodes[s.route[k]].gauge_change)
+        --k;
+      at[net.nodes[s.route[k]].gauge_change ? k : i] = true;
+    }
+    running = g;
+    since = i + 1;
+  }
+  return at;
+}
+
 } // namespace corsim

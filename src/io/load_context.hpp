@@ -14,7 +14,8 @@ struct LoadContext {
   std::string directory; ///< of the network file, for relative paths in it
   Network net;
   int epoch_weekday = 0;
-  std::vector<YAML::Node> node_yaml, link_yaml, service_yaml, demand_yaml;
+  std::vector<YAML::Node> node_yaml, link_yaml, service_yaml, demand_yaml, background_yaml,
+      fleet_yaml;
 
   /// A node named by id, English or local name; reports unknown names with suggestions.
   std::optional<NodeIndex> resolve_node(const YAML::Node &ref, const std::string &what);
@@ -33,6 +34,12 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list);
 void load_links(LoadContext &ctx, const YAML::Node &list);
 void load_services(LoadContext &ctx, const YAML::Node &list);
 void load_demand(LoadContext &ctx, const YAML::Node &list);
+void load_fleets(LoadContext &ctx, const YAML::Node &list);
+void load_background(LoadContext &ctx, const YAML::Node &list);
+/// A service's `schedule` map (weekly, interval or dispatch).
+Schedule read_schedule(LoadContext &ctx, const YAML::Node &y);
+/// The `route` of `m` into `s.route` (left empty after an error).
+void read_route(LoadContext &ctx, MapReader &m, Service &s);
 void load_disruptions(LoadContext &ctx, const YAML::Node &list);
 /// The bookings of a CSV file (columns ready, teu and optionally due), sorted by ready time;
 /// errors at the file's line and column, or at `at` when the file cannot be read.
@@ -43,6 +50,11 @@ LoadResult load_network_tree(Diagnostics &diag, const std::optional<YAML::Node> 
                              const LoadLimits &limits);
 /// Checks across entities: routes over links, gauge changes, reachability, sense warnings.
 void validate_network(LoadContext &ctx);
+/// The legs of `s` over the links of its mode, and its breaks of gauge (validate_network.cpp).
+void check_route(LoadContext &ctx, Service &s, const YAML::Node &y);
+/// Warnings for background traffic beyond a facility on its own, and for fleets that cannot
+/// keep their services' timetables (validate_traffic.cpp).
+void warn_traffic_beyond_capacity(LoadContext &ctx);
 
 /// Opening hours: a string or list like "Mon-Fri 08:00-20:00", or "24/7".
 std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,

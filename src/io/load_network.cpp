@@ -62,7 +62,7 @@ std::optional<YAML::Node> LoadContext::entity_list(const YAML::Node &root, const
 void load_settings(LoadContext &ctx, const YAML::Node &root) {
   MapReader top(ctx.diag, root, "the network file",
                 {"corsim", "name", "description", "epoch", "settings", "nodes", "links", "services",
-                 "demand", "disruptions"});
+                 "demand", "disruptions", "fleets", "background"});
   if (!top.valid())
     return;
   if (auto version = top.integer("corsim", 1, 1000, true); version && *version != 1)
@@ -94,12 +94,16 @@ void load_entities(LoadContext &ctx, const YAML::Node &root) {
     load_nodes(ctx, *nodes);
   if (auto links = ctx.entity_list(root, "links", false))
     load_links(ctx, *links);
+  if (auto fleets = ctx.entity_list(root, "fleets", false))
+    load_fleets(ctx, *fleets);
   if (auto services = ctx.entity_list(root, "services", false))
     load_services(ctx, *services);
   if (auto demand = ctx.entity_list(root, "demand", false))
     load_demand(ctx, *demand);
   if (auto disruptions = ctx.entity_list(root, "disruptions", false))
     load_disruptions(ctx, *disruptions);
+  if (auto background = ctx.entity_list(root, "background", false))
+    load_background(ctx, *background);
 }
 
 } // namespace
@@ -120,7 +124,7 @@ std::vector<std::string> LoadResult::error_texts() const {
 LoadResult load_network_tree(Diagnostics &diag, const std::optional<YAML::Node> &root,
                              const LoadLimits &limits) {
   const std::string &path = diag.file();
-  LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}};
+  LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}, {}, {}};
   const std::size_t slash = path.rfind('/');
   ctx.directory = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   if (root) {

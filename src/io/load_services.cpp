@@ -88,6 +88,8 @@ void read_weekly(LoadContext &ctx, MapReader &m, Schedule &s) {
   s.weekly.erase(std::unique(s.weekly.begin(), s.weekly.end()), s.weekly.end());
 }
 
+} // namespace
+
 Schedule read_schedule(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'schedule'", {"days", "times", "every", "first", "dispatch"});
   Schedule s;
@@ -138,6 +140,8 @@ void read_route(LoadContext &ctx, MapReader &m, Service &s) {
   }
 }
 
+namespace {
+
 std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
   std::vector<CargoClass> out;
   if (!y.IsSequence()) {
@@ -150,13 +154,27 @@ std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
   return out;
 }
 
+/// The fleet a timetabled service names.
+std::uint32_t read_fleet_of(LoadContext &ctx, MapReader &m, const Service &s) {
+  std::vector<std::string> ids;
+  for (const Fleet &f : ctx.net.fleets)
+    ids.push_back(f.id);
+  const auto k = m.choice("fleet", ids, false);
+  if (k && s.schedule.kind == Schedule::Kind::Dispatch)
+    ctx.diag.error(m.node("fleet"), "service '" + s.id +
+                                        "': 'fleet' applies only to timetabled services (a "
+                                        "dispatch service's vehicles are not limited)");
+  return k ? static_cast<std::uint32_t>(*k) : no_fleet;
+}
+
 } // namespace
 
 void load_services(LoadContext &ctx, const YAML::Node &list) {
   std::set<std::string> seen;
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a service",
-                {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff", "dwell"});
+                {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff", "dwell",
+                 "fleet"});
     Service s;
     s.id = m.text("id", true).value_or("");
     if (!s.id.empty())
@@ -178,6 +196,8 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
       s.cargo = read_cargo_list(ctx, m.node("cargo"));
     s.tariff = Usd(m.quantity("tariff", Dimension::Money, Sign::NonNegative, false).value_or(0));
     s.dwell = Hours(m.quantity("dwell", Dimension::Duration, Sign::NonNegative, false).value_or(0));
+    if (m.has("fleet"))
+      s.fleet = read_fleet_of(ctx, m, s);
     ctx.net.services.push_back(std::move(s));
     ctx.service_yaml.push_back(y);
   }

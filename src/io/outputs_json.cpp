@@ -59,7 +59,16 @@ Json facility_json(const Network &net, const model::FacilityResult &f) {
           {"max_queue", estimate_json(f.max_queue)},
           {"mean_wait_hours", estimate_json(f.mean_wait)},
           {"visits_per_year", estimate_json(f.visits_per_year)},
-          {"delay_teu_hours_per_year", estimate_json(f.delay_teu_hours_per_year)}};
+          {"delay_teu_hours_per_year", estimate_json(f.delay_teu_hours_per_year)},
+          {"background_share", estimate_json(f.background_share)}};
+}
+
+Json background_json(const model::BackgroundResult &b) {
+  return {{"background", b.id},
+          {"name", b.name},
+          {"vehicles_per_year", estimate_json(b.vehicles_per_year)},
+          {"teu_per_year", estimate_json(b.teu_per_year)},
+          {"hours_through", estimate_json(b.hours_through)}};
 }
 
 Json service_json(const model::ServiceResult &s) {
@@ -69,7 +78,9 @@ Json service_json(const model::ServiceResult &s) {
           {"departures_per_year", estimate_json(s.departures_per_year)},
           {"load_factor", estimate_json(s.load_factor)},
           {"rolled_over_teu_per_year", estimate_json(s.rolled_over_teu_per_year)},
-          {"delay_teu_hours_per_year", estimate_json(s.delay_teu_hours_per_year)}};
+          {"delay_teu_hours_per_year", estimate_json(s.delay_teu_hours_per_year)},
+          {"cancelled_per_year", estimate_json(s.cancelled_per_year)},
+          {"empty_trips_per_year", estimate_json(s.empty_trips_per_year)}};
 }
 
 Json link_json(const Network &net, const model::LinkResult &l) {
@@ -103,7 +114,9 @@ Json replication_json(const model::ReplicationSummary &x) {
           {"consignments", x.teu.consignments},
           {"events", x.events},
           {"max_yard_teu", x.max_yard_teu},
-          {"max_yard_share", x.max_yard_share}};
+          {"max_yard_share", x.max_yard_share},
+          {"background_entered", x.background_entered},
+          {"background_left", x.background_left}};
 }
 
 template <class T, class F> Json array_of(const std::vector<T> &items, F &&to_json) {
@@ -125,6 +138,7 @@ Json scenario_json(const ScenarioOutput &s, std::size_t index) {
       {"facilities", array_of(r.facilities, [&](const auto &f) { return facility_json(net, f); })},
       {"services", array_of(r.services, service_json)},
       {"links", array_of(r.links, [&](const auto &l) { return link_json(net, l); })},
+      {"background", array_of(r.background, background_json)},
       {"bottlenecks", array_of(r.bottlenecks,
                                [](const model::Bottleneck &b) {
                                  return Json{

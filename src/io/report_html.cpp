@@ -97,6 +97,28 @@ std::string bottleneck_table(const std::string &id, const model::SimulationResul
   return out + "</table>";
 }
 
+// Facilities other origins' vehicles also use: how busy, and whose visits; then the streams.
+std::string shared_table(const Network &net, const model::SimulationResults &r) {
+  std::string out = "<table class=\"shared\"><tr><th class=\"text\">facility</th><th>util %</th>"
+                    "<th>mean wait h</th><th>visits/yr</th><th>other origins %</th></tr>";
+  for (const auto &f : r.facilities)
+    if (f.background_share.n > 0 && f.background_share.mean > 0.0)
+      out += fmt::format("<tr><td class=\"text\">{}</td><td>{}</td><td>{}</td><td>{}</td>"
+                         "<td>{:.0f}</td></tr>",
+                         escape(model::facility_name(net, f)), est(f.utilisation, 100.0, 1),
+                         est(f.mean_wait, 1.0, 1), est(f.visits_per_year, 1.0, 0),
+                         100.0 * f.background_share.mean);
+  out += "</table><table class=\"background\"><tr><th class=\"text\">background</th>"
+         "<th class=\"text\">what</th><th>vehicles/yr</th><th>TEU/yr</th><th>hours through</th>"
+         "</tr>";
+  for (const auto &b : r.background)
+    out += fmt::format("<tr><td class=\"text\">{}</td><td class=\"text\">{}</td><td>{}</td>"
+                       "<td>{}</td><td>{}</td></tr>",
+                       escape(b.id), escape(b.name), est(b.vehicles_per_year, 1.0, 0),
+                       est(b.teu_per_year, 1.0, 0), est(b.hours_through, 1.0, 1));
+  return out + "</table>";
+}
+
 std::string transit_charts(const std::string &sfx, const model::SimulationResults &r) {
   std::string out = "<div class=\"charts\">";
   for (std::size_t f = 0; f < r.od.size(); ++f)
@@ -142,6 +164,10 @@ std::string scenario_section(const ScenarioOutput &s, std::size_t i) {
   out += over_time_charts(sfx, net, r);
   out += "<h3>Bottlenecks (TEU-hours of queueing per year)</h3><div class=\"wide\">" +
          bottleneck_table("bottlenecks" + sfx, r) + "</div>";
+  if (!r.background.empty())
+    out += "<h3>Shared facilities: the corridor's traffic and other origins'</h3><div "
+           "class=\"wide\">" +
+           shared_table(net, r) + "</div>";
   for (const auto &w : r.warnings)
     out += "<p class=\"note\">note: " + escape(w) + "</p>";
   return out + "</section>";

@@ -75,9 +75,10 @@ void check_services(LoadContext &ctx) {
     if (!vehicle_fits_mode(s.vehicle.type, s.mode))
       ctx.diag.error(y["vehicle"], "service '" + s.id + "': a " + to_string(s.vehicle.type) +
                                        " cannot run a " + to_string(s.mode) + " service");
-    resolve_legs(ctx, s, y);
-    check_gauge_changes(ctx, s, y);
+    check_route(ctx, s, y);
   }
+  for (std::size_t k = 0; k < ctx.net.background.size(); ++k)
+    check_route(ctx, ctx.net.background[k].service, ctx.background_yaml[k]);
 }
 
 /// Nodes reachable from `origin` over links (respecting one-way links).
@@ -135,10 +136,19 @@ void warn_implausible_lengths(LoadContext &ctx) {
 
 } // namespace
 
+void check_route(LoadContext &ctx, Service &s, const YAML::Node &y) {
+  if (s.route.empty())
+    return;
+  resolve_legs(ctx, s, y);
+  check_gauge_changes(ctx, s, y);
+}
+
 void validate_network(LoadContext &ctx) {
   check_services(ctx);
   check_demand(ctx);
   warn_implausible_lengths(ctx);
+  if (!ctx.diag.has_errors())
+    warn_traffic_beyond_capacity(ctx);
 }
 
 } // namespace corsim::io

@@ -9,13 +9,17 @@ namespace {
 void build_node(NodeState &s, const Node &n, Engine &eng) {
   if (n.customs) {
     s.customs = std::make_unique<Station>(eng, n.customs->lanes);
-    if (!n.customs->hours.always_open())
+    if (!n.customs->hours.always_open()) {
       s.customs->res.set_calendar(&n.customs->hours);
+      s.customs->calendar = &n.customs->hours;
+    }
   }
   if (n.road_checkpoint) {
     s.checkpoint = std::make_unique<Station>(eng, n.road_checkpoint->lanes);
-    if (!n.road_checkpoint->hours.always_open())
+    if (!n.road_checkpoint->hours.always_open()) {
       s.checkpoint->res.set_calendar(&n.road_checkpoint->hours);
+      s.checkpoint->calendar = &n.road_checkpoint->hours;
+    }
   }
   if (n.handling)
     s.handling = std::make_unique<Station>(eng, 1);
@@ -36,6 +40,7 @@ void Station::reset(Tick t) {
   wait.reset();
   delay_teu_hours = 0.0;
   visits = 0;
+  background_visits = 0;
 }
 
 Tick Station::arrive(Tick now) {
@@ -43,12 +48,13 @@ Tick Station::arrive(Tick now) {
   return now;
 }
 
-void Station::start(Tick now, Tick since, double load) {
+void Station::start(Tick now, Tick since, double load, bool background) {
   const double w = hours(now - since);
   queue.add(now, -1.0);
   wait.add(w);
   delay_teu_hours += w * load;
   ++visits;
+  background_visits += background ? 1 : 0;
   busy.add(now, 1.0);
 }
 
@@ -121,16 +127,19 @@ Tick LinkState::book_entry(int dir, Tick now, const Timeline &cut) {
   return entry;
 }
 
-void LinkState::entered(Tick now, Tick since, double load) {
+void LinkState::entered(Tick now, Tick since, double load, int dir, bool background) {
   paths.wait.add(hours(now - since));
   paths.delay_teu_hours += hours(now - since) * load;
   ++paths.visits;
+  paths.background_visits += background ? 1 : 0;
+  ++entries[dir];
 }
 
 void LinkState::reset(Tick t) {
   paths.reset(t);
   if (single)
     single->reset(t);
+  entries[0] = entries[1] = 0;
   teu = 0.0;
   vehicles = 0;
 }

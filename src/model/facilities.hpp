@@ -26,11 +26,15 @@ struct Station {
   Tally wait;
   double delay_teu_hours = 0.0;
   std::uint64_t visits = 0;
+  std::uint64_t background_visits = 0; ///< of the visits, by background traffic
+  /// The calendar the Resource keeps (null: always open), for utilisation over open hours.
+  const Calendar *calendar = nullptr;
   void reset(Tick t);
   /// A vehicle joins the queue now; returns the time, for start().
   Tick arrive(Tick now);
-  /// A vehicle with `load` TEU that arrived at `since` is served from now.
-  void start(Tick now, Tick since, double load);
+  /// A vehicle with `load` TEU (`background`: of other origins) that arrived at `since` is
+  /// served from now.
+  void start(Tick now, Tick since, double load, bool background);
   /// A vehicle's service ends now.
   void finish(Tick now) { busy.add(now, -1.0); }
 };
@@ -85,17 +89,18 @@ struct NodeState {
 /// Paths per day per direction (a minimum headway between entries) and single-track working.
 struct LinkState {
   LinkState(Engine &eng, const Link &l);
-  double headway = 0.0;        ///< hours between entries in one direction; 0 = unlimited
-  Tick next_entry[2] = {0, 0}; ///< earliest entry per direction (0: from -> to)
-  Station paths;               ///< queue, waits and entries; its Resource is not used
+  double headway = 0.0;              ///< hours between entries in one direction; 0 = unlimited
+  Tick next_entry[2] = {0, 0};       ///< earliest entry per direction (0: from -> to)
+  std::uint64_t entries[2] = {0, 0}; ///< per direction, in the measured period
+  Station paths;                     ///< queue, waits and entries; its Resource is not used
   std::unique_ptr<Station> single;
   double teu = 0.0;           ///< carried over it in the measured period
   std::uint64_t vehicles = 0; ///< that ran over it in the measured period
   /// The earliest entry at or after `now` in direction `dir` under the link's timeline `cut`,
   /// which the next vehicle that way must keep a headway from.
   Tick book_entry(int dir, Tick now, const Timeline &cut);
-  /// A vehicle with `load` TEU that asked for a path at `since` enters now.
-  void entered(Tick now, Tick since, double load);
+  /// A vehicle with `load` TEU that asked for a path in direction `dir` at `since` enters now.
+  void entered(Tick now, Tick since, double load, int dir, bool background);
   void reset(Tick t);
 };
 
@@ -105,12 +110,14 @@ Gauge next_gauge(const Network &net, const Service &s, std::size_t leg);
 /// One replication's figures of a facility over the measured period; per-year figures are
 /// scaled by the horizon.
 struct FacSample {
-  double util;   ///< time-average share of capacity in use
+  double util;   ///< time-average share of capacity in use while open (paths: busier direction)
   double mean_q; ///< time-average queue
   double max_q;
-  double wait;   ///< mean hours waited per visit (NaN: no visits)
-  double visits; ///< per year
-  double delay;  ///< TEU-hours queued per year
+  double wait;             ///< mean hours waited per visit (NaN: no visits)
+  double visits;           ///< per year
+  double delay;            ///< TEU-hours queued per year
+  double background;       ///< share of the visits by background traffic (NaN: no visits)
+  double open_share = 1.0; ///< of the window, the share the facility was open (calendars)
 };
 
 /// One replication's traffic on a link over the measured period.
@@ -148,8 +155,7 @@ public:
 
 private:
   void schedule_capacity_cuts();
-  [[nodiscard]] FacSample paths_sample(const LinkState &l, bool oneway, Tick at,
-                                       double per_year) const;
+  [[nodiscard]] FacSample paths_sample(const LinkState &l, Tick at, double per_year) const;
   Process checkpoint(Trip &t, NodeIndex node);
   Process take_wagons(Trip &t, NodeIndex node);
 

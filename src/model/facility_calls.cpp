@@ -6,14 +6,10 @@
 
 namespace corsim::model::detail {
 
-namespace {
-bool is_rail_gauge(Gauge g) { return g == Gauge::Standard || g == Gauge::Broad; }
-} // namespace
-
 Gauge next_gauge(const Network &net, const Service &s, std::size_t leg) {
   for (std::size_t i = leg; i < s.legs.size(); ++i)
-    if (is_rail_gauge(net.links[s.legs[i]].gauge))
-      return net.links[s.legs[i]].gauge;
+    if (const Gauge g = net.links[s.legs[i]].gauge; g == Gauge::Standard || g == Gauge::Broad)
+      return g;
   return Gauge::None;
 }
 
@@ -27,7 +23,7 @@ Process Facilities::border(Trip &t, NodeIndex node, bool customs, bool checkpoin
   if (customs && s.mode != Mode::Sea && ns.customs) {
     const Tick since = ns.customs->arrive(eng.now());
     auto lane = co_await ns.customs->res.acquire();
-    ns.customs->start(eng.now(), since, t.load);
+    ns.customs->start(eng.now(), since, t.load, t.background);
     RandomStream &r = node_rng_[node];
     double h = sample(n.customs->time, r);
     if (n.customs->inspection_share > 0.0 && r.uniform01() < n.customs->inspection_share)
@@ -63,7 +59,7 @@ Process Facilities::checkpoint(Trip &t, NodeIndex node) {
     co_await delay(Hours(static_cast<double>(day + 1) * hours_per_day - eng.time()));
   }
   ++ns.quota_used;
-  ns.checkpoint->start(eng.now(), since, t.load);
+  ns.checkpoint->start(eng.now(), since, t.load, t.background);
   co_await delay(Hours(std::max(0.0, sample(cp.time, node_rng_[node]))));
   ns.checkpoint->finish(eng.now());
   t.clock[idx(WaitCause::RoadBorderQueue)] += hours(eng.now() - since);
@@ -85,7 +81,7 @@ Process Facilities::cranes(Trip &t, NodeIndex node, double teu) {
   } else if (ns.handling) {
     ns.handling->arrive(eng.now());
     auto gang = co_await ns.handling->res.acquire();
-    ns.handling->start(eng.now(), since, t.load);
+    ns.handling->start(eng.now(), since, t.load, t.background);
     const double f = ctx_.in.node_cut[node].factor_at(eng.now()); // a cut slows the gang
     const double rate = n.handling->cranes * n.handling->moves_per_crane.value();
     co_await delay(Hours(teu / (rate * (f > 0.0 ? f : 1.0))));
@@ -94,18 +90,17 @@ Process Facilities::cranes(Trip &t, NodeIndex node, double teu) {
   t.clock[idx(WaitCause::Loading)] += hours(eng.now() - since);
 }
 
-// Break of gauge inside a through service: the boxes aboard are lifted onto wagons of the
-// other gauge, taken from the yard's pool, on one transfer track at its lifting rate.
+// Break of gauge inside a through service, at the stops gauge_change_stops() names: the boxes
+// aboard are lifted onto wagons of the other gauge, taken from the yard's pool, on one
+// transfer track at its lifting rate.
 Process Facilities::change_gauge(Trip &t, std::size_t i) {
   Engine &eng = ctx_.eng;
   const Network &net = ctx_.net;
   const Service &s = ctx_.in.services[t.service];
   const NodeIndex node = s.route[i];
-  const Gauge to = next_gauge(net, s, i);
-  const bool here = is_rail_gauge(net.links[s.legs[i]].gauge) || nodes_[node].gauge;
-  if (!is_rail_gauge(t.gauge) || to == Gauge::None || to == t.gauge || !here)
+  if (!ctx_.in.gauge_change_at[t.service][i])
     co_return;
-  t.gauge = to;
+  t.gauge = next_gauge(net, s, i);
   GaugeYard *g = nodes_[node].gauge.get();
   if (!g) {
     ctx_.note_once("gauge changes at " + net.nodes[node].id +
@@ -119,7 +114,7 @@ Process Facilities::change_gauge(Trip &t, std::size_t i) {
     co_await sub(eng, take_wagons(t, node));
   const Tick track_since = g->tracks.arrive(eng.now());
   auto track = co_await g->tracks.res.acquire();
-  g->tracks.start(eng.now(), track_since, t.load);
+  g->tracks.start(eng.now(), track_since, t.load, t.background);
   t.clock[idx(WaitCause::GaugeQueue)] += hours(eng.now() - since);
   const Tick lift = eng.now();
   co_await delay(Hours(t.load / net.nodes[node].gauge_change->lifts_per_track.value()));

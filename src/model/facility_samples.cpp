@@ -11,14 +11,28 @@ constexpr double none = std::numeric_limits<double>::quiet_NaN(); // no value th
 
 double ratio(double a, double b) { return b > 0.0 ? a / b : none; }
 
-// Averages over [warm-up end, at]: a station's busy share and queue.
-FacSample station_sample(const Station &st, Tick at, double per_year) {
-  return FacSample{st.busy.mean(at) / st.capacity,
+double background_share(const Station &st) {
+  return st.visits ? static_cast<double>(st.background_visits) / static_cast<double>(st.visits)
+                   : none;
+}
+
+// Averages over [from, at]: a station's busy share of its open hours (a checkpoint busy all
+// the nine hours it opens is fully used), and its queue.
+FacSample station_sample(const Station &st, Tick from, Tick at, double per_year) {
+  const double span = to_time(at - from);
+  const double open =
+      st.calendar ? st.calendar->open_hours(Hours(to_time(from)), Hours(to_time(at))).value()
+                  : span;
+  const double util = st.calendar ? ratio(st.busy.mean(at) * span, st.capacity * open)
+                                  : st.busy.mean(at) / st.capacity;
+  return FacSample{util,
                    st.queue.mean(at),
                    st.queue.max(),
                    st.visits ? st.wait.mean() : none,
                    static_cast<double>(st.visits) * per_year,
-                   st.delay_teu_hours * per_year};
+                   st.delay_teu_hours * per_year,
+                   background_share(st),
+                   span > 0.0 ? open / span : 1.0};
 }
 
 FacSample yard_sample(const YardState &y, Tick at, double per_year) {
@@ -27,7 +41,8 @@ FacSample yard_sample(const YardState &y, Tick at, double per_year) {
                    y.blocked_level.max(),
                    y.visits ? y.wait.mean() : none,
                    static_cast<double>(y.visits) * per_year,
-                   y.delay_teu_hours * per_year};
+                   y.delay_teu_hours * per_year,
+                   none};
 }
 
 FacSample wagon_sample(const GaugeYard &g, double pool, Tick at, double per_year) {
@@ -36,7 +51,8 @@ FacSample wagon_sample(const GaugeYard &g, double pool, Tick at, double per_year
                    g.wagon_queue.max(),
                    g.wagon_visits ? g.wagon_wait.mean() : none,
                    static_cast<double>(g.wagon_visits) * per_year,
-                   g.wagon_delay_teu_hours * per_year};
+                   g.wagon_delay_teu_hours * per_year,
+                   none};
 }
 } // namespace
 
@@ -78,36 +94,37 @@ std::vector<model::FacilityResult> facility_catalogue(const Network &net) {
   return out;
 }
 
-// Paths are used for one headway per entry; both directions share the capacity figure.
-FacSample Facilities::paths_sample(const LinkState &l, bool oneway, Tick at,
-                                   double per_year) const {
-  const double directions = oneway ? 1.0 : 2.0;
-  const double hours_measured = std::max(to_time(at) - ctx_.in.options->warmup.value(), 1e-9);
-  return FacSample{static_cast<double>(l.paths.visits) * l.headway / (directions * hours_measured),
+// Paths are used for one headway per entry; the capacity figure is per direction, so the
+// utilisation is the busier direction's.
+FacSample Facilities::paths_sample(const LinkState &l, Tick at, double per_year) const {
+  const double hours_measured = std::max(to_time(at - ctx_.warmup_end), 1e-9);
+  const auto busier = static_cast<double>(std::max(l.entries[0], l.entries[1]));
+  return FacSample{busier * l.headway / hours_measured,
                    l.paths.queue.mean(at),
                    l.paths.queue.max(),
                    l.paths.visits ? l.paths.wait.mean() : none,
                    static_cast<double>(l.paths.visits) * per_year,
-                   l.paths.delay_teu_hours * per_year};
+                   l.paths.delay_teu_hours * per_year,
+                   background_share(l.paths)};
 }
 
 FacSample Facilities::measure(const FacilityResult &key, Tick at, double per_year) const {
   const NodeState &n = nodes_[key.node];
   switch (key.kind) {
   case FacilityKind::Handling:
-    return station_sample(*n.handling, at, per_year);
+    return station_sample(*n.handling, ctx_.warmup_end, at, per_year);
   case FacilityKind::Customs:
-    return station_sample(*n.customs, at, per_year);
+    return station_sample(*n.customs, ctx_.warmup_end, at, per_year);
   case FacilityKind::RoadCheckpoint:
-    return station_sample(*n.checkpoint, at, per_year);
+    return station_sample(*n.checkpoint, ctx_.warmup_end, at, per_year);
   case FacilityKind::Berths:
-    return station_sample(*n.berths, at, per_year);
+    return station_sample(*n.berths, ctx_.warmup_end, at, per_year);
   case FacilityKind::GaugeTracks:
-    return station_sample(n.gauge->tracks, at, per_year);
+    return station_sample(n.gauge->tracks, ctx_.warmup_end, at, per_year);
   case FacilityKind::SingleTrack:
-    return station_sample(*links_[key.link].single, at, per_year);
+    return station_sample(*links_[key.link].single, ctx_.warmup_end, at, per_year);
   case FacilityKind::LinkPaths:
-    return paths_sample(links_[key.link], ctx_.net.links[key.link].oneway, at, per_year);
+    return paths_sample(links_[key.link], at, per_year);
   case FacilityKind::Yard:
     return yard_sample(*n.yard, at, per_year);
   case FacilityKind::WagonPool:
@@ -122,9 +139,10 @@ LinkSample Facilities::link_sample(LinkIndex l, double per_year) const {
   const Tick end = ctx_.end;
   double util = none;
   if (ls.headway > 0.0)
-    util = paths_sample(ls, ctx_.net.links[l].oneway, end, per_year).util;
+    util = paths_sample(ls, end, per_year).util;
   if (ls.single)
-    util = std::max(std::isnan(util) ? 0.0 : util, station_sample(*ls.single, end, per_year).util);
+    util = std::max(std::isnan(util) ? 0.0 : util,
+                    station_sample(*ls.single, ctx_.warmup_end, end, per_year).util);
   return LinkSample{ls.teu * per_year, static_cast<double>(ls.vehicles) * per_year, util};
 }
 

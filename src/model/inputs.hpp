@@ -39,7 +39,12 @@ struct ModelInputs {
   const Network *net = nullptr;
   const SimulationOptions *options = nullptr;
   const Timetable *timetable = nullptr;
-  std::vector<Service> services;       ///< network services, then on-demand road links
+  /// Network services, then on-demand road links, then background traffic (from
+  /// background_begin, in the order of Network::background).
+  std::vector<Service> services;
+  ServiceIndex background_begin = 0;
+  /// [service][stop]: its train is transshipped onto the other gauge there.
+  std::vector<std::vector<bool>> gauge_change_at;
   std::vector<Teu> capacity;           ///< effective TEU per vehicle, per service
   std::vector<ServiceIndex> on_demand; ///< [link * 2 + (reverse ? 1 : 0)] -> service
   /// Logit or fixed shares: per flow, one filter per alternative route (empty otherwise),

@@ -7,7 +7,7 @@ namespace corsim::model::detail {
 Replication::Replication(const ModelInputs &in, int replication)
     : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_),
       stops_(ctx_, boxes_, facilities_, results_), vehicles_(ctx_, facilities_, stops_, results_),
-      demand_(ctx_, planner_, boxes_, stops_, results_) {
+      background_(ctx_, vehicles_), demand_(ctx_, planner_, boxes_, stops_, results_) {
   stops_.set_launch([this](ServiceIndex s, std::size_t stop) { vehicles_.launch(s, stop); });
 }
 
@@ -19,6 +19,8 @@ void Replication::run() {
   for (std::uint32_t s = 0; s < net.services.size(); ++s)
     if (ctx_.in.services[s].schedule.kind != Schedule::Kind::Dispatch)
       spawn(eng, vehicles_.timetable_departures(s));
+  for (std::size_t b = 0; b < net.background.size(); ++b)
+    spawn(eng, background_.arrivals(b));
   if (ctx_.warmup_end > 0)
     eng.schedule_at(
         ctx_.warmup_end, [this] { reset_statistics(); }, priority_urgent);

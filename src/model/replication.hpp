@@ -7,12 +7,13 @@
 //   planner      plan, choose and book a box's itinerary              planner.hpp
 //   demand       consignments generated per flow                      demand.hpp
 //   stops        queues, yards, dispatch, boarding and alighting      stops.hpp
-//   vehicles     train, vessel and truck trips                        vehicles.hpp
+//   vehicles     train, vessel and truck trips, fleets                vehicles.hpp
+//   background   other origins' vehicles through the same facilities  background.hpp
 //   results      flow and service statistics                          results_collector.hpp
 // Internal to corsim_model.
 
+#include "background.hpp"
 #include "demand.hpp"
-#include "vehicles.hpp"
 
 #include <functional>
 
@@ -46,6 +47,7 @@ private:
   Planner planner_;
   Stops stops_;
   Vehicles vehicles_;
+  Background background_;
   Demand demand_;
   Tick period_ = 0;
   std::function<void(Tick)> period_hook_;

@@ -7,7 +7,24 @@
 namespace corsim::model::detail {
 
 ResultsCollector::ResultsCollector(const Context &ctx)
-    : ctx_(ctx), flows_(ctx.net.demand.size()), services_(ctx.in.services.size()) {}
+    : ctx_(ctx), flows_(ctx.net.demand.size()), services_(ctx.in.services.size()),
+      background_(ctx.net.background.size()) {}
+
+void ResultsCollector::background_entered(std::size_t b, double teu) {
+  BackgroundStats &s = background_[b];
+  ++s.entered;
+  if (ctx_.eng.now() >= ctx_.warmup_end) {
+    ++s.measured_vehicles;
+    s.measured_teu += teu;
+  }
+}
+
+void ResultsCollector::background_left(std::size_t b, Tick entered) {
+  BackgroundStats &s = background_[b];
+  ++s.left;
+  if (entered >= ctx_.warmup_end)
+    s.through.add(hours(ctx_.eng.now() - entered));
+}
 
 void ResultsCollector::delivered(const Consignment &k) {
   const Tick now = ctx_.eng.now();
@@ -49,6 +66,10 @@ void ResultsCollector::delivered(const Consignment &k) {
 void ResultsCollector::reset_services() {
   for (ServiceStats &s : services_)
     s = ServiceStats{};
+  for (BackgroundStats &s : background_) { // the whole-run counts carry on
+    s.measured_vehicles = 0;
+    s.measured_teu = 0.0;
+  }
 }
 
 Conservation ResultsCollector::totals(const Consignments &boxes) const {

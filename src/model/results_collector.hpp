@@ -20,6 +20,17 @@ struct ServiceStats {
   Tally load_factor;
   double rolled_teu = 0.0;
   double rolled_teu_hours = 0.0;
+  std::uint64_t no_vehicle = 0;  ///< departures cancelled: none of its fleet at the first stop
+  std::uint64_t empty_trips = 0; ///< trips that boarded nothing at any stop
+};
+
+/// One background stream: vehicles in and out over the whole run (conservation), and over
+/// the measured period its traffic and the time its vehicles took through the network.
+struct BackgroundStats {
+  std::uint64_t entered = 0, left = 0; ///< whole run
+  std::uint64_t measured_vehicles = 0; ///< entered during the measured period
+  double measured_teu = 0.0;
+  Tally through; ///< hours from entering to leaving, of vehicles that entered when measured
 };
 
 struct FlowStats {
@@ -39,6 +50,11 @@ public:
   ResultsCollector(const Context &ctx);
   FlowStats &flow(FlowIndex f) { return flows_[f]; }
   ServiceStats &service(ServiceIndex s) { return services_[s]; }
+  [[nodiscard]] const std::vector<BackgroundStats> &background() const { return background_; }
+  /// Background stream `b`'s vehicle with `teu` entered now.
+  void background_entered(std::size_t b, double teu);
+  /// Background stream `b`'s vehicle that entered at `entered` leaves now.
+  void background_left(std::size_t b, Tick entered);
   [[nodiscard]] const std::vector<FlowStats> &flows() const { return flows_; }
   [[nodiscard]] const std::vector<ServiceStats> &services() const { return services_; }
   /// Counts consignment `k` delivered now: its transit when it was ready after the warm-up.
@@ -53,6 +69,7 @@ private:
   const Context &ctx_;
   std::vector<FlowStats> flows_;
   std::vector<ServiceStats> services_;
+  std::vector<BackgroundStats> background_;
 };
 
 } // namespace corsim::model::detail

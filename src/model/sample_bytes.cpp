@@ -92,7 +92,7 @@ private:
 
 std::string serialize(const Sample &s) {
   Writer w;
-  w.put(s.od), w.put(s.fac), w.put(s.svc), w.put(s.links), w.put(s.fac_util);
+  w.put(s.od), w.put(s.fac), w.put(s.svc), w.put(s.links), w.put(s.background), w.put(s.fac_util);
   w.put(s.fac_queue), w.put(s.svc_departures), w.put(s.svc_teu), w.put(s.summary);
   w.put(s.warnings);
   return w.take();
@@ -101,7 +101,7 @@ std::string serialize(const Sample &s) {
 Sample deserialize(const std::string &bytes) {
   Sample s;
   Reader r(bytes);
-  r.get(s.od), r.get(s.fac), r.get(s.svc), r.get(s.links), r.get(s.fac_util);
+  r.get(s.od), r.get(s.fac), r.get(s.svc), r.get(s.links), r.get(s.background), r.get(s.fac_util);
   r.get(s.fac_queue), r.get(s.svc_departures), r.get(s.svc_teu), r.get(s.summary);
   r.get(s.warnings);
   r.expect_end();

@@ -159,8 +159,13 @@ detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
       in.services.push_back(on_demand_service(net, l, reverse));
     }
   }
-  for (const Service &s : in.services)
+  in.background_begin = static_cast<std::uint32_t>(in.services.size());
+  for (const BackgroundTraffic &b : net.background)
+    in.services.push_back(b.service);
+  for (const Service &s : in.services) {
     in.capacity.push_back(effective_capacity(s.vehicle));
+    in.gauge_change_at.push_back(gauge_change_stops(net, s));
+  }
   if (o.route_choice != RouteChoice::EarliestArrival)
     in.choice_sets = choice_sets(net, o, tt.graph());
   in.choice_shares.assign(net.demand.size(), {});
@@ -209,9 +214,10 @@ std::vector<std::string> service_ids(const Network &network) {
   SimulationOptions unused;
   const RoutingGraph graph(network, model_dwell());
   const Timetable timetable(graph);
+  const detail::ModelInputs in = make_inputs(network, unused, timetable);
   std::vector<std::string> ids;
-  for (const Service &s : make_inputs(network, unused, timetable).services)
-    ids.push_back(s.id);
+  for (ServiceIndex s = 0; s < in.background_begin; ++s)
+    ids.push_back(in.services[s].id);
   return ids;
 }
 

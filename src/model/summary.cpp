@@ -47,18 +47,27 @@ Sample Summary::sample(const Replication &rep, const std::vector<Snapshot> &snap
     s.od.push_back(flow_sample(rep, f, backlog, in_transit));
   for (std::size_t i = 0; i < fac_keys_.size(); ++i)
     s.fac.push_back(rep.facilities().measure(fac_keys_[i], rep.context().end, per_year_));
-  for (std::size_t v = 0; v < in_.services.size(); ++v) {
+  for (std::size_t v = 0; v < service_count(); ++v) {
     const ServiceStats &st = rep.results().services()[v];
     const bool on_demand = v >= in_.net->services.size();
     s.svc.push_back(
         SvcSample{static_cast<double>(st.departures) * per_year_,
                   on_demand || st.load_factor.count() == 0 ? none : st.load_factor.mean(),
-                  st.rolled_teu * per_year_, st.rolled_teu_hours * per_year_});
+                  st.rolled_teu * per_year_, st.rolled_teu_hours * per_year_,
+                  static_cast<double>(st.no_vehicle) * per_year_,
+                  static_cast<double>(st.empty_trips) * per_year_});
+  }
+  for (const BackgroundStats &b : rep.results().background()) {
+    s.background.push_back(BgSample{static_cast<double>(b.measured_vehicles) * per_year_,
+                                    b.measured_teu * per_year_,
+                                    b.through.count() ? b.through.mean() : none});
+    s.summary.background_entered += b.entered;
+    s.summary.background_left += b.left;
   }
   for (LinkIndex l = 0; l < in_.net->links.size(); ++l)
     s.links.push_back(rep.facilities().link_sample(l, per_year_));
   add_series(s, snaps);
-  s.summary.teu = rep.totals();
+  s.summary.teu = rep.totals(); // (the background counts are in s.summary already)
   s.summary.events = rep.context().eng.events_run();
   for (const NodeState &n : rep.facilities().nodes())
     if (n.yard) {
@@ -110,10 +119,12 @@ Snapshot Summary::snapshot(const Replication &rep, Tick at) const {
   const double elapsed = to_time(at - rep.context().warmup_end);
   for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
     const FacSample f = rep.facilities().measure(fac_keys_[i], at, per_year_);
-    s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * elapsed);
+    s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * f.open_share * elapsed);
+    s.open.push_back(f.open_share * elapsed);
     s.queue.push_back(f.mean_q * elapsed);
   }
-  for (const ServiceStats &st : rep.results().services()) {
+  for (std::size_t v = 0; v < service_count(); ++v) {
+    const ServiceStats &st = rep.results().services()[v];
     s.departures.push_back(static_cast<double>(st.departures));
     s.teu.push_back(st.teu_loaded);
   }
@@ -131,7 +142,10 @@ void Summary::add_series(Sample &s, const std::vector<Snapshot> &snaps) const {
         out.push_back(((snaps[p].*field)[i] - (before ? (before->*field)[i] : 0.0)) * scale);
       return out;
     };
-    s.fac_util.push_back(delta(&Snapshot::busy, 1.0 / period_hours));
+    std::vector<double> busy = delta(&Snapshot::busy, 1.0), open = delta(&Snapshot::open, 1.0);
+    for (std::size_t i = 0; i < busy.size(); ++i) // of the hours open in the period
+      busy[i] = open[i] > 0.0 ? busy[i] / open[i] : 0.0;
+    s.fac_util.push_back(std::move(busy));
     s.fac_queue.push_back(delta(&Snapshot::queue, 1.0 / period_hours));
     s.svc_departures.push_back(delta(&Snapshot::departures, 1.0));
     s.svc_teu.push_back(delta(&Snapshot::teu, 1.0));

@@ -17,13 +17,17 @@ struct OdSample {
   std::vector<std::uint64_t> histogram; ///< consignments per day of transit
 };
 struct SvcSample {
-  double departures, load_factor, rolled, delay;
+  double departures, load_factor, rolled, delay, cancelled, empty;
+};
+struct BgSample {
+  double vehicles, teu, through; ///< per year, per year, mean hours (NaN: none left)
 };
 
 /// Running totals at one instant, for the time series: per facility the time-integrals
-/// (hours) of its share in use and of its queue; per service its departures and TEU loaded.
+/// (hours) of its share in use, of its being open and of its queue; per service its
+/// departures and TEU loaded.
 struct Snapshot {
-  std::vector<double> busy, queue, departures, teu;
+  std::vector<double> busy, open, queue, departures, teu;
 };
 
 /// Everything the summary keeps of one replication.
@@ -32,6 +36,7 @@ struct Sample {
   std::vector<FacSample> fac;
   std::vector<SvcSample> svc;
   std::vector<LinkSample> links;
+  std::vector<BgSample> background;
   /// Per period of the time series: [period][facility] and [period][service].
   std::vector<std::vector<double>> fac_util, fac_queue, svc_departures, svc_teu;
   ReplicationSummary summary;
@@ -65,6 +70,9 @@ private:
   [[nodiscard]] FacilityResult facility_result(std::size_t i) const;
   [[nodiscard]] ServiceResult service_result(std::size_t s) const;
   [[nodiscard]] LinkResult link_result(LinkIndex l) const;
+  [[nodiscard]] BackgroundResult background_result(std::size_t b) const;
+  /// Services with results: the network's and on-demand trucks, not background traffic.
+  [[nodiscard]] std::size_t service_count() const { return in_.background_begin; }
   [[nodiscard]] TimeSeries time_series() const;
   [[nodiscard]] std::vector<KeyResult> key_results(const SimulationResults &r) const;
   [[nodiscard]] std::vector<Bottleneck> bottlenecks(const SimulationResults &r) const;

@@ -110,6 +110,7 @@ FacilityResult Summary::facility_result(std::size_t i) const {
   f.mean_wait = over(xs, [](const FacSample &s) { return s.wait; });
   f.visits_per_year = over(xs, [](const FacSample &s) { return s.visits; });
   f.delay_teu_hours_per_year = over(xs, [](const FacSample &s) { return s.delay; });
+  f.background_share = over(xs, [](const FacSample &s) { return s.background; });
   return f;
 }
 
@@ -123,7 +124,19 @@ ServiceResult Summary::service_result(std::size_t s) const {
   v.load_factor = over(xs, [](const SvcSample &x) { return x.load_factor; });
   v.rolled_over_teu_per_year = over(xs, [](const SvcSample &x) { return x.rolled; });
   v.delay_teu_hours_per_year = over(xs, [](const SvcSample &x) { return x.delay; });
+  v.cancelled_per_year = over(xs, [](const SvcSample &x) { return x.cancelled; });
+  v.empty_trips_per_year = over(xs, [](const SvcSample &x) { return x.empty; });
   return v;
+}
+
+BackgroundResult Summary::background_result(std::size_t b) const {
+  const BackgroundTraffic &bg = in_.net->background[b];
+  BackgroundResult r{bg.service.id, bg.service.name, {}, {}, {}};
+  const auto xs = column(samples_, &Sample::background, b);
+  r.vehicles_per_year = over(xs, [](const BgSample &x) { return x.vehicles; });
+  r.teu_per_year = over(xs, [](const BgSample &x) { return x.teu; });
+  r.hours_through = over(xs, [](const BgSample &x) { return x.through; });
+  return r;
 }
 
 SimulationResults Summary::results() const {
@@ -133,10 +146,12 @@ SimulationResults Summary::results() const {
     r.od.push_back(od_result(f));
   for (std::size_t i = 0; i < fac_keys_.size(); ++i)
     r.facilities.push_back(facility_result(i));
-  for (std::size_t s = 0; s < in_.services.size(); ++s)
+  for (std::size_t s = 0; s < service_count(); ++s)
     r.services.push_back(service_result(s));
   for (LinkIndex l = 0; l < in_.net->links.size(); ++l)
     r.links.push_back(link_result(l));
+  for (std::size_t b = 0; b < in_.net->background.size(); ++b)
+    r.background.push_back(background_result(b));
   r.over_time = time_series();
   r.bottlenecks = bottlenecks(r);
   r.replications = reps_;
@@ -170,8 +185,8 @@ TimeSeries Summary::time_series() const {
   };
   t.facility_utilisation = mean(&Sample::fac_util, fac_keys_.size());
   t.facility_queue = mean(&Sample::fac_queue, fac_keys_.size());
-  t.service_departures = mean(&Sample::svc_departures, in_.services.size());
-  t.service_teu = mean(&Sample::svc_teu, in_.services.size());
+  t.service_departures = mean(&Sample::svc_departures, service_count());
+  t.service_teu = mean(&Sample::svc_teu, service_count());
   return t;
 }
 

@@ -27,6 +27,9 @@ struct Trip {
   double capacity = 0.0; ///< TEU, after any capacity cut of the service at departure
   Tick key = -1;         ///< timetabled: its departure from the first stop, as bookings name it
   double boarded_first = 0.0; ///< TEU boarded at the first stop, loaded by the trip's cranes
+  double boarded = 0.0;       ///< TEU boarded at all its stops (0: it ran empty)
+  bool background = false;    ///< other origins' traffic: its load, no boxes (background.cpp)
+  Tick entered = 0;           ///< background: when it entered at its first stop
 };
 
 /// Starts `p` now and returns the signal of its end, for `co_await sub(...)`.

@@ -25,6 +25,44 @@ Vehicles::Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCo
     const std::string &id = ctx.net.disruptions[d].id;
     weather_rng_.push_back(ctx.stream("disruption", id.empty() ? "#" + std::to_string(d) : id));
   }
+  // A fleet's vehicles start spread evenly over the first stops of its services, in turn.
+  standing_.assign(ctx.net.fleets.size(), std::vector<int>(ctx.net.nodes.size(), 0));
+  for (std::size_t f = 0; f < ctx.net.fleets.size(); ++f) {
+    std::vector<NodeIndex> starts;
+    for (const Service &s : ctx.net.services)
+      if (s.fleet == f && s.schedule.kind != Schedule::Kind::Dispatch)
+        starts.push_back(s.route.front());
+    for (int v = 0; v < ctx.net.fleets[f].vehicles && !starts.empty(); ++v)
+      ++standing_[f][starts[static_cast<std::size_t>(v) % starts.size()]];
+  }
+}
+
+bool Vehicles::take_vehicle(ServiceIndex s) {
+  const Service &svc = ctx_.in.services[s];
+  if (svc.fleet == no_fleet)
+    return true;
+  int &here = standing_[svc.fleet][svc.route.front()];
+  if (here == 0)
+    return false;
+  --here;
+  return true;
+}
+
+Process Vehicles::turn_around(std::uint32_t fleet, NodeIndex at) {
+  co_await delay(ctx_.net.fleets[fleet].turnaround);
+  ++standing_[fleet][at];
+}
+
+void Vehicles::finished(const Trip &t) {
+  const Service &s = ctx_.in.services[t.service];
+  if (t.background) {
+    results_.background_left(t.service - ctx_.in.background_begin, t.entered);
+    return;
+  }
+  if (t.boarded <= teu_eps)
+    ++results_.service(t.service).empty_trips;
+  if (s.fleet != no_fleet)
+    spawn(ctx_.eng, turn_around(s.fleet, s.route.back()));
 }
 
 Process Vehicles::timetable_departures(ServiceIndex s) {
@@ -34,9 +72,12 @@ Process Vehicles::timetable_departures(ServiceIndex s) {
     if (!std::isfinite(next) || to_ticks(next) > ctx_.end)
       co_return;
     co_await delay(std::max<Tick>(0, to_ticks(next) - ctx_.eng.now()));
-    if (ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) >
-        0.0) // a closed service's departures are cancelled
+    if (!(ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0))
+      ; // a closed service's departures are cancelled
+    else if (take_vehicle(s))
       launch(s, 0);
+    else
+      ++results_.service(s).no_vehicle; // cancelled: none of its fleet stands here
     from = ctx_.eng.now() + 1;
   }
 }
@@ -52,9 +93,24 @@ void Vehicles::launch(ServiceIndex s, std::size_t stop) {
   if (svc.mode == Mode::Rail)
     t.gauge = next_gauge(ctx_.net, svc, stop);
   t.boarded_first = stops_.board(t, stop);
+  t.boarded = t.boarded_first;
   ++results_.service(s).departures;
   results_.service(s).teu_loaded += t.boarded_first;
   spawn(ctx_.eng, trip(std::move(t), stop), priority_urgent);
+}
+
+void Vehicles::launch_background(ServiceIndex s, double teu) {
+  Trip t;
+  t.number = next_trip_++;
+  t.service = s;
+  t.background = true;
+  t.entered = ctx_.eng.now();
+  t.load = teu;
+  t.capacity = teu;
+  if (ctx_.in.services[s].mode == Mode::Rail)
+    t.gauge = next_gauge(ctx_.net, ctx_.in.services[s], 0);
+  results_.background_entered(s - ctx_.in.background_begin, teu);
+  spawn(ctx_.eng, trip(std::move(t), 0), priority_urgent);
 }
 
 Tick Vehicles::closed_for(const Timeline &cut, Trip &t) const {
@@ -77,9 +133,11 @@ Process Vehicles::trip(Trip t, std::size_t start) {
                                     ctx_.net.nodes[s.route[i]].gauge_change->wagon_turnaround));
       t.wagons_held = 0;
     }
-    results_.service(t.service).load_factor.add(t.load / ctx_.in.capacity[t.service].value());
+    if (!t.background)
+      results_.service(t.service).load_factor.add(t.load / ctx_.in.capacity[t.service].value());
     co_await sub(ctx_.eng, ride(t, i));
   }
+  finished(t);
 }
 
 // Everything a vehicle does at stop i; the first stop only loads, the last only unloads.
@@ -101,17 +159,23 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   if (berth) {
     const Tick since = ns.berths->arrive(ctx_.eng.now());
     lock = co_await ns.berths->res.acquire();
-    ns.berths->start(ctx_.eng.now(), since, t.load);
+    ns.berths->start(ctx_.eng.now(), since, t.load, t.background);
     t.clock[idx(WaitCause::Loading)] += hours(ctx_.eng.now() - since);
   }
-  if (!first) {
-    co_await sub(ctx_.eng, facilities_.cranes(t, node, stops_.alighting_teu(t, i)));
-    stops_.alight(t, i);
+  if (!first) { // a background vehicle unloads its whole load at its last stop only
+    const double off = t.background ? (last ? t.load : 0.0) : stops_.alighting_teu(t, i);
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, off));
+    if (!t.background)
+      stops_.alight(t, i);
   }
   if (!last) {
     if (s.mode == Mode::Rail)
       co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
-    const double moves = first ? t.boarded_first : stops_.board(t, i);
+    const double moves = t.background ? (first ? t.load : 0.0) // loaded at its first stop
+                         : first      ? t.boarded_first
+                                      : stops_.board(t, i);
+    if (!first && !t.background)
+      t.boarded += moves;
     co_await sub(ctx_.eng, facilities_.cranes(t, node, moves));
   }
   if (berth) {
@@ -144,13 +208,13 @@ Process Vehicles::ride(Trip &t, std::size_t i) {
       co_await delay(entry - ctx_.eng.now());
       ls.paths.queue.add(ctx_.eng.now(), -1.0);
     }
-    ls.entered(ctx_.eng.now(), since, t.load);
+    ls.entered(ctx_.eng.now(), since, t.load, dir, t.background);
   }
   ResourceLock track;
   if (ls.single) {
     const Tick asked = ls.single->arrive(ctx_.eng.now());
     track = co_await ls.single->res.acquire();
-    ls.single->start(ctx_.eng.now(), asked, t.load);
+    ls.single->start(ctx_.eng.now(), asked, t.load, t.background);
   }
   t.clock[idx(WaitCause::LinkQueue)] += hours(ctx_.eng.now() - since);
   if (ctx_.eng.now() >= ctx_.warmup_end) {

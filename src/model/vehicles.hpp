@@ -16,8 +16,17 @@ public:
   Process timetable_departures(ServiceIndex s);
   /// Boards at once (so that a dispatch rule sees the queue emptied), then starts the trip.
   void launch(ServiceIndex s, std::size_t stop);
+  /// Starts a trip of background service `s` (ModelInputs::background_begin on) with `teu`.
+  void launch_background(ServiceIndex s, double teu);
 
 private:
+  /// A vehicle of timetabled service `s`'s fleet standing at its first stop, taken; false
+  /// when none stands there (always true without a fleet).
+  bool take_vehicle(ServiceIndex s);
+  /// The trip's vehicle stands at its last stop after the fleet's turnaround.
+  Process turn_around(std::uint32_t fleet, NodeIndex at);
+  /// At the end of a trip: the vehicle back to its fleet, or a background vehicle leaves.
+  void finished(const Trip &t);
   Process trip(Trip t, std::size_t start);
   Process call(Trip &t, std::size_t i, std::size_t start);
   Process ride(Trip &t, std::size_t i);
@@ -30,6 +39,7 @@ private:
   Stops &stops_;
   ResultsCollector &results_;
   std::vector<RandomStream> link_rng_, weather_rng_;
+  std::vector<std::vector<int>> standing_; ///< [fleet][node]: vehicles ready to leave
   std::uint64_t next_trip_ = 1;
 };
 

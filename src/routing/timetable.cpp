@@ -18,7 +18,6 @@ namespace corsim {
 
 Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
   const Network &net = graph.network();
-  week_shift_ = weekday(net.settings.epoch) * hours_per_day;
   stops_at_.resize(net.nodes.size());
   std::vector<bool> served(net.links.size(), false);
   for (ServiceIndex s = 0; s < net.services.size(); ++s) {
@@ -68,16 +67,14 @@ Hours Timetable::arrival_offset(ServiceIndex s, std::size_t stop) const {
   return Hours(arrival_offset_.at(s).at(stop));
 }
 
-Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const {
-  const Schedule &sch = graph_->network().services.at(s).schedule;
-  const double offset = departure_offset_.at(s).at(stop);
-  const double x = t.value() - offset; // latest acceptable departure from the first stop
-  double first = x;
+Hours first_departure_at_or_after(const Schedule &sch, Hours t, CivilDate epoch) {
+  const double x = t.value();
   switch (sch.kind) {
   case Schedule::Kind::Weekly: {
     if (sch.weekly.empty())
       return Hours(std::numeric_limits<double>::infinity());
-    const double m = x + week_shift_;
+    const double shift = weekday(epoch) * hours_per_day; // Monday 00:00 to the epoch
+    const double m = x + shift;
     const double week = std::floor(m / hours_per_week);
     double best = std::numeric_limits<double>::infinity();
     for (Hours h : sch.weekly) {
@@ -86,21 +83,26 @@ Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const
         d += hours_per_week;
       best = std::min(best, d);
     }
-    first = best - week_shift_;
-    break;
+    return Hours(best - shift);
   }
   case Schedule::Kind::Interval:
-    if (x <= sch.first.value() || sch.every.value() <= 0.0)
-      first = x <= sch.first.value() ? sch.first.value() : std::numeric_limits<double>::infinity();
-    else
-      first = sch.first.value() +
-              std::ceil((x - sch.first.value()) / sch.every.value()) * sch.every.value();
-    break;
+    if (x <= sch.first.value())
+      return sch.first;
+    if (sch.every.value() <= 0.0)
+      return Hours(std::numeric_limits<double>::infinity());
+    return Hours(sch.first.value() +
+                 std::ceil((x - sch.first.value()) / sch.every.value()) * sch.every.value());
   case Schedule::Kind::Dispatch:
-    first = x + sch.max_wait.value();
     break;
   }
-  return Hours(first + offset);
+  return Hours(x + sch.max_wait.value());
+}
+
+Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const {
+  const Schedule &sch = graph_->network().services.at(s).schedule;
+  const Hours offset(departure_offset_.at(s).at(stop));
+  // the latest acceptable departure from the first stop
+  return first_departure_at_or_after(sch, t - offset, graph_->network().settings.epoch) + offset;
 }
 
 } // namespace corsim

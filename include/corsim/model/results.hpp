@@ -106,6 +106,7 @@ struct FacilityResult {
   Estimate mean_wait; ///< hours a vehicle (yard: a consignment) waits before service
   Estimate visits_per_year;
   Estimate delay_teu_hours_per_year; ///< TEU on board × hours queued: the ranking key
+  Estimate background_share;         ///< of the visits, those of background traffic, 0..1
 };
 
 /// "customs at ZBK", "train paths at link HRB-MZL": how tables and key results name it.
@@ -119,6 +120,17 @@ struct ServiceResult {
   Estimate load_factor;         ///< mean over legs run of load / capacity
   Estimate rolled_over_teu_per_year;
   Estimate delay_teu_hours_per_year; ///< TEU × hours spent rolled over
+  Estimate cancelled_per_year;       ///< departures without a vehicle of its fleet at hand
+  Estimate empty_trips_per_year;     ///< trips that carried nothing (empty running)
+};
+
+/// One stream of background traffic (Network::background) over the measured period.
+struct BackgroundResult {
+  std::string id;
+  std::string name;
+  Estimate vehicles_per_year; ///< that entered
+  Estimate teu_per_year;      ///< their load (bulk in TEU-equivalents)
+  Estimate hours_through;     ///< mean hours from entering to leaving the network
 };
 
 /// Traffic over one link, both directions together.
@@ -171,6 +183,9 @@ struct ReplicationSummary {
   std::uint64_t events = 0;    ///< engine events run
   double max_yard_teu = 0.0;   ///< highest occupancy of any yard, TEU
   double max_yard_share = 0.0; ///< highest occupancy / slots of any yard, 0..1
+  /// Background vehicles over the whole run: entered = left + still in the network.
+  std::uint64_t background_entered = 0;
+  std::uint64_t background_left = 0;
 };
 
 /// One key result per replication, for stopping rules and paired comparisons: the transit
@@ -188,8 +203,9 @@ struct SimulationResults {
   Hours measured{0.0};      ///< horizon after the warm-up
   std::vector<OdResult> od; ///< in the order of Network::demand
   std::vector<FacilityResult> facilities;
-  std::vector<ServiceResult> services; ///< network services, then on-demand road links used
-  std::vector<LinkResult> links;       ///< in the order of Network::links
+  std::vector<ServiceResult> services;      ///< network services, then on-demand road links used
+  std::vector<LinkResult> links;            ///< in the order of Network::links
+  std::vector<BackgroundResult> background; ///< in the order of Network::background
   TimeSeries over_time;
   std::vector<Bottleneck> bottlenecks; ///< highest delay first; only those with delay > 0
   std::vector<ReplicationSummary> replications;

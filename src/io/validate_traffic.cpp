@@ -1,0 +1,148 @@
+// Sense checks of traffic against capacity, before anything runs: background traffic that on
+// its own asks more of a facility than it can give, and fleets too small for their timetables.
+// Warnings, not errors: a planner may study an overloaded border on purpose.
+#include "load_context.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+
+namespace corsim::io {
+
+namespace {
+
+std::string fixed1(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", v);
+  return buf;
+}
+
+/// Departures a week of a weekly or interval timetable.
+double departures_per_week(const Schedule &s) {
+  return s.kind == Schedule::Kind::Weekly ? static_cast<double>(s.weekly.size())
+                                          : hours_per_week / s.every.value();
+}
+
+/// Vehicles a day a background stream sends at its busiest month.
+double peak_per_day(const BackgroundTraffic &b) {
+  const double top = *std::max_element(b.monthly.begin(), b.monthly.end());
+  if (b.per_hour.value() > 0.0)
+    return per_day(b.per_hour) * top;
+  return departures_per_week(b.service.schedule) / 7.0; // at most as often as it is written
+}
+
+/// What the background asks of one facility a day, against what it gives.
+struct Demand {
+  double asked = 0.0;
+  double given = 0.0;
+  std::string unit;
+  const YAML::Node *at = nullptr; ///< the first stream that uses it
+};
+
+class TrafficCheck {
+public:
+  explicit TrafficCheck(LoadContext &ctx) : ctx_(ctx) {}
+  void add(std::size_t k);
+  void report();
+
+private:
+  void ask(const std::string &what, double asked, double given, const char *unit,
+           const YAML::Node &at) {
+    Demand &d = demands_[what];
+    d.asked += asked;
+    d.given = given;
+    d.unit = unit;
+    if (!d.at)
+      d.at = &at;
+  }
+  LoadContext &ctx_;
+  std::map<std::string, Demand> demands_;
+};
+
+void TrafficCheck::add(std::size_t k) {
+  const BackgroundTraffic &b = ctx_.net.background[k];
+  const Service &s = b.service;
+  const YAML::Node &at = ctx_.background_yaml[k];
+  const double v = peak_per_day(b), teu = b.mean_teu();
+  const std::vector<bool> gauge = gauge_change_stops(ctx_.net, s);
+  for (std::size_t i = 0; i < s.route.size(); ++i) {
+    const Node &n = ctx_.net.nodes[s.route[i]];
+    const bool passes = i > 0 && i + 1 < s.route.size();
+    if (passes && n.customs && s.mode != Mode::Sea)
+      ask("customs at " + n.id, v * n.customs->time.mean(),
+          n.customs->lanes * hours_per_day * n.customs->hours.weekly_open_share(), "lane-hours",
+          at);
+    if (i > 0 && n.road_checkpoint && s.mode == Mode::Road) {
+      const RoadCheckpoint &cp = *n.road_checkpoint;
+      double trucks = cp.lanes * hours_per_day * cp.hours.weekly_open_share() / cp.time.mean();
+      if (cp.daily_quota.value() > 0.0)
+        trucks = std::min(trucks, per_day(cp.daily_quota));
+      ask("road checkpoint at " + n.id, v, trucks, "trucks", at);
+    }
+    if (gauge[i] && n.gauge_change)
+      ask("gauge change at " + n.id, v * teu,
+          n.gauge_change->transfer_tracks * per_day(n.gauge_change->lifts_per_track), "TEU", at);
+  }
+  for (std::size_t i = 0; i < s.legs.size(); ++i) {
+    const Link &l = ctx_.net.links[s.legs[i]];
+    if (l.capacity.value() > 0.0)
+      ask("train paths on " + l.id + (l.from == s.route[i] ? "" : " (reverse)"), v,
+          per_day(l.capacity), "paths", at);
+    if (l.single_track)
+      ask("single track " + l.id, v * l.mean_running_time().value(), hours_per_day, "track-hours",
+          at);
+  }
+}
+
+void TrafficCheck::report() {
+  for (const auto &[what, d] : demands_)
+    if (d.asked > d.given)
+      ctx_.diag.warning(ctx_.diag.pos(*d.at), "background traffic alone needs " + fixed1(d.asked) +
+                                                  " " + d.unit + " a day of the " + what +
+                                                  ", which gives " + fixed1(d.given) +
+                                                  ": it will queue without bound");
+}
+
+/// Hours a vehicle of `s` needs from its departure to the end of its route, on mean times.
+double mean_run_hours(const Network &net, const Service &s) {
+  double h = 0.0;
+  for (LinkIndex l : s.legs)
+    h += s.vehicle.type == VehicleType::Vessel && s.vehicle.speed.value() > 0.0
+             ? net.links[l].length.value() / s.vehicle.speed.value()
+             : net.links[l].mean_running_time().value();
+  if (s.route.size() > 2)
+    h += s.dwell.value() * static_cast<double>(s.route.size() - 2);
+  return h;
+}
+
+void warn_short_fleets(LoadContext &ctx) {
+  std::vector<double> hours_needed(ctx.net.fleets.size(), 0.0);
+  for (const Service &s : ctx.net.services) {
+    if (s.fleet == no_fleet || s.schedule.kind == Schedule::Kind::Dispatch)
+      continue;
+    const Fleet &f = ctx.net.fleets[s.fleet];
+    hours_needed[s.fleet] +=
+        departures_per_week(s.schedule) * (mean_run_hours(ctx.net, s) + f.turnaround.value());
+  }
+  for (std::size_t k = 0; k < ctx.net.fleets.size(); ++k) {
+    const Fleet &f = ctx.net.fleets[k];
+    const double needed = hours_needed[k] / hours_per_week;
+    if (needed > f.vehicles)
+      ctx.diag.warning(ctx.diag.pos(ctx.fleet_yaml[k]["vehicles"]),
+                       "fleet '" + f.id + "' has " + std::to_string(f.vehicles) +
+                           " vehicles, but its services' timetables need " + fixed1(needed) +
+                           " on mean run times and turnaround: departures will be cancelled");
+  }
+}
+
+} // namespace
+
+void warn_traffic_beyond_capacity(LoadContext &ctx) {
+  TrafficCheck check(ctx);
+  for (std::size_t k = 0; k < ctx.net.background.size(); ++k)
+    check.add(k);
+  check.report();
+  warn_short_fleets(ctx);
+}
+
+} // namespace corsim::io
