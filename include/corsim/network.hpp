@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace corsim {
@@ -156,10 +157,21 @@ struct Service {
   std::vector<LinkIndex> legs;  ///< link used between route[i] and route[i+1] (resolved)
   Vehicle vehicle;
   Schedule schedule;
-  std::vector<CargoClass> cargo;  ///< classes it accepts; empty = all
-  Usd tariff{0.0};                ///< per TEU for the whole run, on top of link costs
-  Hours dwell{0.0};               ///< stop time at each intermediate node
+  std::vector<CargoClass> cargo; ///< classes it accepts; empty = all
+  Usd tariff{0.0};               ///< per TEU for the whole run, on top of link costs
+  Hours dwell{0.0};              ///< stop time at each intermediate node
+  /// Stop times that replace `dwell` at the nodes named (e.g. 0 h at a border, whose waits the
+  /// facilities there give).
+  std::vector<std::pair<NodeIndex, Hours>> dwell_at;
   std::uint32_t fleet = no_fleet; ///< index into Network::fleets; no_fleet = vehicles unlimited
+
+  /// Its stop time at intermediate stop `stop` of its route.
+  [[nodiscard]] Hours stop_dwell(std::size_t stop) const {
+    for (const auto &[node, h] : dwell_at)
+      if (node == route[stop])
+        return h;
+    return dwell;
+  }
 };
 
 /// Vehicles shared by services that run out and back (corridor-format.md, "Fleets"): a

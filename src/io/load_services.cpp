@@ -154,6 +154,25 @@ std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
   return out;
 }
 
+/// `dwell_at: {MZL: 0 h, ZBK: 0 h}`: stop times at nodes of the route that replace `dwell`.
+void read_dwell_at(LoadContext &ctx, const YAML::Node &y, Service &s) {
+  if (!y.IsMap()) {
+    ctx.diag.error(y, "'dwell_at' must be a map of nodes to stop times, like {MZL: 0 h}");
+    return;
+  }
+  for (const auto &entry : y) {
+    const auto node = ctx.resolve_node(entry.first, "dwell_at");
+    const auto h = scalar_quantity(ctx.diag, entry.second, Dimension::Duration, Sign::NonNegative,
+                                   "a stop time");
+    if (!node || !h)
+      continue;
+    if (std::find(s.route.begin(), s.route.end(), *node) == s.route.end())
+      ctx.diag.error(entry.first,
+                     "'" + ctx.net.nodes[*node].id + "' is not on the route of '" + s.id + "'");
+    s.dwell_at.emplace_back(*node, Hours(*h));
+  }
+}
+
 /// The fleet a timetabled service names.
 std::uint32_t read_fleet_of(LoadContext &ctx, MapReader &m, const Service &s) {
   std::vector<std::string> ids;
@@ -174,7 +193,7 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a service",
                 {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff", "dwell",
-                 "fleet"});
+                 "dwell_at", "fleet"});
     Service s;
     s.id = m.text("id", true).value_or("");
     if (!s.id.empty())
@@ -196,6 +215,8 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
       s.cargo = read_cargo_list(ctx, m.node("cargo"));
     s.tariff = Usd(m.quantity("tariff", Dimension::Money, Sign::NonNegative, false).value_or(0));
     s.dwell = Hours(m.quantity("dwell", Dimension::Duration, Sign::NonNegative, false).value_or(0));
+    if (m.has("dwell_at"))
+      read_dwell_at(ctx, m.node("dwell_at"), s);
     if (m.has("fleet"))
       s.fleet = read_fleet_of(ctx, m, s);
     ctx.net.services.push_back(std::move(s));

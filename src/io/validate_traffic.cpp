@@ -110,8 +110,8 @@ double mean_run_hours(const Network &net, const Service &s) {
     h += s.vehicle.type == VehicleType::Vessel && s.vehicle.speed.value() > 0.0
              ? net.links[l].length.value() / s.vehicle.speed.value()
              : net.links[l].mean_running_time().value();
-  if (s.route.size() > 2)
-    h += s.dwell.value() * static_cast<double>(s.route.size() - 2);
+  for (std::size_t i = 1; i + 1 < s.route.size(); ++i)
+    h += s.stop_dwell(i).value();
   return h;
 }
 

@@ -56,6 +56,15 @@ Tick Timeline::open_at(Tick t) const {
   return i < at.size() ? at[i] : tick_max;
 }
 
+double Timeline::mean_factor(Tick from, Tick to) const {
+  if (to <= from)
+    return 1.0;
+  double sum = 0.0;
+  for_each_stretch(from, to,
+                   [&](Tick a, Tick b, double f) { sum += f * static_cast<double>(b - a); });
+  return sum / static_cast<double>(to - from);
+}
+
 void add_disruptions(ModelInputs &in, Hours until) {
   const Network &net = *in.net;
   std::vector<std::vector<Cut>> nodes(net.nodes.size()), links(net.links.size()),

@@ -6,6 +6,16 @@
 namespace corsim::model::detail {
 
 namespace {
+/// The node's stations whose units its capacity cuts scale.
+std::vector<Station *> stations_of(NodeState &ns) {
+  std::vector<Station *> out;
+  for (Station *s : {ns.customs.get(), ns.checkpoint.get(), ns.berths.get(),
+                     ns.gauge ? &ns.gauge->tracks : nullptr, ns.handling.get()})
+    if (s)
+      out.push_back(s);
+  return out;
+}
+
 void build_node(NodeState &s, const Node &n, Engine &eng) {
   if (n.customs) {
     s.customs = std::make_unique<Station>(eng, n.customs->lanes);
@@ -21,8 +31,10 @@ void build_node(NodeState &s, const Node &n, Engine &eng) {
       s.checkpoint->calendar = &n.road_checkpoint->hours;
     }
   }
-  if (n.handling)
+  if (n.handling) {
     s.handling = std::make_unique<Station>(eng, 1);
+    s.handling->gang = true;
+  }
   if (n.seaport)
     s.berths = std::make_unique<Station>(eng, n.seaport->berths);
   if (n.gauge_change)
@@ -170,24 +182,39 @@ void Facilities::reset_statistics(Tick t) {
     l.reset(t);
 }
 
+int units_under_cut(int capacity, double factor, bool gang) {
+  return !(factor > 0.0) ? 0
+         : gang          ? capacity
+                         : std::max(1, static_cast<int>(std::lround(capacity * factor)));
+}
+
+double Station::unit_hours(Tick from, Tick to) const {
+  double sum = 0.0;
+  const auto add = [&](Tick a, Tick b, double factor) {
+    const double open = calendar
+                            ? calendar->open_hours(Hours(to_time(a)), Hours(to_time(b))).value()
+                            : hours(b - a);
+    sum += units_under_cut(capacity, factor, gang) * open;
+  };
+  if (cut)
+    cut->for_each_stretch(from, to, add);
+  else
+    add(from, to, 1.0);
+  return sum;
+}
+
 // Units of the node's multi-unit facilities follow its timeline (rounded, at least one while
 // the factor is positive); the crane gang (one unit) closes, and its rate follows the factor.
 void Facilities::schedule_capacity_cuts() {
   for (std::size_t n = 0; n < nodes_.size(); ++n) {
     const Timeline &tl = ctx_.in.node_cut[n];
     NodeState &ns = nodes_[n];
+    for (Station *s : stations_of(ns))
+      s->cut = &tl;
     for (std::size_t i = 0; i < tl.at.size(); ++i) {
       const double f = tl.factor[i];
-      for (Station *s : {ns.customs.get(), ns.checkpoint.get(), ns.berths.get(),
-                         ns.gauge ? &ns.gauge->tracks : nullptr, ns.handling.get()}) {
-        if (!s)
-          continue;
-        const bool gang = s == ns.handling.get();
-        const int units = !(f > 0.0) ? 0
-                          : gang     ? s->capacity
-                                     : std::max(1, static_cast<int>(std::lround(s->capacity * f)));
-        s->res.set_capacity_at(tl.at[i], units);
-      }
+      for (Station *s : stations_of(ns))
+        s->res.set_capacity_at(tl.at[i], units_under_cut(s->capacity, f, s->gang));
     }
   }
 }

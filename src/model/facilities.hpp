@@ -27,8 +27,14 @@ struct Station {
   double delay_teu_hours = 0.0;
   std::uint64_t visits = 0;
   std::uint64_t background_visits = 0; ///< of the visits, by background traffic
-  /// The calendar the Resource keeps (null: always open), for utilisation over open hours.
+  /// What limits the hours it offers, for utilisation over them: the calendar its Resource
+  /// keeps and its node's capacity cuts (null: always open, never cut); a crane gang keeps its
+  /// one unit under a cut (its rate falls instead).
   const Calendar *calendar = nullptr;
+  const Timeline *cut = nullptr;
+  bool gang = false;
+  /// Unit-hours it offers over [from, to): its units under the cuts, while open.
+  [[nodiscard]] double unit_hours(Tick from, Tick to) const;
   void reset(Tick t);
   /// A vehicle joins the queue now; returns the time, for start().
   Tick arrive(Tick now);
@@ -104,6 +110,10 @@ struct LinkState {
   void reset(Tick t);
 };
 
+/// Units of a facility of `capacity` units under a cut to `factor` (rounded, at least one while
+/// open; none when closed); a crane gang keeps its unit.
+int units_under_cut(int capacity, double factor, bool gang);
+
 /// Gauge of the first leg from `leg` on that is on one gauge only; None if all are dual.
 Gauge next_gauge(const Network &net, const Service &s, std::size_t leg);
 
@@ -113,11 +123,11 @@ struct FacSample {
   double util;   ///< time-average share of capacity in use while open (paths: busier direction)
   double mean_q; ///< time-average queue
   double max_q;
-  double wait;             ///< mean hours waited per visit (NaN: no visits)
-  double visits;           ///< per year
-  double delay;            ///< TEU-hours queued per year
-  double background;       ///< share of the visits by background traffic (NaN: no visits)
-  double open_share = 1.0; ///< of the window, the share the facility was open (calendars)
+  double wait;            ///< mean hours waited per visit (NaN: no visits)
+  double visits;          ///< per year
+  double delay;           ///< TEU-hours queued per year
+  double background;      ///< share of the visits by background traffic (NaN: no visits)
+  double available = 1.0; ///< of the window's nominal capacity, the share offered (open, not cut)
 };
 
 /// One replication's traffic on a link over the measured period.
@@ -155,7 +165,8 @@ public:
 
 private:
   void schedule_capacity_cuts();
-  [[nodiscard]] FacSample paths_sample(const LinkState &l, Tick at, double per_year) const;
+  [[nodiscard]] FacSample paths_sample(const LinkState &l, const Timeline &cut, Tick at,
+                                       double per_year) const;
   Process checkpoint(Trip &t, NodeIndex node);
   Process take_wagons(Trip &t, NodeIndex node);
 

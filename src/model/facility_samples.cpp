@@ -16,15 +16,15 @@ double background_share(const Station &st) {
                    : none;
 }
 
-// Averages over [from, at]: a station's busy share of its open hours (a checkpoint busy all
-// the nine hours it opens is fully used), and its queue.
+// Averages over [from, at]: a station's busy share of the unit-hours it offers (a checkpoint
+// busy all the nine hours it opens is fully used; so is a post cut to half its lanes and busy
+// on all of them), and its queue.
 FacSample station_sample(const Station &st, Tick from, Tick at, double per_year) {
   const double span = to_time(at - from);
-  const double open =
-      st.calendar ? st.calendar->open_hours(Hours(to_time(from)), Hours(to_time(at))).value()
-                  : span;
-  const double util = st.calendar ? ratio(st.busy.mean(at) * span, st.capacity * open)
-                                  : st.busy.mean(at) / st.capacity;
+  const bool limited = st.calendar || (st.cut && !st.cut->empty());
+  const double offered = limited ? st.unit_hours(from, at) : st.capacity * span;
+  const double util =
+      limited ? ratio(st.busy.mean(at) * span, offered) : st.busy.mean(at) / st.capacity;
   return FacSample{util,
                    st.queue.mean(at),
                    st.queue.max(),
@@ -32,7 +32,7 @@ FacSample station_sample(const Station &st, Tick from, Tick at, double per_year)
                    static_cast<double>(st.visits) * per_year,
                    st.delay_teu_hours * per_year,
                    background_share(st),
-                   span > 0.0 ? open / span : 1.0};
+                   span > 0.0 ? offered / (st.capacity * span) : 1.0};
 }
 
 FacSample yard_sample(const YardState &y, Tick at, double per_year) {
@@ -95,17 +95,21 @@ std::vector<model::FacilityResult> facility_catalogue(const Network &net) {
 }
 
 // Paths are used for one headway per entry; the capacity figure is per direction, so the
-// utilisation is the busier direction's.
-FacSample Facilities::paths_sample(const LinkState &l, Tick at, double per_year) const {
+// utilisation is the busier direction's, of the paths offered under the link's cuts.
+FacSample Facilities::paths_sample(const LinkState &l, const Timeline &cut, Tick at,
+                                   double per_year) const {
   const double hours_measured = std::max(to_time(at - ctx_.warmup_end), 1e-9);
+  const double offered =
+      cut.empty() ? hours_measured : cut.mean_factor(ctx_.warmup_end, at) * hours_measured;
   const auto busier = static_cast<double>(std::max(l.entries[0], l.entries[1]));
-  return FacSample{busier * l.headway / hours_measured,
+  return FacSample{ratio(busier * l.headway, offered),
                    l.paths.queue.mean(at),
                    l.paths.queue.max(),
                    l.paths.visits ? l.paths.wait.mean() : none,
                    static_cast<double>(l.paths.visits) * per_year,
                    l.paths.delay_teu_hours * per_year,
-                   background_share(l.paths)};
+                   background_share(l.paths),
+                   offered / hours_measured};
 }
 
 FacSample Facilities::measure(const FacilityResult &key, Tick at, double per_year) const {
@@ -124,7 +128,7 @@ FacSample Facilities::measure(const FacilityResult &key, Tick at, double per_yea
   case FacilityKind::SingleTrack:
     return station_sample(*links_[key.link].single, ctx_.warmup_end, at, per_year);
   case FacilityKind::LinkPaths:
-    return paths_sample(links_[key.link], at, per_year);
+    return paths_sample(links_[key.link], ctx_.in.link_cut[key.link], at, per_year);
   case FacilityKind::Yard:
     return yard_sample(*n.yard, at, per_year);
   case FacilityKind::WagonPool:
@@ -139,7 +143,7 @@ LinkSample Facilities::link_sample(LinkIndex l, double per_year) const {
   const Tick end = ctx_.end;
   double util = none;
   if (ls.headway > 0.0)
-    util = paths_sample(ls, end, per_year).util;
+    util = paths_sample(ls, ctx_.in.link_cut[l], end, per_year).util;
   if (ls.single)
     util = std::max(std::isnan(util) ? 0.0 : util,
                     station_sample(*ls.single, ctx_.warmup_end, end, per_year).util);

@@ -7,6 +7,7 @@
 #include "corsim/model/simulation.hpp"
 #include "corsim/timetable.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -22,6 +23,22 @@ struct Timeline {
   [[nodiscard]] double factor_at(Tick t) const;
   /// The earliest tick >= t at which the factor is positive (t when open).
   [[nodiscard]] Tick open_at(Tick t) const;
+  /// The time-average factor over [from, to).
+  [[nodiscard]] double mean_factor(Tick from, Tick to) const;
+  /// Calls `f(a, b, factor)` for each stretch [a, b) of [from, to) with one factor.
+  template <class F> void for_each_stretch(Tick from, Tick to, F &&f) const {
+    double current = 1.0;
+    Tick a = from;
+    for (std::size_t i = 0; i <= at.size() && a < to; ++i) {
+      const Tick b = i < at.size() ? std::min(to, at[i]) : to;
+      if (b > a) {
+        f(a, b, current);
+        a = b;
+      }
+      if (i < at.size())
+        current = factor[i];
+    }
+  }
 };
 
 /// A weather disruption's occurrence on one link.

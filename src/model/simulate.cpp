@@ -214,10 +214,9 @@ std::vector<std::string> service_ids(const Network &network) {
   SimulationOptions unused;
   const RoutingGraph graph(network, model_dwell());
   const Timetable timetable(graph);
-  const detail::ModelInputs in = make_inputs(network, unused, timetable);
   std::vector<std::string> ids;
-  for (ServiceIndex s = 0; s < in.background_begin; ++s)
-    ids.push_back(in.services[s].id);
+  for (const Service &s : make_inputs(network, unused, timetable).services)
+    ids.push_back(s.id);
   return ids;
 }
 

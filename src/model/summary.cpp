@@ -119,8 +119,8 @@ Snapshot Summary::snapshot(const Replication &rep, Tick at) const {
   const double elapsed = to_time(at - rep.context().warmup_end);
   for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
     const FacSample f = rep.facilities().measure(fac_keys_[i], at, per_year_);
-    s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * f.open_share * elapsed);
-    s.open.push_back(f.open_share * elapsed);
+    s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * f.available * elapsed);
+    s.open.push_back(f.available * elapsed);
     s.queue.push_back(f.mean_q * elapsed);
   }
   for (std::size_t v = 0; v < service_count(); ++v) {

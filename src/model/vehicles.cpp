@@ -184,9 +184,9 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   }
   if (first && ends && !last)
     co_await sub(ctx_.eng, facilities_.border(t, node, true, false));
-  if (!first && !last && s.dwell.value() > 0.0) {
-    t.clock[idx(WaitCause::StopDwell)] += s.dwell.value();
-    co_await delay(s.dwell);
+  if (const Hours dwell = s.stop_dwell(i); !first && !last && dwell.value() > 0.0) {
+    t.clock[idx(WaitCause::StopDwell)] += dwell.value();
+    co_await delay(dwell);
   }
 }
 

@@ -177,3 +177,39 @@ TEST_CASE("A fleet's round trip bounds its services' frequency", "[model][fleet]
   CHECK(service(many, "train").cancelled_per_year.mean == Approx(0.0));
   CHECK(service(many, "train").departures_per_year.mean * per_run == Approx(80.0));
 }
+
+TEST_CASE("Utilisation is of the hours a facility offers: open hours, and units left by a cut",
+          "[model][facilities]") {
+  // A checkpoint of one lane open 08:00-17:00 and two trucks an hour, each 1 h: it is busy all
+  // the nine hours it opens (37.5 % of the day), which is 100 % of what it offers.
+  Network net = truck_road();
+  RoadCheckpoint cp;
+  cp.lanes = 1;
+  cp.time = DistributionSpec::fixed(1.0);
+  cp.hours = Calendar({WeeklyWindow{0x7f, 8.0, 17.0}}, {}, 0);
+  net.nodes[1].road_checkpoint = cp;
+  net.demand = {scheduled(0, 1, 2.0, 0.5)};
+  const SimulationResults r = simulate(net, options(20.0));
+  const FacilityResult *k = nullptr;
+  for (const FacilityResult &f : r.facilities)
+    if (f.kind == FacilityKind::RoadCheckpoint)
+      k = &f;
+  REQUIRE(k);
+  CHECK(k->utilisation.mean == Approx(1.0).epsilon(0.01));
+  // Customs of two lanes at B cut to one for the whole run, with a clearance always waiting:
+  // busy all the time on the one lane left, 100 % (50 % of the nominal two).
+  Network line2 = line(50);
+  line2.nodes[1].customs->lanes = 2;
+  line2.nodes[1].gauge_change->lifts_per_track = PerHour(1e6);
+  line2.background = {through_b(0.5)}; // two lanes' worth of 4-h clearances
+  Disruption cut;
+  cut.id = "half";
+  cut.kind = DisruptionKind::Capacity;
+  cut.target = DisruptionTarget::Node;
+  cut.index = 1;
+  cut.factor = 0.5;
+  cut.window = TimeWindow{Hours(0.0), days(100.0)};
+  line2.disruptions = {cut};
+  const SimulationResults c = simulate(line2, options(20.0, 2.0));
+  CHECK(customs_at_b(c).utilisation.mean == Approx(1.0).epsilon(0.01));
+}

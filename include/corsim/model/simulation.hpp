@@ -162,7 +162,8 @@ struct SimulationOptions {
 
 /// Ids of the services in the model's order, as TraceEvent::service and
 /// SimulationResults::services index them: the network's services, then one on-demand truck
-/// service per direction of each road link that no service runs over.
+/// service per direction of each road link that no service runs over, then (in traces only)
+/// the background traffic of Network::background.
 std::vector<std::string> service_ids(const Network &network);
 
 /// Runs `options.replications` independent replications (random streams keyed by seed,
