@@ -82,3 +82,19 @@ TEST_CASE("Dates and times are read in exactly their written shape", "[calendar]
     CHECK_FALSE(try_parse_date_time("monday", epoch));
   }
 }
+
+TEST_CASE("Open hours count overlapping windows once and subtract closures across days",
+          "[calendar]") {
+  // Epoch a Monday. Mon-Fri 08:00-20:00 and Mon-Sat 09:00-13:00 overlap on weekdays: 12 h a
+  // weekday (not 16), 4 h on Saturday, none on Sunday: 64 h a week.
+  const Calendar c({WeeklyWindow{0x1f, 8.0, 20.0}, WeeklyWindow{0x3f, 9.0, 13.0}}, {}, 0);
+  CHECK(c.open_hours(Hours(0.0), Hours(168.0)).value() == Approx(64.0));
+  // Half a window at each end of a span: Monday 14:00 to Tuesday 10:00 is 6 + 2 h.
+  CHECK(c.open_hours(Hours(14.0), Hours(34.0)).value() == Approx(8.0));
+  // A closure from Monday 18:00 to Tuesday 12:00 takes 2 h of Monday and 4 h of Tuesday.
+  const Calendar closed({WeeklyWindow{0x1f, 8.0, 20.0}}, {TimeWindow{Hours(18.0), Hours(36.0)}}, 0);
+  CHECK(closed.open_hours(Hours(0.0), Hours(48.0)).value() == Approx(24.0 - 6.0));
+  // Always open, less a day's holiday.
+  const Calendar holiday({}, {TimeWindow{Hours(24.0), Hours(48.0)}}, 0);
+  CHECK(holiday.open_hours(Hours(0.0), Hours(72.0)).value() == Approx(48.0));
+}

@@ -144,6 +144,13 @@ struct Schedule {
   Hours first{0.0};          ///< Interval: first departure after the epoch
   bool when_full = true;     ///< Dispatch: leave as soon as full
   Hours max_wait{0.0};       ///< Dispatch: leave at the latest this long after the first load
+
+  /// Departures a week of a weekly or interval timetable (0 for a dispatch rule).
+  [[nodiscard]] double departures_per_week() const {
+    return kind == Kind::Weekly     ? static_cast<double>(weekly.size())
+           : kind == Kind::Interval ? hours_per_week / every.value()
+                                    : 0.0;
+  }
 };
 
 /// Service::fleet of a service without a fleet.
@@ -263,6 +270,9 @@ struct Network {
 /// CO2e of carrying one TEU over the whole link, tonnes: the link's factor (g per tonne-km) ×
 /// its length (km) × the network's tonnes per TEU, grams to tonnes (/ 1e6).
 Tonnes co2_per_teu(const Link &l, const Settings &s);
+
+/// Gauge of the first leg of `s` from `leg` on that is on one gauge only; None if all are dual.
+Gauge next_gauge(const Network &net, const Service &s, std::size_t leg);
 
 /// Per stop of rail service `s`: whether its train is transshipped onto the other gauge there
 /// (where the gauge of its next single-gauge link differs from the last one's, at the yard

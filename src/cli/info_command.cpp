@@ -56,18 +56,6 @@ std::string link_table(const Network &net) {
          number(km[2]) + " km\n";
 }
 
-double departures_per_week(const Schedule &s) {
-  switch (s.kind) {
-  case Schedule::Kind::Weekly:
-    return static_cast<double>(s.weekly.size());
-  case Schedule::Kind::Interval:
-    return hours_per_week / s.every.value();
-  case Schedule::Kind::Dispatch:
-    return 0.0;
-  }
-  return 0.0;
-}
-
 std::string service_table(const Network &net) {
   using A = Table::Align;
   Table t({{"id"},
@@ -83,7 +71,7 @@ std::string service_table(const Network &net) {
     std::string route;
     for (NodeIndex n : s.route)
       route += (route.empty() ? "" : "→") + net.nodes[n].id;
-    const double per_week = departures_per_week(s.schedule);
+    const double per_week = s.schedule.departures_per_week();
     total += per_week * s.vehicle.capacity.value();
     t.add_row({s.id, s.name, to_string(s.mode), route, to_string(s.vehicle.type),
                number(s.vehicle.capacity.value()),

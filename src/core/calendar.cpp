@@ -176,26 +176,31 @@ Hours Calendar::next_open(Hours t) const {
   return Hours(std::numeric_limits<double>::infinity());
 }
 
-// Day by day: the day's weekly windows clipped to [from, to), less their overlap with the
-// (merged, sorted) closures.
+// Day by day: the day's weekly windows (merged where they overlap, as is_open() takes their
+// union) clipped to [from, to), less their overlap with the (merged, sorted) closures.
 Hours Calendar::open_hours(Hours from, Hours to) const {
   double open = 0.0;
+  std::vector<std::pair<double, double>> day_windows;
   for (double day = std::floor(from.value() / 24.0) * 24.0; day < to.value(); day += 24.0) {
+    day_windows.clear();
     const int wd = split(day, epoch_weekday_).weekday;
-    const auto piece = [&](double a, double b) {
-      a = std::max(a, from.value());
+    if (weekly_.empty())
+      day_windows.emplace_back(day, day + 24.0);
+    for (const WeeklyWindow &w : weekly_)
+      if ((w.days >> wd & 1) && w.open < w.close)
+        day_windows.emplace_back(day + w.open, day + w.close);
+    std::sort(day_windows.begin(), day_windows.end());
+    double covered = day; // windows before this have been counted
+    for (auto [a, b] : day_windows) {
+      a = std::max({a, covered, from.value()});
       b = std::min(b, to.value());
       if (b <= a)
-        return;
+        continue;
+      covered = b;
       open += b - a;
       for (const TimeWindow &c : closures_)
         open -= std::max(0.0, std::min(b, c.end.value()) - std::max(a, c.start.value()));
-    };
-    if (weekly_.empty())
-      piece(day, day + 24.0);
-    for (const WeeklyWindow &w : weekly_)
-      if (w.days >> wd & 1)
-        piece(day + w.open, day + std::max(w.open, w.close));
+    }
   }
   return Hours(open);
 }

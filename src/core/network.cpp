@@ -119,6 +119,13 @@ namespace {
 bool single_gauge(Gauge g) { return g == Gauge::Standard || g == Gauge::Broad; }
 } // namespace
 
+Gauge next_gauge(const Network &net, const Service &s, std::size_t leg) {
+  for (std::size_t i = leg; i < s.legs.size(); ++i)
+    if (const Gauge g = net.links[s.legs[i]].gauge; single_gauge(g))
+      return g;
+  return Gauge::None;
+}
+
 // Walks the single-gauge legs; where the gauge differs from the one before, the train is
 // transshipped at the yard nearest the new leg, among the stops since the last single-gauge
 // leg ended (the receiving side of a dual-gauge border section).

@@ -3,6 +3,7 @@
 #include "load_context.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 namespace corsim::io {
 
@@ -12,6 +13,28 @@ const std::vector<std::string> background_arrival_names = {"poisson", "scheduled
 
 /// Background vehicles a year beyond which a stream is a unit slip (a train a minute).
 constexpr double max_background_per_year = 1e6;
+/// Largest monthly factor: a profile is factors around 1, not counts of vehicles.
+constexpr double max_monthly_factor = 100.0;
+
+/// Whether a load's text is in tonnes: a number followed by the unit t or kg.
+bool is_mass(const std::string &text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const std::size_t len = text.compare(i, 2, "kg") == 0 ? 2 : text[i] == 't' ? 1 : 0;
+    if (len == 0)
+      continue;
+    std::size_t before = i;
+    while (before > 0 && text[before - 1] == ' ')
+      --before;
+    const bool after_number =
+        before > 0 &&
+        (std::isdigit(static_cast<unsigned char>(text[before - 1])) || text[before - 1] == '.');
+    const bool word_ends =
+        i + len == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + len]));
+    if (after_number && word_ends)
+      return true;
+  }
+  return false;
+}
 
 VehicleType vehicle_of(Mode m) {
   return m == Mode::Rail  ? VehicleType::Train
@@ -26,8 +49,7 @@ void read_load(LoadContext &ctx, MapReader &m, BackgroundTraffic &b) {
   const auto text = scalar_text(ctx.diag, m.node("load"), "a load");
   if (!text)
     return;
-  const bool tonnes =
-      text->find(" t") != std::string::npos || text->find("kg") != std::string::npos;
+  const bool tonnes = is_mass(*text);
   const auto d = m.distribution("load", tonnes ? Dimension::Mass : Dimension::Volume, true);
   if (!d)
     return;
@@ -75,9 +97,6 @@ void read_rate(LoadContext &ctx, MapReader &m, BackgroundTraffic &b) {
   }
   b.service.schedule.kind = Schedule::Kind::Dispatch; // "arrives at per_hour"
   b.per_hour = PerHour(m.quantity("vehicles", Dimension::Rate, Sign::Positive, true).value_or(0));
-  if (b.per_hour.value() * hours_per_year > max_background_per_year)
-    ctx.diag.error(m.node("vehicles"), "'vehicles' gives more than 1,000,000 vehicles a year; "
-                                       "check the units");
   b.poisson = m.choice("arrivals", background_arrival_names, false).value_or(0) == 0;
 }
 
@@ -128,6 +147,10 @@ void load_background(LoadContext &ctx, const YAML::Node &list) {
     read_load(ctx, m, b);
     if (m.has("monthly"))
       read_monthly(ctx, m, b);
+    const double busiest = *std::max_element(b.monthly.begin(), b.monthly.end());
+    if (b.per_hour.value() * busiest * hours_per_year > max_background_per_year)
+      ctx.diag.error(m.node("vehicles"), "'vehicles' (in its busiest month) gives more than "
+                                         "1,000,000 vehicles a year; check the units");
     if (m.has("holidays"))
       b.holidays = read_holidays(ctx.diag, m.node("holidays"), ctx.net.settings.epoch)
                        .value_or(std::vector<TimeWindow>{});

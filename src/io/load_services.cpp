@@ -175,6 +175,12 @@ void read_dwell_at(LoadContext &ctx, const YAML::Node &y, Service &s) {
 
 /// The fleet a timetabled service names.
 std::uint32_t read_fleet_of(LoadContext &ctx, MapReader &m, const Service &s) {
+  if (ctx.net.fleets.empty()) {
+    ctx.diag.error(m.node("fleet"), "service '" + s.id +
+                                        "' names a fleet, but no 'fleets' are "
+                                        "defined (a top-level list)");
+    return no_fleet;
+  }
   std::vector<std::string> ids;
   for (const Fleet &f : ctx.net.fleets)
     ids.push_back(f.id);

@@ -17,18 +17,12 @@ std::string fixed1(double v) {
   return buf;
 }
 
-/// Departures a week of a weekly or interval timetable.
-double departures_per_week(const Schedule &s) {
-  return s.kind == Schedule::Kind::Weekly ? static_cast<double>(s.weekly.size())
-                                          : hours_per_week / s.every.value();
-}
-
 /// Vehicles a day a background stream sends at its busiest month.
 double peak_per_day(const BackgroundTraffic &b) {
   const double top = *std::max_element(b.monthly.begin(), b.monthly.end());
   if (b.per_hour.value() > 0.0)
     return per_day(b.per_hour) * top;
-  return departures_per_week(b.service.schedule) / 7.0; // at most as often as it is written
+  return b.service.schedule.departures_per_week() / 7.0; // at most as often as it is written
 }
 
 /// What the background asks of one facility a day, against what it gives.
@@ -69,7 +63,9 @@ void TrafficCheck::add(std::size_t k) {
     const Node &n = ctx_.net.nodes[s.route[i]];
     const bool passes = i > 0 && i + 1 < s.route.size();
     if (passes && n.customs && s.mode != Mode::Sea)
-      ask("customs at " + n.id, v * n.customs->time.mean(),
+      ask("customs at " + n.id,
+          v * (n.customs->time.mean() +
+               n.customs->inspection_share * n.customs->inspection_time.mean()),
           n.customs->lanes * hours_per_day * n.customs->hours.weekly_open_share(), "lane-hours",
           at);
     if (i > 0 && n.road_checkpoint && s.mode == Mode::Road) {
@@ -115,6 +111,25 @@ double mean_run_hours(const Network &net, const Service &s) {
   return h;
 }
 
+/// A fleet's vehicle stands where its trip ended; a service that ends where none of its
+/// fleet's services starts strands its vehicles there.
+void warn_stranded_vehicles(LoadContext &ctx) {
+  for (std::size_t k = 0; k < ctx.net.services.size(); ++k) {
+    const Service &s = ctx.net.services[k];
+    if (s.fleet == no_fleet || s.route.empty())
+      continue;
+    const bool onward =
+        std::any_of(ctx.net.services.begin(), ctx.net.services.end(), [&](const Service &o) {
+          return o.fleet == s.fleet && !o.route.empty() && o.route.front() == s.route.back();
+        });
+    if (!onward)
+      ctx.diag.warning(ctx.diag.pos(ctx.service_yaml[k]["fleet"]),
+                       "service '" + s.id + "' ends at '" + ctx.net.nodes[s.route.back()].id +
+                           "', where no service of fleet '" + ctx.net.fleets[s.fleet].id +
+                           "' starts: its vehicles will stay there");
+  }
+}
+
 void warn_short_fleets(LoadContext &ctx) {
   std::vector<double> hours_needed(ctx.net.fleets.size(), 0.0);
   for (const Service &s : ctx.net.services) {
@@ -122,7 +137,7 @@ void warn_short_fleets(LoadContext &ctx) {
       continue;
     const Fleet &f = ctx.net.fleets[s.fleet];
     hours_needed[s.fleet] +=
-        departures_per_week(s.schedule) * (mean_run_hours(ctx.net, s) + f.turnaround.value());
+        s.schedule.departures_per_week() * (mean_run_hours(ctx.net, s) + f.turnaround.value());
   }
   for (std::size_t k = 0; k < ctx.net.fleets.size(); ++k) {
     const Fleet &f = ctx.net.fleets[k];
@@ -143,6 +158,7 @@ void warn_traffic_beyond_capacity(LoadContext &ctx) {
     check.add(k);
   check.report();
   warn_short_fleets(ctx);
+  warn_stranded_vehicles(ctx);
 }
 
 } // namespace corsim::io

@@ -42,8 +42,8 @@ double Background::next_entry(std::size_t b, double t) {
       while (next <= end && !(factor_at(bg, Hours(next)) > 0.0)) // from the next day open
         next = (std::floor(next / hours_per_day) + 1.0) * hours_per_day;
       return next <= end ? next : std::numeric_limits<double>::infinity();
-    } else {
-      t = first_departure_at_or_after(bg.service.schedule, Hours(std::nextafter(t, end + 1.0)),
+    } else { // from the tick after the last departure, as Vehicles::timetable_departures
+      t = first_departure_at_or_after(bg.service.schedule, Hours(to_time(to_ticks(t) + 1)),
                                       ctx_.net.settings.epoch)
               .value();
       if (t <= end && r.uniform01() * top_[b] < factor_at(bg, Hours(t)))
@@ -63,10 +63,16 @@ Process Background::arrivals(std::size_t b) {
   // Evenly spaced and timetabled streams may enter at time 0; random ones start with a gap.
   const BackgroundTraffic &bg = ctx_.net.background[b];
   double t = 0.0;
-  if (bg.per_hour.value() > 0.0 && !bg.poisson && factor_at(bg, Hours(0.0)) > 0.0)
+  const bool timetabled = bg.per_hour.value() <= 0.0;
+  if (timetabled)
+    t = first_departure_at_or_after(bg.service.schedule, Hours(0.0), ctx_.net.settings.epoch)
+            .value();
+  const bool at_start = timetabled ? rng_[b].uniform01() * top_[b] < factor_at(bg, Hours(t))
+                                   : !bg.poisson && factor_at(bg, Hours(0.0)) > 0.0;
+  if (at_start && t <= to_time(ctx_.end)) {
+    co_await delay(to_ticks(t));
     enter(b);
-  else if (bg.per_hour.value() <= 0.0)
-    t = -1.0; // a departure at 0 counts
+  }
   for (;;) {
     t = next_entry(b, t);
     if (!std::isfinite(t))

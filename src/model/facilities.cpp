@@ -64,7 +64,8 @@ void Station::start(Tick now, Tick since, double load, bool background) {
   const double w = hours(now - since);
   queue.add(now, -1.0);
   wait.add(w);
-  delay_teu_hours += w * load;
+  if (!background) // the ranking key counts the corridor's own cargo
+    delay_teu_hours += w * load;
   ++visits;
   background_visits += background ? 1 : 0;
   busy.add(now, 1.0);
@@ -141,7 +142,8 @@ Tick LinkState::book_entry(int dir, Tick now, const Timeline &cut) {
 
 void LinkState::entered(Tick now, Tick since, double load, int dir, bool background) {
   paths.wait.add(hours(now - since));
-  paths.delay_teu_hours += hours(now - since) * load;
+  if (!background)
+    paths.delay_teu_hours += hours(now - since) * load;
   ++paths.visits;
   paths.background_visits += background ? 1 : 0;
   ++entries[dir];

@@ -100,8 +100,8 @@ struct LinkState {
   std::uint64_t entries[2] = {0, 0}; ///< per direction, in the measured period
   Station paths;                     ///< queue, waits and entries; its Resource is not used
   std::unique_ptr<Station> single;
-  double teu = 0.0;           ///< carried over it in the measured period
-  std::uint64_t vehicles = 0; ///< that ran over it in the measured period
+  double teu = 0.0;           ///< the corridor's carried over it in the measured period
+  std::uint64_t vehicles = 0; ///< of the corridor's services that ran over it then
   /// The earliest entry at or after `now` in direction `dir` under the link's timeline `cut`,
   /// which the next vehicle that way must keep a headway from.
   Tick book_entry(int dir, Tick now, const Timeline &cut);
@@ -113,9 +113,6 @@ struct LinkState {
 /// Units of a facility of `capacity` units under a cut to `factor` (rounded, at least one while
 /// open; none when closed); a crane gang keeps its unit.
 int units_under_cut(int capacity, double factor, bool gang);
-
-/// Gauge of the first leg from `leg` on that is on one gauge only; None if all are dual.
-Gauge next_gauge(const Network &net, const Service &s, std::size_t leg);
 
 /// One replication's figures of a facility over the measured period; per-year figures are
 /// scaled by the horizon.

@@ -6,13 +6,6 @@
 
 namespace corsim::model::detail {
 
-Gauge next_gauge(const Network &net, const Service &s, std::size_t leg) {
-  for (std::size_t i = leg; i < s.legs.size(); ++i)
-    if (const Gauge g = net.links[s.legs[i]].gauge; g == Gauge::Standard || g == Gauge::Broad)
-      return g;
-  return Gauge::None;
-}
-
 // Customs for trains and trucks (vessels clear in port, not modelled); road checkpoints for
 // trucks arriving at them.
 Process Facilities::border(Trip &t, NodeIndex node, bool customs, bool checkpoint_too) {
@@ -98,9 +91,10 @@ Process Facilities::change_gauge(Trip &t, std::size_t i) {
   const Network &net = ctx_.net;
   const Service &s = ctx_.in.services[t.service];
   const NodeIndex node = s.route[i];
-  if (!ctx_.in.gauge_change_at[t.service][i])
-    co_return;
-  t.gauge = next_gauge(net, s, i);
+  const Gauge onward = next_gauge(net, s, i);
+  if (!ctx_.in.gauge_change_at[t.service][i] || onward == t.gauge) // a trip starting here
+    co_return;                                                     // loaded on the new gauge
+  t.gauge = onward;
   GaugeYard *g = nodes_[node].gauge.get();
   if (!g) {
     ctx_.note_once("gauge changes at " + net.nodes[node].id +
@@ -139,7 +133,8 @@ Process Facilities::take_wagons(Trip &t, NodeIndex node) {
   g.wagon_queue.add(eng.now(), -1.0);
   const double w = hours(eng.now() - since);
   g.wagon_wait.add(w);
-  g.wagon_delay_teu_hours += w * t.load;
+  if (!t.background)
+    g.wagon_delay_teu_hours += w * t.load;
   ++g.wagon_visits;
   g.wagons_out.add(eng.now(), need);
   t.wagons_held = need;

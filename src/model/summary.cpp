@@ -119,7 +119,14 @@ Snapshot Summary::snapshot(const Replication &rep, Tick at) const {
   const double elapsed = to_time(at - rep.context().warmup_end);
   for (std::size_t i = 0; i < fac_keys_.size(); ++i) {
     const FacSample f = rep.facilities().measure(fac_keys_[i], at, per_year_);
-    s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * f.available * elapsed);
+    if (fac_keys_[i].kind == FacilityKind::LinkPaths) { // per direction: the busier one counts
+      const LinkState &l = rep.facilities().links()[fac_keys_[i].link];
+      s.busy.push_back(static_cast<double>(l.entries[0]) * l.headway);
+      s.busy_reverse.push_back(static_cast<double>(l.entries[1]) * l.headway);
+    } else {
+      s.busy.push_back(std::isnan(f.util) ? 0.0 : f.util * f.available * elapsed);
+      s.busy_reverse.push_back(0.0);
+    }
     s.open.push_back(f.available * elapsed);
     s.queue.push_back(f.mean_q * elapsed);
   }
@@ -143,8 +150,9 @@ void Summary::add_series(Sample &s, const std::vector<Snapshot> &snaps) const {
       return out;
     };
     std::vector<double> busy = delta(&Snapshot::busy, 1.0), open = delta(&Snapshot::open, 1.0);
-    for (std::size_t i = 0; i < busy.size(); ++i) // of the hours open in the period
-      busy[i] = open[i] > 0.0 ? busy[i] / open[i] : 0.0;
+    const std::vector<double> reverse = delta(&Snapshot::busy_reverse, 1.0);
+    for (std::size_t i = 0; i < busy.size(); ++i) // of the hours offered in the period
+      busy[i] = open[i] > 0.0 ? std::max(busy[i], reverse[i]) / open[i] : 0.0;
     s.fac_util.push_back(std::move(busy));
     s.fac_queue.push_back(delta(&Snapshot::queue, 1.0 / period_hours));
     s.svc_departures.push_back(delta(&Snapshot::departures, 1.0));

@@ -24,10 +24,10 @@ struct BgSample {
 };
 
 /// Running totals at one instant, for the time series: per facility the time-integrals
-/// (hours) of its share in use, of its being open and of its queue; per service its
-/// departures and TEU loaded.
+/// (hours) of its share in use (paths: per direction, `busy` and `busy_reverse`), of its
+/// share offered and of its queue; per service its departures and TEU loaded.
 struct Snapshot {
-  std::vector<double> busy, open, queue, departures, teu;
+  std::vector<double> busy, busy_reverse, open, queue, departures, teu;
 };
 
 /// Everything the summary keeps of one replication.

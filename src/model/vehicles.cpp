@@ -72,11 +72,10 @@ Process Vehicles::timetable_departures(ServiceIndex s) {
     if (!std::isfinite(next) || to_ticks(next) > ctx_.end)
       co_return;
     co_await delay(std::max<Tick>(0, to_ticks(next) - ctx_.eng.now()));
-    if (!(ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0))
-      ; // a closed service's departures are cancelled
-    else if (take_vehicle(s))
+    const bool open = ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0;
+    if (open && take_vehicle(s)) // a closed service's departures are cancelled
       launch(s, 0);
-    else
+    else if (open)
       ++results_.service(s).no_vehicle; // cancelled: none of its fleet stands here
     from = ctx_.eng.now() + 1;
   }
@@ -162,22 +161,7 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     ns.berths->start(ctx_.eng.now(), since, t.load, t.background);
     t.clock[idx(WaitCause::Loading)] += hours(ctx_.eng.now() - since);
   }
-  if (!first) { // a background vehicle unloads its whole load at its last stop only
-    const double off = t.background ? (last ? t.load : 0.0) : stops_.alighting_teu(t, i);
-    co_await sub(ctx_.eng, facilities_.cranes(t, node, off));
-    if (!t.background)
-      stops_.alight(t, i);
-  }
-  if (!last) {
-    if (s.mode == Mode::Rail)
-      co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
-    const double moves = t.background ? (first ? t.load : 0.0) // loaded at its first stop
-                         : first      ? t.boarded_first
-                                      : stops_.board(t, i);
-    if (!first && !t.background)
-      t.boarded += moves;
-    co_await sub(ctx_.eng, facilities_.cranes(t, node, moves));
-  }
+  co_await sub(ctx_.eng, transship(t, i, first, last));
   if (berth) {
     lock.release();
     ns.berths->finish(ctx_.eng.now());
@@ -188,6 +172,29 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     t.clock[idx(WaitCause::StopDwell)] += dwell.value();
     co_await delay(dwell);
   }
+}
+
+// At stop i: unloading what alights (a background vehicle its whole load at its last stop),
+// the gauge change, then loading (a background vehicle its load at its first stop).
+Process Vehicles::transship(Trip &t, std::size_t i, bool first, bool last) {
+  const Service &s = ctx_.in.services[t.service];
+  const NodeIndex node = s.route[i];
+  if (!first) {
+    const double off = t.background ? (last ? t.load : 0.0) : stops_.alighting_teu(t, i);
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, off));
+    if (!t.background)
+      stops_.alight(t, i);
+  }
+  if (last)
+    co_return;
+  if (s.mode == Mode::Rail)
+    co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
+  const double moves = t.background ? (first ? t.load : 0.0)
+                       : first      ? t.boarded_first
+                                    : stops_.board(t, i);
+  if (!first && !t.background)
+    t.boarded += moves;
+  co_await sub(ctx_.eng, facilities_.cranes(t, node, moves));
 }
 
 // Leg i: a path on the link (entries in one direction at least a headway apart, in the order
@@ -217,7 +224,7 @@ Process Vehicles::ride(Trip &t, std::size_t i) {
     ls.single->start(ctx_.eng.now(), asked, t.load, t.background);
   }
   t.clock[idx(WaitCause::LinkQueue)] += hours(ctx_.eng.now() - since);
-  if (ctx_.eng.now() >= ctx_.warmup_end) {
+  if (ctx_.eng.now() >= ctx_.warmup_end && !t.background) { // the corridor's own traffic
     ls.teu += t.load;
     ++ls.vehicles;
   }

@@ -38,7 +38,7 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       const Port on = svc.mode == Mode::Sea    ? Port::Sea
                       : svc.mode == Mode::Road ? Port::Road
                                                : Port::Rail1435; // any rail port: the same
-      dep.push_back(arr.back() + svc.dwell.value() + through_dwell(n, on).value());
+      dep.push_back(arr.back() + svc.stop_dwell(i).value() + through_dwell(n, on).value());
     }
     departure_offset_.push_back(std::move(dep));
     arrival_offset_.push_back(std::move(arr));

@@ -91,3 +91,48 @@ TEST_CASE("Every corridor shipped in corridors/ validates without errors", "[io]
   }
   CHECK(checked >= 1);
 }
+
+TEST_CASE("validate warns of background traffic beyond a facility and of fleets too small",
+          "[io][load][background]") {
+  // Customs at B: one lane x 24 h; other trains ask 8 a day x 4 h = 32 lane-hours. A train each
+  // way every day, 10 h of running + 14 h of turnaround each: 2 x 7 x 24 h = 336 h a week, two
+  // sets' worth, and the fleet has one.
+  const std::string text = R"yaml(corsim: 1
+nodes:
+  - {id: A, name: Alpha, kind: rail_terminal, country: CN, coords: [44.0, 125.0]}
+  - id: B
+    name: Bravo
+    kind: border_crossing
+    country: CN
+    coords: [44.0, 126.0]
+    customs: {lanes: 1, time: 4 h}
+  - {id: C, name: Charlie, kind: gateway, country: CN, coords: [44.0, 127.0]}
+links:
+  - {id: A-B, from: A, to: B, mode: rail, gauge: 1435, length: 500 km, speed: 100 km/h}
+  - {id: B-C, from: B, to: C, mode: rail, gauge: 1435, length: 500 km, speed: 100 km/h}
+fleets:
+  - {id: sets, vehicles: 1, turnaround: 14 h}
+services:
+  - {id: out, name: out, mode: rail, route: [A, B, C], vehicle: {type: train, wagons: 10},
+     schedule: {every: 24 h}, fleet: sets}
+  - {id: back, name: back, mode: rail, route: [C, B, A], vehicle: {type: train, wagons: 10},
+     schedule: {every: 24 h}, fleet: sets}
+background:
+  - {id: others, mode: rail, route: [A, B, C], vehicles: 8 /d, load: 100 TEU}
+  - {id: coal, mode: rail, route: [C, B], schedule: {every: 1 wk}, load: "uniform(3000t, 4000t)"}
+)yaml";
+  const io::LoadResult r = io::try_load_network_text(text, "w.yaml");
+  REQUIRE(r.ok());
+  // Bulk in tonnes, written without a space, at the default 10 t per TEU: 350 TEU a train.
+  CHECK(r.network.background[1].mean_teu() == Catch::Detail::Approx(350.0));
+  std::vector<std::string> warnings;
+  for (const auto &d : r.diagnostics)
+    if (d.severity == io::Severity::Warning)
+      warnings.push_back(d.text());
+  CHECK(warnings ==
+        std::vector<std::string>{
+            "w.yaml:15:26: warning: fleet 'sets' has 1 vehicles, but its services' timetables "
+            "need 2.0 on mean run times and turnaround: departures will be cancelled",
+            "w.yaml:22:5: warning: background traffic alone needs 32.0 lane-hours a day of the "
+            "customs at B, which gives 24.0: it will queue without bound"});
+}

@@ -213,3 +213,18 @@ TEST_CASE("Utilisation is of the hours a facility offers: open hours, and units 
   const SimulationResults c = simulate(line2, options(20.0, 2.0));
   CHECK(customs_at_b(c).utilisation.mean == Approx(1.0).epsilon(0.01));
 }
+
+TEST_CASE("A timetabled background stream keeps its weekly slots from any epoch",
+          "[model][background]") {
+  // Epoch Tuesday 2023-01-03; a train every Tuesday 10:00: at 10 h, 178 h, ... within 60 days
+  // (1,440 h): 9 trains.
+  Network net = line(50);
+  net.settings.epoch = CivilDate{2023, 1, 3};
+  BackgroundTraffic b = through_b(1.0);
+  b.per_hour = PerHour(0.0);
+  b.service.schedule.kind = Schedule::Kind::Weekly;
+  b.service.schedule.weekly = {Hours(24.0 + 10.0)}; // Tuesday 10:00 after Monday 00:00
+  net.background = {b};
+  const SimulationResults r = simulate(net, options(60.0));
+  CHECK(r.replications[0].background_entered == 9);
+}
