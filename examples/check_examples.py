@@ -70,7 +70,8 @@ STUDIES = {
                     wait(r["base.yaml"], "CCX-DUI-containers", "customs"),
                     lambda a, b: a < b - 1.0)),
         ("customs hours of CCX-BRE-vehicles (via Nizhneleninskoye) fall",
-         "the same parity at Nizhneleninskoye on the 长同欧",
+         "the same parity at Nizhneleninskoye on the 长同欧, whose single customs lane also queues "
+         "less behind the Russian bulk trains",
          lambda r: (wait(r["parity.yaml"], "CCX-BRE-vehicles", "customs"),
                     wait(r["base.yaml"], "CCX-BRE-vehicles", "customs"),
                     lambda a, b: a < b - 0.5)),
@@ -83,32 +84,33 @@ STUDIES = {
                     lambda a, b: a > 5 * b)),
         ("CTO's load factor falls by more than half",
          "six times the trains, and the Brest and Moscow boxes mostly keep the faster 长满欧 "
-         "(~12 d to Brest against the 长同欧's ~25 d)",
+         "(~16–19 d to Brest against the 长同欧's ~26–32 d)",
          lambda r: (est(service(r["three-a-week.yaml"], "CTO")["load_factor"]),
                     est(service(r["base.yaml"], "CTO")["load_factor"]),
                     lambda a, b: a < b * 0.5)),
     ]),
     "slavyanka-second-berth": (["base.yaml", "second-berth.yaml"], [
         ("the berth utilisation at SLA falls by at least a third",
-         "the same weekly calls spread over two berths",
+         "the same calls (the weekly feeder to Ningbo and the one back) spread over two berths",
          lambda r: (est(facility(r["second-berth.yaml"], "SLA", "berths")["utilisation"]),
                     est(facility(r["base.yaml"], "SLA", "berths")["utilisation"]),
                     lambda a, b: a <= b * 0.67)),
         ("HUN-NGB's transit changes by less than 0.5 d",
-         "one weekly feeder never waits for a berth: the berth is not the bottleneck",
+         "two calls a week never wait for a berth: the berth is not the bottleneck",
          lambda r: (transit_days(r["second-berth.yaml"], "HUN-NGB"),
                     transit_days(r["base.yaml"], "HUN-NGB"),
                     lambda a, b: abs(a - b) < 0.5)),
     ]),
     "manzhouli-closure": (["base.yaml", "closed.yaml"], [
         ("CCX-DUI-containers wait more than 12 h on average at the closed border",
-         "every 长满欧 train reaching Manzhouli in the ten days waits until it reopens, and "
-         "Duisburg has no other route",
+         "every 长满欧 train reaching Manzhouli in the ten days waits until it reopens, and every "
+         "Duisburg box rides the 长满欧 (most of them from Changchun through Manzhouli)",
          lambda r: (wait(r["closed.yaml"], "CCX-DUI-containers", "closed"),
                     wait(r["base.yaml"], "CCX-DUI-containers", "closed"),
                     lambda a, b: a > b + 12.0)),
         ("CCX-DUI-containers' mean transit rises by more than 0.3 d",
-         "the closure's wait and the trains that pile up behind it",
+         "the closure's wait, then the queue for the Manzhouli–Zabaikalsk paths while the held "
+         "trains (mostly other provinces') cross, and train sets back late",
          lambda r: (transit_days(r["closed.yaml"], "CCX-DUI-containers"),
                     transit_days(r["base.yaml"], "CCX-DUI-containers"),
                     lambda a, b: a > b + 0.3)),
@@ -146,7 +148,8 @@ STUDIES = {
     "tongjiang-bridge": (["base.yaml", "growth.yaml", "growth-double-track.yaml",
                           "growth-second-transfer-track.yaml"], [
         ("under growth the gauge-change tracks at TJG are at least 1.3x as busy",
-         "a train a day with 4x the Brest boxes (many of which still take the faster 长满欧)",
+         "a train a day each way instead of every two weeks, with 4x the Brest boxes (the tracks "
+         "lift per TEU, and many Brest boxes still take the faster 长满欧)",
          lambda r: (est(facility(r["growth.yaml"], "TJG", "gauge-change tracks")["utilisation"]),
                     est(facility(r["base.yaml"], "TJG", "gauge-change tracks")["utilisation"]),
                     lambda a, b: a > 1.3 * b)),
@@ -156,8 +159,8 @@ STUDIES = {
                     wait(r["growth.yaml"], "CCX-BRE-vehicles", "gauge queue"),
                     lambda a, b: a <= b)),
         ("doubling the bridge's track changes CCX-BRE-vehicles' transit by less than 0.5 d",
-         "only the 长同欧's exports cross it in the model: one train a day never meets another "
-         "on a 30-minute single-track section",
+         "the 长同欧 each way and ~4 Russian bulk trains a day, ~6 trains on a 30-minute "
+         "single-track section, keep it ~12% busy: trains rarely meet",
          lambda r: (transit_days(r["growth-double-track.yaml"], "CCX-BRE-vehicles"),
                     transit_days(r["growth.yaml"], "CCX-BRE-vehicles"),
                     lambda a, b: abs(a - b) < 0.5)),

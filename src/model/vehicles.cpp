@@ -161,7 +161,16 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     ns.berths->start(ctx_.eng.now(), since, t.load, t.background);
     t.clock[idx(WaitCause::Loading)] += hours(ctx_.eng.now() - since);
   }
-  co_await sub(ctx_.eng, transship(t, i, first, last));
+  if (!first) {
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, unloading(t, i, last)));
+    if (!t.background)
+      stops_.alight(t, i);
+  }
+  if (!last) {
+    if (s.mode == Mode::Rail)
+      co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
+    co_await sub(ctx_.eng, facilities_.cranes(t, node, loading(t, i, first)));
+  }
   if (berth) {
     lock.release();
     ns.berths->finish(ctx_.eng.now());
@@ -174,27 +183,20 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   }
 }
 
-// At stop i: unloading what alights (a background vehicle its whole load at its last stop),
-// the gauge change, then loading (a background vehicle its load at its first stop).
-Process Vehicles::transship(Trip &t, std::size_t i, bool first, bool last) {
-  const Service &s = ctx_.in.services[t.service];
-  const NodeIndex node = s.route[i];
-  if (!first) {
-    const double off = t.background ? (last ? t.load : 0.0) : stops_.alighting_teu(t, i);
-    co_await sub(ctx_.eng, facilities_.cranes(t, node, off));
-    if (!t.background)
-      stops_.alight(t, i);
-  }
-  if (last)
-    co_return;
-  if (s.mode == Mode::Rail)
-    co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
-  const double moves = t.background ? (first ? t.load : 0.0)
-                       : first      ? t.boarded_first
-                                    : stops_.board(t, i);
-  if (!first && !t.background)
-    t.boarded += moves;
-  co_await sub(ctx_.eng, facilities_.cranes(t, node, moves));
+// TEU unloaded at stop i: those alighting; a background vehicle's whole load at its last stop.
+double Vehicles::unloading(const Trip &t, std::size_t i, bool last) const {
+  return t.background ? (last ? t.load : 0.0) : stops_.alighting_teu(t, i);
+}
+
+// TEU loaded at stop i (boarding them): a background vehicle's load at its first stop only.
+double Vehicles::loading(Trip &t, std::size_t i, bool first) {
+  if (t.background)
+    return first ? t.load : 0.0;
+  if (first)
+    return t.boarded_first;
+  const double teu = stops_.board(t, i);
+  t.boarded += teu;
+  return teu;
 }
 
 // Leg i: a path on the link (entries in one direction at least a headway apart, in the order

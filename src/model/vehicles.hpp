@@ -29,7 +29,8 @@ private:
   void finished(const Trip &t);
   Process trip(Trip t, std::size_t start);
   Process call(Trip &t, std::size_t i, std::size_t start);
-  Process transship(Trip &t, std::size_t i, bool first, bool last);
+  [[nodiscard]] double unloading(const Trip &t, std::size_t i, bool last) const;
+  double loading(Trip &t, std::size_t i, bool first);
   Process ride(Trip &t, std::size_t i);
   Hours run_leg(Trip &t, std::size_t i);
   /// Ticks until `cut` opens again (0 when open now), charged to the trip as closure.

@@ -20,6 +20,7 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
   const Network &net = graph.network();
   stops_at_.resize(net.nodes.size());
   std::vector<bool> served(net.links.size(), false);
+  const std::vector<std::array<double, 2>> path_wait = expected_path_waits(net);
   for (ServiceIndex s = 0; s < net.services.size(); ++s) {
     const Service &svc = net.services[s];
     if (svc.legs.size() + 1 != svc.route.size())
@@ -32,7 +33,8 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       const Link &l = net.links[svc.legs[i - 1]];
       const Hours leg =
           run_link(l, l.mean_running_time(), driver, graph.options().driver_hours).elapsed();
-      arr.push_back(dep.back() + leg.value());
+      const int dir = l.from == svc.route[i - 1] ? 0 : 1;
+      arr.push_back(dep.back() + path_wait[svc.legs[i - 1]][dir] + leg.value());
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
       const Port on = svc.mode == Mode::Sea    ? Port::Sea

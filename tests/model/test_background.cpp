@@ -2,6 +2,9 @@
 // that run out and back (rotation bound, empty running, loaded share of the return).
 #include "model_fixtures.hpp"
 
+#include "corsim/routing_graph.hpp"
+#include "corsim/timetable.hpp"
+
 #include <catch2/catch.hpp>
 
 #include <cmath>
@@ -227,4 +230,27 @@ TEST_CASE("A timetabled background stream keeps its weekly slots from any epoch"
   net.background = {b};
   const SimulationResults r = simulate(net, options(60.0));
   CHECK(r.replications[0].background_entered == 9);
+}
+
+TEST_CASE("The timetable expects the wait for a path that shared traffic causes (M/D/1)",
+          "[model][background][timetable]") {
+  // B-C: 8 paths a day each way (a 3-h headway). Other trains 6.7 a day: lambda = 0.279 an
+  // hour, rho = 0.8375, Wq = rho D / (2 (1 - rho)) = 7.73 h, the other trains' time-average
+  // work that the weekly train finds. It is expected at C after 10 h + 4 h customs at B +
+  // 7.73 h + 20 h.
+  Network net = line(50);
+  net.links[1].capacity = PerHour(8.0 / 24.0);
+  net.background = {through_b(6.7 / 24.0)};
+  const RoutingGraph graph(net, DwellOptions{});
+  const Timetable tt(graph);
+  const double d = 3.0;
+  CHECK(tt.arrival_offset(0, 2).value() == Approx(10.0 + 4.0 + md1_wait(6.7 / 24.0, d) + 20.0));
+  // And the simulated train waits that, within the sampling interval.
+  SimulationOptions o = options(1000.0, 20.0);
+  o.replications = 10;
+  net.nodes[1].gauge_change->lifts_per_track = PerHour(1e6);
+  net.nodes[1].customs->lanes = 4; // customs must pass the 6.7 trains a day (4 h each) on
+  const SimulationResults r = simulate(net, o);
+  const Estimate &own = r.od[0].wait_hours[static_cast<int>(WaitCause::LinkQueue)];
+  CHECK(std::abs(own.mean - md1_wait(6.7 / 24.0, d)) <= own.half_width);
 }
