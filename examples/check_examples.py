@@ -83,8 +83,8 @@ STUDIES = {
                     est(service(r["base.yaml"], "CTO")["departures_per_year"]),
                     lambda a, b: a > 5 * b)),
         ("CTO's load factor falls by more than half",
-         "six times the trains, and the Brest and Moscow boxes mostly keep the faster 长满欧 "
-         "(~16–19 d to Brest against the 长同欧's ~26–32 d)",
+         "six times the trains, and most Brest and Moscow boxes keep to the other trains (the "
+         "长满欧 takes ~16–19 d to Brest against the 长同欧's ~26–32 d)",
          lambda r: (est(service(r["three-a-week.yaml"], "CTO")["load_factor"]),
                     est(service(r["base.yaml"], "CTO")["load_factor"]),
                     lambda a, b: a < b * 0.5)),
