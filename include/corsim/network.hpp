@@ -188,6 +188,10 @@ struct Fleet {
   std::string id;
   int vehicles = 1;
   Hours turnaround{0.0};
+  /// A vehicle away from home (where it stood at the start) that nothing takes this long after
+  /// its turnaround, where the fleet has a dispatched service, runs back empty on it; none: it
+  /// waits there for cargo.
+  std::optional<Hours> empty_return;
 };
 
 /// Most vehicles in one fleet.

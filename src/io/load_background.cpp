@@ -112,7 +112,7 @@ bool id_taken(const LoadContext &ctx, const std::string &id) {
 void load_fleets(LoadContext &ctx, const YAML::Node &list) {
   std::set<std::string> seen;
   for (const auto &y : list) {
-    MapReader m(ctx.diag, y, "a fleet", {"id", "vehicles", "turnaround"});
+    MapReader m(ctx.diag, y, "a fleet", {"id", "vehicles", "turnaround", "empty_return"});
     Fleet f;
     f.id = m.text("id", true).value_or("");
     if (!f.id.empty())
@@ -120,6 +120,8 @@ void load_fleets(LoadContext &ctx, const YAML::Node &list) {
     f.vehicles = m.integer("vehicles", 1, max_fleet_vehicles, true).value_or(1);
     f.turnaround =
         Hours(m.quantity("turnaround", Dimension::Duration, Sign::NonNegative, false).value_or(0));
+    if (auto h = m.quantity("empty_return", Dimension::Duration, Sign::NonNegative, false))
+      f.empty_return = Hours(*h);
     ctx.net.fleets.push_back(std::move(f));
     ctx.fleet_yaml.push_back(y);
   }

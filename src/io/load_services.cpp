@@ -173,7 +173,7 @@ void read_dwell_at(LoadContext &ctx, const YAML::Node &y, Service &s) {
   }
 }
 
-/// The fleet a timetabled service names.
+/// The fleet a service names.
 std::uint32_t read_fleet_of(LoadContext &ctx, MapReader &m, const Service &s) {
   if (ctx.net.fleets.empty()) {
     ctx.diag.error(m.node("fleet"), "service '" + s.id +
@@ -185,10 +185,6 @@ std::uint32_t read_fleet_of(LoadContext &ctx, MapReader &m, const Service &s) {
   for (const Fleet &f : ctx.net.fleets)
     ids.push_back(f.id);
   const auto k = m.choice("fleet", ids, false);
-  if (k && s.schedule.kind == Schedule::Kind::Dispatch)
-    ctx.diag.error(m.node("fleet"), "service '" + s.id +
-                                        "': 'fleet' applies only to timetabled services (a "
-                                        "dispatch service's vehicles are not limited)");
   return k ? static_cast<std::uint32_t>(*k) : no_fleet;
 }
 

@@ -8,7 +8,7 @@ Replication::Replication(const ModelInputs &in, int replication)
     : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_),
       stops_(ctx_, boxes_, facilities_, results_), vehicles_(ctx_, facilities_, stops_, results_),
       background_(ctx_, vehicles_), demand_(ctx_, planner_, boxes_, stops_, results_) {
-  stops_.set_launch([this](ServiceIndex s, std::size_t stop) { vehicles_.launch(s, stop); });
+  stops_.set_launch([this](ServiceIndex s, std::size_t stop) { return vehicles_.launch(s, stop); });
 }
 
 void Replication::run() {

@@ -84,7 +84,8 @@ void Stops::check_dispatch(ServiceIndex s, std::size_t stop) {
   const double cap = ctx_.capacity_now(s);
   while (sch.when_full && !q.waiting.empty() && q.teu >= cap - teu_eps) {
     ctx_.eng.cancel(q.dispatch_timer);
-    launch_(s, stop);
+    if (!launch_(s, stop))
+      return; // no vehicle of its fleet here: vehicle_ready() checks again
   }
   if (q.waiting.empty() || ctx_.eng.is_pending(q.dispatch_timer))
     return;
@@ -96,8 +97,8 @@ void Stops::check_dispatch(ServiceIndex s, std::size_t stop) {
 void Stops::dispatch_due(ServiceIndex s, std::size_t stop) {
   queues_[s][stop].dispatch_timer = EventId{};
   if (!queues_[s][stop].waiting.empty() &&
-      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now())
-    launch_(s, stop);
+      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now() && !launch_(s, stop))
+    return; // no vehicle of its fleet here: vehicle_ready() checks again
   check_dispatch(s, stop);
 }
 

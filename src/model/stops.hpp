@@ -19,10 +19,14 @@ struct StopQueue {
 
 class Stops {
 public:
-  /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch).
-  using Launch = std::function<void(ServiceIndex s, std::size_t stop)>;
+  /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch); false when its
+  /// fleet has no vehicle there.
+  using Launch = std::function<bool(ServiceIndex s, std::size_t stop)>;
   Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results);
   void set_launch(Launch launch) { launch_ = std::move(launch); }
+  /// A vehicle of dispatched service `s`'s fleet now stands at its stop `stop`: the cargo
+  /// waiting there leaves if the dispatch rule says so.
+  void vehicle_ready(ServiceIndex s, std::size_t stop) { check_dispatch(s, stop); }
   /// Sends consignment `c` to the stop of its next leg (through the yard there, if any), or
   /// delivers it when it has no legs left.
   void to_next_leg(std::uint32_t c);

@@ -25,32 +25,7 @@ Vehicles::Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCo
     const std::string &id = ctx.net.disruptions[d].id;
     weather_rng_.push_back(ctx.stream("disruption", id.empty() ? "#" + std::to_string(d) : id));
   }
-  // A fleet's vehicles start spread evenly over the first stops of its services, in turn.
-  standing_.assign(ctx.net.fleets.size(), std::vector<int>(ctx.net.nodes.size(), 0));
-  for (std::size_t f = 0; f < ctx.net.fleets.size(); ++f) {
-    std::vector<NodeIndex> starts;
-    for (const Service &s : ctx.net.services)
-      if (s.fleet == f && s.schedule.kind != Schedule::Kind::Dispatch)
-        starts.push_back(s.route.front());
-    for (int v = 0; v < ctx.net.fleets[f].vehicles && !starts.empty(); ++v)
-      ++standing_[f][starts[static_cast<std::size_t>(v) % starts.size()]];
-  }
-}
-
-bool Vehicles::take_vehicle(ServiceIndex s) {
-  const Service &svc = ctx_.in.services[s];
-  if (svc.fleet == no_fleet)
-    return true;
-  int &here = standing_[svc.fleet][svc.route.front()];
-  if (here == 0)
-    return false;
-  --here;
-  return true;
-}
-
-Process Vehicles::turn_around(std::uint32_t fleet, NodeIndex at) {
-  co_await delay(ctx_.net.fleets[fleet].turnaround);
-  ++standing_[fleet][at];
+  place_fleets();
 }
 
 void Vehicles::finished(const Trip &t) {
@@ -62,7 +37,7 @@ void Vehicles::finished(const Trip &t) {
   if (t.boarded <= teu_eps)
     ++results_.service(t.service).empty_trips;
   if (s.fleet != no_fleet)
-    spawn(ctx_.eng, turn_around(s.fleet, s.route.back()));
+    spawn(ctx_.eng, turn_around(s.fleet, s.route.back(), t.vehicle));
 }
 
 Process Vehicles::timetable_departures(ServiceIndex s) {
@@ -72,17 +47,24 @@ Process Vehicles::timetable_departures(ServiceIndex s) {
     if (!std::isfinite(next) || to_ticks(next) > ctx_.end)
       co_return;
     co_await delay(std::max<Tick>(0, to_ticks(next) - ctx_.eng.now()));
-    const bool open = ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0;
-    if (open && take_vehicle(s)) // a closed service's departures are cancelled
-      launch(s, 0);
-    else if (open)
-      ++results_.service(s).no_vehicle; // cancelled: none of its fleet stands here
+    // A closed service's departures are cancelled, and so are those without a vehicle.
+    if (ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0 && !launch(s, 0))
+      ++results_.service(s).no_vehicle;
     from = ctx_.eng.now() + 1;
   }
 }
 
-void Vehicles::launch(ServiceIndex s, std::size_t stop) {
+bool Vehicles::launch(ServiceIndex s, std::size_t stop) {
+  const std::optional<std::uint64_t> vehicle = take_vehicle(s, stop);
+  if (!vehicle)
+    return false;
+  start(s, stop, *vehicle);
+  return true;
+}
+
+void Vehicles::start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle) {
   Trip t;
+  t.vehicle = vehicle;
   t.number = next_trip_++;
   t.service = s;
   t.capacity = ctx_.capacity_now(s);

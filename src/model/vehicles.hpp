@@ -5,6 +5,8 @@
 
 #include "stops.hpp"
 
+#include <deque>
+#include <optional>
 #include <vector>
 
 namespace corsim::model::detail {
@@ -14,17 +16,26 @@ public:
   Vehicles(Context &ctx, Facilities &facilities, Stops &stops, ResultsCollector &results);
   /// The departures of timetabled service `s`, for the whole run.
   Process timetable_departures(ServiceIndex s);
-  /// Boards at once (so that a dispatch rule sees the queue emptied), then starts the trip.
-  void launch(ServiceIndex s, std::size_t stop);
+  /// Takes a vehicle of the service's fleet standing at `stop` (if it has a fleet), boards at
+  /// once (so that a dispatch rule sees the queue emptied) and starts the trip; false, doing
+  /// nothing, when no vehicle of its fleet stands there.
+  bool launch(ServiceIndex s, std::size_t stop);
   /// Starts a trip of background service `s` (ModelInputs::background_begin on) with `teu`.
   void launch_background(ServiceIndex s, double teu);
 
 private:
-  /// A vehicle of timetabled service `s`'s fleet standing at its first stop, taken; false
-  /// when none stands there (always true without a fleet).
-  bool take_vehicle(ServiceIndex s);
-  /// The trip's vehicle stands at its last stop after the fleet's turnaround.
-  Process turn_around(std::uint32_t fleet, NodeIndex at);
+  // Fleets (fleets.cpp).
+  /// The fleets' vehicles spread over the first stops of their services.
+  void place_fleets();
+  /// The number of a vehicle of service `s`'s fleet standing at its stop `stop`, taken
+  /// (UINT64_MAX without a fleet); nullopt when none stands there.
+  std::optional<std::uint64_t> take_vehicle(ServiceIndex s, std::size_t stop);
+  /// Vehicle `id` stands at `at`, the end of its trip, after the fleet's turnaround, offered to
+  /// the fleet's dispatched services there; away from home it runs back empty on the first of
+  /// them if none takes it within the fleet's empty_return.
+  Process turn_around(std::uint32_t fleet, NodeIndex at, std::uint64_t id);
+  /// Boards and starts a trip of `s` from `stop` with `vehicle` (already taken).
+  void start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle);
   /// At the end of a trip: the vehicle back to its fleet, or a background vehicle leaves.
   void finished(const Trip &t);
   Process trip(Trip t, std::size_t start);
@@ -41,7 +52,9 @@ private:
   Stops &stops_;
   ResultsCollector &results_;
   std::vector<RandomStream> link_rng_, weather_rng_;
-  std::vector<std::vector<int>> standing_; ///< [fleet][node]: vehicles ready to leave
+  /// [fleet][node]: the vehicles ready to leave, by number, longest standing first.
+  std::vector<std::vector<std::deque<std::uint64_t>>> standing_;
+  std::vector<NodeIndex> home_; ///< per vehicle number: where it stood at the start
   std::uint64_t next_trip_ = 1;
 };
 

@@ -143,7 +143,7 @@ Network out_and_back(int vehicles) {
     s->fleet = 0;
   }
   net.services.push_back(back);
-  net.fleets = {Fleet{"sets", vehicles, Hours(4.0)}};
+  net.fleets = {Fleet{"sets", vehicles, Hours(4.0), std::nullopt}};
   net.demand = {scheduled(2, 0, 2.0, 24.0)};
   return net;
 }
@@ -253,4 +253,31 @@ TEST_CASE("The timetable expects the wait for a path that shared traffic causes 
   const SimulationResults r = simulate(net, o);
   const Estimate &own = r.od[0].wait_hours[static_cast<int>(WaitCause::LinkQueue)];
   CHECK(std::abs(own.mean - md1_wait(6.7 / 24.0, d)) <= own.half_width);
+}
+
+TEST_CASE("A fleet of trucks bounds the dispatched loads by its round trip", "[model][fleet]") {
+  // A -2 h- K: a truck of 2 TEU leaves when full; 2 TEU are ready every hour. One truck, back
+  // empty at once: out at 0, at K at 2 h, back at A at 4 h, out again: a load every 4 h (6 a
+  // day instead of 24; the rest waits at A). In 240 h: out at 0, 4, ..., 240 (61), back at 2,
+  // 6, ..., 238 (60, all empty).
+  Network net = truck_road();
+  Service back = net.services[0];
+  back.id = "truck-back";
+  back.route = {1, 0};
+  net.services[0].fleet = 0;
+  back.fleet = 0;
+  net.services.push_back(back);
+  net.fleets = {Fleet{"trucks", 1, Hours(0.0), Hours(0.0)}};
+  net.demand = {scheduled(0, 1, 2.0, 1.0)};
+  const double measured_days = 10.0;
+  const SimulationResults r = simulate(net, options(measured_days));
+  const double per_run = measured_days / 365.0;
+  CHECK(service(r, "truck").departures_per_year.mean * per_run == Approx(61.0));
+  CHECK(service(r, "truck-back").departures_per_year.mean * per_run == Approx(60.0));
+  CHECK(service(r, "truck-back").empty_trips_per_year.mean * per_run == Approx(60.0));
+  CHECK(service(r, "truck").empty_trips_per_year.mean == Approx(0.0));
+  // Without an empty return the truck stays at K after its first trip.
+  net.fleets[0].empty_return.reset();
+  const SimulationResults stuck = simulate(net, options(measured_days));
+  CHECK(service(stuck, "truck").departures_per_year.mean * per_run == Approx(1.0));
 }
