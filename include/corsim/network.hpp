@@ -210,6 +210,12 @@ struct BackgroundTraffic {
   std::array<double, 12> monthly{1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1}; ///< rate factor by month
   std::vector<TimeWindow> holidays; ///< hours from the epoch; no vehicles enter
   [[nodiscard]] double mean_teu() const { return load.mean() * teu_per_load_unit; }
+  /// Its largest monthly factor.
+  [[nodiscard]] double busiest_month() const;
+  /// Vehicles an hour entering in its busiest month (a timetable: as often as it is written).
+  [[nodiscard]] double peak_per_hour() const;
+  /// Vehicles an hour entering on average over the year.
+  [[nodiscard]] double mean_per_hour() const;
 };
 
 enum class ArrivalProcess { Poisson, Scheduled, Bookings };

@@ -2,6 +2,7 @@
 #include "corsim/error.hpp"
 #include "corsim/suggest.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 namespace corsim {
@@ -113,6 +114,27 @@ Km great_circle(const Node &a, const Node &b) {
       std::sin(dlat / 2) * std::sin(dlat / 2) +
       std::cos(a.lat * rad) * std::cos(b.lat * rad) * std::sin(dlon / 2) * std::sin(dlon / 2);
   return Km(2 * earth_radius_km * std::asin(std::min(1.0, std::sqrt(h))));
+}
+
+double BackgroundTraffic::busiest_month() const {
+  return *std::max_element(monthly.begin(), monthly.end());
+}
+
+// A timetable's departures run with probability factor / busiest month (background.cpp).
+double BackgroundTraffic::peak_per_hour() const {
+  return per_hour.value() > 0.0 ? per_hour.value() * busiest_month()
+                                : service.schedule.departures_per_week() / hours_per_week;
+}
+
+double BackgroundTraffic::mean_per_hour() const {
+  double sum = 0.0;
+  for (double f : monthly)
+    sum += f;
+  const double mean = sum / 12.0;
+  if (per_hour.value() > 0.0)
+    return per_hour.value() * mean;
+  const double top = busiest_month();
+  return top > 0.0 ? service.schedule.departures_per_week() / hours_per_week * mean / top : 0.0;
 }
 
 namespace {

@@ -3,7 +3,6 @@
 #include "load_context.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace corsim::io {
 
@@ -15,26 +14,6 @@ const std::vector<std::string> background_arrival_names = {"poisson", "scheduled
 constexpr double max_background_per_year = 1e6;
 /// Largest monthly factor: a profile is factors around 1, not counts of vehicles.
 constexpr double max_monthly_factor = 100.0;
-
-/// Whether a load's text is in tonnes: a number followed by the unit t or kg.
-bool is_mass(const std::string &text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const std::size_t len = text.compare(i, 2, "kg") == 0 ? 2 : text[i] == 't' ? 1 : 0;
-    if (len == 0)
-      continue;
-    std::size_t before = i;
-    while (before > 0 && text[before - 1] == ' ')
-      --before;
-    const bool after_number =
-        before > 0 &&
-        (std::isdigit(static_cast<unsigned char>(text[before - 1])) || text[before - 1] == '.');
-    const bool word_ends =
-        i + len == text.size() || !std::isalpha(static_cast<unsigned char>(text[i + len]));
-    if (after_number && word_ends)
-      return true;
-  }
-  return false;
-}
 
 VehicleType vehicle_of(Mode m) {
   return m == Mode::Rail  ? VehicleType::Train
@@ -49,7 +28,9 @@ void read_load(LoadContext &ctx, MapReader &m, BackgroundTraffic &b) {
   const auto text = scalar_text(ctx.diag, m.node("load"), "a load");
   if (!text)
     return;
-  const bool tonnes = is_mass(*text);
+  // A mass if it reads as one; otherwise a volume, whose errors the reader reports.
+  const bool tonnes =
+      std::holds_alternative<DistributionSpec>(parse_distribution(*text, Dimension::Mass));
   const auto d = m.distribution("load", tonnes ? Dimension::Mass : Dimension::Volume, true);
   if (!d)
     return;
@@ -149,8 +130,7 @@ void load_background(LoadContext &ctx, const YAML::Node &list) {
     read_load(ctx, m, b);
     if (m.has("monthly"))
       read_monthly(ctx, m, b);
-    const double busiest = *std::max_element(b.monthly.begin(), b.monthly.end());
-    if (b.per_hour.value() * busiest * hours_per_year > max_background_per_year)
+    if (b.peak_per_hour() * hours_per_year > max_background_per_year)
       ctx.diag.error(m.node("vehicles"), "'vehicles' (in its busiest month) gives more than "
                                          "1,000,000 vehicles a year; check the units");
     if (m.has("holidays"))

@@ -3,27 +3,16 @@
 // Warnings, not errors: a planner may study an overloaded border on purpose.
 #include "load_context.hpp"
 
+#include "corsim/routing_graph.hpp"
+
+#include <fmt/format.h>
+
 #include <algorithm>
-#include <cstdio>
 #include <map>
 
 namespace corsim::io {
 
 namespace {
-
-std::string fixed1(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
-}
-
-/// Vehicles a day a background stream sends at its busiest month.
-double peak_per_day(const BackgroundTraffic &b) {
-  const double top = *std::max_element(b.monthly.begin(), b.monthly.end());
-  if (b.per_hour.value() > 0.0)
-    return per_day(b.per_hour) * top;
-  return b.service.schedule.departures_per_week() / 7.0; // at most as often as it is written
-}
 
 /// What the background asks of one facility a day, against what it gives.
 struct Demand {
@@ -57,20 +46,19 @@ void TrafficCheck::add(std::size_t k) {
   const BackgroundTraffic &b = ctx_.net.background[k];
   const Service &s = b.service;
   const YAML::Node &at = ctx_.background_yaml[k];
-  const double v = peak_per_day(b), teu = b.mean_teu();
+  const double v = b.peak_per_hour() * hours_per_day, teu = b.mean_teu();
   const std::vector<bool> gauge = gauge_change_stops(ctx_.net, s);
   for (std::size_t i = 0; i < s.route.size(); ++i) {
     const Node &n = ctx_.net.nodes[s.route[i]];
     const bool passes = i > 0 && i + 1 < s.route.size();
     if (passes && n.customs && s.mode != Mode::Sea)
-      ask("customs at " + n.id,
-          v * (n.customs->time.mean() +
-               n.customs->inspection_share * n.customs->inspection_time.mean()),
+      ask("customs at " + n.id, v * customs_dwell(n).value(),
           n.customs->lanes * hours_per_day * n.customs->hours.weekly_open_share(), "lane-hours",
           at);
     if (i > 0 && n.road_checkpoint && s.mode == Mode::Road) {
       const RoadCheckpoint &cp = *n.road_checkpoint;
-      double trucks = cp.lanes * hours_per_day * cp.hours.weekly_open_share() / cp.time.mean();
+      double trucks = cp.lanes * hours_per_day * cp.hours.weekly_open_share() /
+                      road_checkpoint_dwell(n).value();
       if (cp.daily_quota.value() > 0.0)
         trucks = std::min(trucks, per_day(cp.daily_quota));
       ask("road checkpoint at " + n.id, v, trucks, "trucks", at);
@@ -93,10 +81,10 @@ void TrafficCheck::add(std::size_t k) {
 void TrafficCheck::report() {
   for (const auto &[what, d] : demands_)
     if (d.asked > d.given)
-      ctx_.diag.warning(ctx_.diag.pos(*d.at), "background traffic alone needs " + fixed1(d.asked) +
-                                                  " " + d.unit + " a day of the " + what +
-                                                  ", which gives " + fixed1(d.given) +
-                                                  ": it will queue without bound");
+      ctx_.diag.warning(ctx_.diag.pos(*d.at),
+                        fmt::format("background traffic alone needs {:.1f} {} a day of the {}, "
+                                    "which gives {:.1f}: it will queue without bound",
+                                    d.asked, d.unit, what, d.given));
 }
 
 /// Hours a vehicle of `s` needs from its departure to the end of its route, on mean times.
@@ -144,9 +132,10 @@ void warn_short_fleets(LoadContext &ctx) {
     const double needed = hours_needed[k] / hours_per_week;
     if (needed > f.vehicles)
       ctx.diag.warning(ctx.diag.pos(ctx.fleet_yaml[k]["vehicles"]),
-                       "fleet '" + f.id + "' has " + std::to_string(f.vehicles) +
-                           " vehicles, but its services' timetables need " + fixed1(needed) +
-                           " on mean run times and turnaround: departures will be cancelled");
+                       fmt::format("fleet '{}' has {} vehicles, but its services' timetables "
+                                   "need {:.1f} on mean run times and turnaround: departures "
+                                   "will be cancelled",
+                                   f.id, f.vehicles, needed));
   }
 }
 

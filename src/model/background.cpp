@@ -8,10 +8,8 @@
 namespace corsim::model::detail {
 
 Background::Background(Context &ctx, Vehicles &vehicles) : ctx_(ctx), vehicles_(vehicles) {
-  for (const BackgroundTraffic &b : ctx.net.background) {
+  for (const BackgroundTraffic &b : ctx.net.background)
     rng_.push_back(ctx.stream("background", b.service.id));
-    top_.push_back(*std::max_element(b.monthly.begin(), b.monthly.end()));
-  }
 }
 
 double Background::factor_at(const BackgroundTraffic &b, Hours t) const {
@@ -33,8 +31,8 @@ double Background::next_entry(std::size_t b, double t) {
   const double end = to_time(ctx_.end);
   while (t <= end) {
     if (bg.per_hour.value() > 0.0 && bg.poisson) {
-      t += exponential(r, 1.0 / (bg.per_hour.value() * top_[b]));
-      if (t <= end && r.uniform01() * top_[b] < factor_at(bg, Hours(t)))
+      t += exponential(r, 1.0 / bg.peak_per_hour());
+      if (t <= end && r.uniform01() * bg.busiest_month() < factor_at(bg, Hours(t)))
         return t;
     } else if (bg.per_hour.value() > 0.0) {
       const double f = factor_at(bg, Hours(t));
@@ -46,7 +44,7 @@ double Background::next_entry(std::size_t b, double t) {
       t = first_departure_at_or_after(bg.service.schedule, Hours(to_time(to_ticks(t) + 1)),
                                       ctx_.net.settings.epoch)
               .value();
-      if (t <= end && r.uniform01() * top_[b] < factor_at(bg, Hours(t)))
+      if (t <= end && r.uniform01() * bg.busiest_month() < factor_at(bg, Hours(t)))
         return t;
     }
   }
@@ -67,8 +65,9 @@ Process Background::arrivals(std::size_t b) {
   if (timetabled)
     t = first_departure_at_or_after(bg.service.schedule, Hours(0.0), ctx_.net.settings.epoch)
             .value();
-  const bool at_start = timetabled ? rng_[b].uniform01() * top_[b] < factor_at(bg, Hours(t))
-                                   : !bg.poisson && factor_at(bg, Hours(0.0)) > 0.0;
+  const bool at_start = timetabled
+                            ? rng_[b].uniform01() * bg.busiest_month() < factor_at(bg, Hours(t))
+                            : !bg.poisson && factor_at(bg, Hours(0.0)) > 0.0;
   if (at_start && t <= to_time(ctx_.end)) {
     co_await delay(to_ticks(t));
     enter(b);

@@ -25,7 +25,6 @@ private:
   Context &ctx_;
   Vehicles &vehicles_;
   std::vector<RandomStream> rng_; ///< per stream: arrival times, thinning and loads
-  std::vector<double> top_;       ///< per stream: its largest monthly factor
 };
 
 } // namespace corsim::model::detail

@@ -74,20 +74,6 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
 
 namespace {
 
-/// Vehicles an hour a service or background stream runs, on average over the year.
-double mean_per_hour(const Schedule &s) { return s.departures_per_week() / hours_per_week; }
-
-double mean_per_hour(const BackgroundTraffic &b) {
-  double sum = 0.0, top = 0.0;
-  for (double f : b.monthly) {
-    sum += f;
-    top = std::max(top, f);
-  }
-  const double mean = sum / 12.0;
-  return b.per_hour.value() > 0.0 ? b.per_hour.value() * mean
-                                  : mean_per_hour(b.service.schedule) * (top > 0 ? mean / top : 0);
-}
-
 void add_arrivals(const Network &net, const Service &s, double per_hour,
                   std::vector<std::array<double, 2>> &rate) {
   for (std::size_t i = 0; i < s.legs.size() && i + 1 < s.route.size(); ++i)
@@ -99,7 +85,7 @@ void add_arrivals(const Network &net, const Service &s, double per_hour,
 std::vector<std::array<double, 2>> expected_path_waits(const Network &net) {
   std::vector<std::array<double, 2>> rate(net.links.size(), {0.0, 0.0});
   for (const BackgroundTraffic &b : net.background)
-    add_arrivals(net, b.service, mean_per_hour(b), rate);
+    add_arrivals(net, b.service, b.mean_per_hour(), rate);
   std::vector<std::array<double, 2>> wait(net.links.size(), {0.0, 0.0});
   for (LinkIndex l = 0; l < net.links.size(); ++l) {
     if (!(net.links[l].capacity.value() > 0.0))
