@@ -38,6 +38,10 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
                   "logit: split over the 5 best routes by generalised cost, booking room on "
                   "departures (the default); earliest: each box takes the earliest arrival")
       ->check(CLI::IsMember({"earliest", "logit"}));
+  cmd->add_option("--replan", r.replan,
+                  "react: a box left behind by a full train, or late for its connection, "
+                  "re-plans from where it stands (the default); never: it keeps its first plan")
+      ->check(CLI::IsMember({"react", "never"}));
   cmd->add_flag("--resume", r.resume,
                 "Go on from the replications an interrupted run kept under --out DIR");
   cmd->add_option("--threads", r.threads,
@@ -114,6 +118,8 @@ void apply_overrides(model::SimulationOptions &o, const RunOverrides &r) {
   if (r.route_choice)
     o.route_choice = *r.route_choice == "earliest" ? model::RouteChoice::EarliestArrival
                                                    : model::RouteChoice::Logit;
+  if (r.replan)
+    o.replan = *r.replan == "react";
   const unsigned cores = std::thread::hardware_concurrency();
   o.threads = r.threads > 0 ? r.threads : static_cast<int>(cores > 0 ? cores : 1);
 }

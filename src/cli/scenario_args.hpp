@@ -18,14 +18,15 @@ struct RunOverrides {
   std::optional<int> replications, max_replications;
   std::optional<std::uint64_t> seed;
   std::optional<std::string> route_choice;
-  int threads = 0;                ///< 0: one per core
-  bool resume = false;            ///< reuse the replications kept under --out DIR
-  std::vector<std::string> set;   ///< "path=value"
-  std::vector<std::string> scale; ///< "path=factor"
+  std::optional<std::string> replan; ///< "react" or "never"
+  int threads = 0;                   ///< 0: one per core
+  bool resume = false;               ///< reuse the replications kept under --out DIR
+  std::vector<std::string> set;      ///< "path=value"
+  std::vector<std::string> scale;    ///< "path=factor"
 };
 
 /// --days, --warmup, --replications, --precision, --max-replications, --seed, --route-choice,
-/// --threads; with `changes`, also --set and --scale (one value each).
+/// --replan, --threads; with `changes`, also --set and --scale (one value each).
 void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes);
 
 /// A --set or --scale as given: PATH=V1,V2,... (commas inside brackets stay, so that a

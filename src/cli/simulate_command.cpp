@@ -209,10 +209,10 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
   const model::SimulationOptions &o = sc.options;
   const std::size_t n = r.replications.size();
   std::cout << fmt::format("{}: {} days measured after {} days of warm-up, {} replication{}, "
-                           "seed {}, route choice: {} (± = 95% interval across replications)\n\n",
+                           "seed {}, route choice: {}{} (± = 95% interval across replications)\n\n",
                            scenario_title(sc), number(in_days(o.horizon)),
                            number(in_days(o.warmup)), n, n == 1 ? "" : "s", o.seed,
-                           model::to_string(o.route_choice))
+                           model::to_string(o.route_choice), o.replan ? "" : ", no re-planning")
             << "Transit time by flow (days, ready after the warm-up)\n"
             << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
             << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"

@@ -67,7 +67,7 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
                        const ScenarioLimits &limits) {
   MapReader m(diag, run, "'run'",
               {"days", "warmup", "replications", "precision", "max_replications", "seed",
-               "route_choice", "route_shares"});
+               "route_choice", "route_shares", "replan"});
   if (!m.valid())
     return;
   auto days = [&](const char *key, Hours &into, double min_days) {
@@ -94,6 +94,8 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
     o.route_choice = route_choice_values[*c];
   if (m.has("route_shares"))
     o.route_shares = read_shares(diag, m.node("route_shares"));
+  if (auto c = m.choice("replan", {"react", "never"}, false))
+    o.replan = *c == 0;
   if (o.route_choice == model::RouteChoice::FixedShares && o.route_shares.empty())
     diag.error(run, "route_choice 'shares' needs 'route_shares'");
 }
@@ -138,6 +140,7 @@ std::string Scenario::as_run() const {
   }
   out << YAML::Key << "seed" << YAML::Value << options.seed;
   out << YAML::Key << "route_choice" << YAML::Value << model::to_string(options.route_choice);
+  out << YAML::Key << "replan" << YAML::Value << (options.replan ? "react" : "never");
   out << YAML::EndMap << YAML::Key << "changes" << YAML::Value << YAML::BeginSeq;
   static const char *kinds[] = {"set", "scale", "add", "remove"};
   static const char *values[] = {"to", "by", "items", nullptr};

@@ -17,6 +17,8 @@ struct PlannedLeg {
   /// The departure booked (its tick at the service's first stop); -1 = any with room. A booked
   /// consignment does not board an earlier departure.
   Tick trip = -1;
+  double cost = 0.0; ///< USD per TEU of the ride, as planned (tariff and links)
+  double co2 = 0.0;  ///< tonnes per TEU of the ride
 };
 
 struct Consignment {
@@ -26,8 +28,9 @@ struct Consignment {
   Tick ready = 0;
   Tick due = 0; ///< 0 = none
   Tick queued_since = 0;
-  Tick rolled_since = -1;  ///< first departure that left it behind on the current leg
-  Tick blocked_since = -1; ///< when it found its yard full
+  Tick rolled_since = -1;     ///< first departure that left it behind on the current leg
+  ServiceIndex rolled_by = 0; ///< the service of that departure (charged the rolled hours)
+  Tick blocked_since = -1;    ///< when it found its yard full
   std::uint32_t leg = 0;
   bool boarded_once = false;
   bool in_yard = false;

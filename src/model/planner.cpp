@@ -22,7 +22,7 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   // Choice sets exist only for the logit and fixed shares: test the route choice first.
   if (ctx_.in.options->route_choice == RouteChoice::EarliestArrival ||
       ctx_.in.choice_sets[f].empty())
-    return unbooked(flow, RouteFilter{}, now);
+    return unbooked(flow, flow.origin, RouteFilter{}, now);
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
   const Tick gone = ctx_.eng.now() - to_ticks(days(90.0));
   while (!booked_.empty() && booked_.begin()->first.first < gone)
@@ -33,7 +33,7 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const std::vector<double> &shares = ctx_.in.choice_shares[f];
   if (plans.empty()) // every route full: plan without booking; the boxes queue and roll over
     for (std::size_t r = 0; r < set.size(); ++r)
-      if (auto p = unbooked(flow, set[r], now)) {
+      if (auto p = unbooked(flow, flow.origin, set[r], now)) {
         plans.push_back(std::move(*p));
         weights.push_back(shares.empty() ? -1.0 : shares[r]);
       }
@@ -48,7 +48,7 @@ void Planner::offers(FlowIndex f, double teu, std::vector<Plan> &plans,
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
   const std::vector<double> &shares = ctx_.in.choice_shares[f];
   for (std::size_t r = 0; r < set.size(); ++r)
-    if (auto p = bookable(flow, set[r], teu)) {
+    if (auto p = bookable(flow, flow.origin, set[r], teu, to_hours(ctx_.eng.now()))) {
       plans.push_back(std::move(*p));
       weights.push_back(shares.empty() ? -1.0 : shares[r]);
     }
@@ -96,6 +96,17 @@ double Planner::closure_hours(const Plan &p) const {
   return held;
 }
 
+// Tariffs and link costs + value of time × hours from now to arrival (a booked later
+// departure waits from now), with the hours closures would hold its vehicles.
+double Planner::generalised_cost(const DemandFlow &flow, const Plan &p) const {
+  const auto c = static_cast<std::size_t>(flow.cargo);
+  const double vot =
+      c < ctx_.net.settings.value_of_time.size() ? ctx_.net.settings.value_of_time[c].value() : 0.0;
+  const double now = to_hours(ctx_.eng.now()).value();
+  return p.it.cost.value() + vot * (p.it.arrival.value() - now +
+                                    (ctx_.net.disruptions.empty() ? 0.0 : closure_hours(p)));
+}
+
 // Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
 // The caller books its TEU on the departures it names (book()).
 std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
@@ -105,16 +116,9 @@ std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
   std::vector<double> w = weights;
   if (!w.empty() && w.front() < 0.0) {
     const DemandFlow &flow = ctx_.net.demand[f];
-    const auto c = static_cast<std::size_t>(flow.cargo);
-    const double vot = c < ctx_.net.settings.value_of_time.size()
-                           ? ctx_.net.settings.value_of_time[c].value()
-                           : 0.0;
     std::vector<double> cost;
-    const double now = to_hours(ctx_.eng.now()).value(); // a booked later departure waits from now
     for (const Plan &p : plans)
-      cost.push_back(p.it.cost.value() +
-                     vot * (p.it.arrival.value() - now + // from now
-                            (ctx_.net.disruptions.empty() ? 0.0 : closure_hours(p))));
+      cost.push_back(generalised_cost(flow, p));
     const double best = *std::min_element(cost.begin(), cost.end());
     for (std::size_t i = 0; i < cost.size(); ++i) // relative to the best: no overflow
       w[i] = std::exp(-ctx_.in.options->logit_scale * (cost[i] - best));
@@ -129,10 +133,51 @@ std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
   return std::move(plans[pick]);
 }
 
+void Planner::add_booking(const PlannedLeg &l, double teu) {
+  if (l.trip < 0)
+    return;
+  std::vector<double> &on = booked_[{l.trip, l.service}];
+  on.resize(ctx_.in.services[l.service].legs.size(), 0.0);
+  for (std::size_t j = l.board; j < l.alight; ++j)
+    on[j] = std::max(0.0, on[j] + teu);
+}
+
 void Planner::book(const Plan &p, double teu) {
   for (const PlannedLeg &l : p.legs)
-    if (l.trip >= 0)
-      booked_[{l.trip, l.service}] += teu;
+    add_booking(l, teu);
+}
+
+void Planner::unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu) {
+  for (std::size_t i = from; i < legs.size(); ++i)
+    add_booking(legs[i], -teu);
+}
+
+// From where the box stands: the earliest itinerary with room on any route, and (unless boxes
+// choose by earliest arrival) on each of the flow's routes; the lowest generalised cost wins.
+// No leg may have vehicles smaller than the box. It looks from just after now: the departure
+// leaving now is the one that left it behind.
+std::optional<Plan> Planner::replan(FlowIndex f, NodeIndex from, double teu) {
+  const DemandFlow &flow = ctx_.net.demand[f];
+  const Hours after = to_hours(ctx_.eng.now()) + Hours(1e-3);
+  std::optional<Plan> best;
+  double best_cost = 0.0;
+  const auto consider = [&](const RouteFilter &filter) {
+    auto p = bookable(flow, from, filter, teu, after);
+    if (!p || std::any_of(p->legs.begin(), p->legs.end(), [&](const PlannedLeg &l) {
+          return ctx_.in.capacity[l.service].value() + teu_eps < teu;
+        }))
+      return;
+    const double cost = generalised_cost(flow, *p);
+    if (!best || cost < best_cost) {
+      best = std::move(p);
+      best_cost = cost;
+    }
+  };
+  consider(RouteFilter{});
+  if (ctx_.in.options->route_choice != RouteChoice::EarliestArrival)
+    for (const RouteFilter &filter : ctx_.in.choice_sets[f])
+      consider(filter);
+  return best;
 }
 
 } // namespace corsim::model::detail

@@ -27,27 +27,40 @@ public:
   std::optional<Plan> plan(FlowIndex f, double teu);
   /// Keeps `teu` of room on the departures `p` names.
   void book(const Plan &p, double teu);
+  /// Gives back the room `teu` held on the departures legs[from..] name.
+  void unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu);
+  /// A new plan for `teu` of flow `f` standing at `from` now, on departures with room, not yet
+  /// booked; none when nothing arrives within the horizon.
+  std::optional<Plan> replan(FlowIndex f, NodeIndex from, double teu);
 
 private:
   void offers(FlowIndex f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
   std::optional<Plan> choose(FlowIndex f, std::vector<Plan> &plans,
                              const std::vector<double> &weights);
   [[nodiscard]] double closure_hours(const Plan &p) const;
+  [[nodiscard]] double generalised_cost(const DemandFlow &flow, const Plan &p) const;
   // planner_search.cpp
   std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
-  std::optional<Plan> bookable(const DemandFlow &flow, const RouteFilter &filter, double teu);
+  /// The earliest plan from `ready` on whose departures `teu` fit.
+  std::optional<Plan> bookable(const DemandFlow &flow, NodeIndex from, const RouteFilter &filter,
+                               double teu, Hours ready);
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
   std::size_t full_leg(Plan &p, double teu) const;
-  [[nodiscard]] std::optional<Itinerary> earliest(const DemandFlow &flow, const RouteFilter &filter,
-                                                  Hours ready) const;
+  /// From `from` (the flow's origin, or where a box re-plans) to the flow's destination.
+  [[nodiscard]] std::optional<Itinerary> earliest(const DemandFlow &flow, NodeIndex from,
+                                                  const RouteFilter &filter, Hours ready) const;
   /// The earliest itinerary by `filter` as a plan, without booking.
-  [[nodiscard]] std::optional<Plan> unbooked(const DemandFlow &flow, const RouteFilter &filter,
-                                             Hours ready) const;
+  [[nodiscard]] std::optional<Plan> unbooked(const DemandFlow &flow, NodeIndex from,
+                                             const RouteFilter &filter, Hours ready) const;
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
 
   Context &ctx_;
-  /// TEU booked per departure (tick at the first stop, service), for capacity-aware choice.
-  std::map<std::pair<Tick, ServiceIndex>, double> booked_;
+  /// TEU booked per departure (tick at the first stop, service) on each of its legs, for
+  /// capacity-aware choice: a ride books the legs it rides, so boxes joining at a later stop
+  /// take no room before it.
+  std::map<std::pair<Tick, ServiceIndex>, std::vector<double>> booked_;
+  /// Adds `teu` on the legs that `l` rides of its departure.
+  void add_booking(const PlannedLeg &l, double teu);
   std::vector<RandomStream> choice_rng_; ///< per flow
 };
 

@@ -7,10 +7,10 @@
 
 namespace corsim::model::detail {
 
-std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, const RouteFilter &filter,
-                                           Hours ready) const {
+std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, NodeIndex from,
+                                           const RouteFilter &filter, Hours ready) const {
   TimetableQuery q;
-  q.from = flow.origin;
+  q.from = from;
   q.to = flow.destination;
   q.ready = ready;
   q.cargo = flow.cargo;
@@ -21,10 +21,10 @@ std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, const RouteFi
   return ctx_.in.timetable->earliest_arrival(q);
 }
 
-std::optional<Plan> Planner::unbooked(const DemandFlow &flow, const RouteFilter &filter,
-                                      Hours ready) const {
+std::optional<Plan> Planner::unbooked(const DemandFlow &flow, NodeIndex from,
+                                      const RouteFilter &filter, Hours ready) const {
   Plan p;
-  auto it = earliest(flow, filter, ready);
+  auto it = earliest(flow, from, filter, ready);
   if (!it)
     return std::nullopt;
   p.it = std::move(*it);
@@ -44,8 +44,10 @@ std::size_t Planner::full_leg(Plan &p, double teu) const {
     const Timetable &tt = *ctx_.in.timetable;
     const Hours first = p.it.legs[i].departure - tt.departure_offset(leg.service, leg.board);
     leg.trip = to_ticks(tt.next_departure(leg.service, 0, first - Hours(1e-3)));
-    const auto it = booked_.find({leg.trip, leg.service});
-    const double used = it == booked_.end() ? 0.0 : it->second;
+    double used = 0.0; // on the busiest leg it rides
+    if (const auto it = booked_.find({leg.trip, leg.service}); it != booked_.end())
+      for (std::size_t j = leg.board; j < leg.alight && j < it->second.size(); ++j)
+        used = std::max(used, it->second[j]);
     const double room = ctx_.in.capacity[leg.service].value() *
                         ctx_.in.service_cut[leg.service].factor_at(leg.trip); // 0: cancelled
     if (used + teu > room + 1e-9)
@@ -56,11 +58,10 @@ std::size_t Planner::full_leg(Plan &p, double teu) const {
 
 // The earliest itinerary on a route whose departures have room; a full one is tried again
 // from just after the full departure (up to 40 times, then the route counts as full).
-std::optional<Plan> Planner::bookable(const DemandFlow &flow, const RouteFilter &filter,
-                                      double teu) {
-  Hours ready = to_hours(ctx_.eng.now());
+std::optional<Plan> Planner::bookable(const DemandFlow &flow, NodeIndex from,
+                                      const RouteFilter &filter, double teu, Hours ready) {
   for (int attempt = 0; attempt < 40; ++attempt) {
-    auto p = unbooked(flow, filter, ready);
+    auto p = unbooked(flow, from, filter, ready);
     if (!p)
       return std::nullopt;
     const std::size_t i = full_leg(*p, teu);
@@ -107,7 +108,8 @@ std::optional<Plan> Planner::direct(const DemandFlow &flow, ServiceIndex s, doub
     const Hours start = leg.departure - tt.departure_offset(s, b);
     leg.arrival = start + tt.arrival_offset(s, a);
     p.it = Itinerary{leg.ready, leg.arrival, {leg}, leg.cost, leg.co2};
-    p.legs = {PlannedLeg{s, static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(a), -1}};
+    p.legs = {PlannedLeg{s, static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(a), -1,
+                         leg.cost.value(), leg.co2.value()}};
     if (full_leg(p, teu) == p.legs.size())
       return p;
     after = leg.departure + Hours(1e-3);
@@ -122,7 +124,8 @@ bool Planner::to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const 
   for (const TimetableLeg &l : it.legs) {
     if (l.on_demand) {
       const bool reverse = ctx_.net.links[l.link].from != l.from;
-      legs.push_back(PlannedLeg{ctx_.in.on_demand[l.link * 2 + (reverse ? 1 : 0)], 0, 1});
+      legs.push_back(PlannedLeg{ctx_.in.on_demand[l.link * 2 + (reverse ? 1 : 0)], 0, 1, -1,
+                                l.cost.value(), l.co2.value()});
       continue;
     }
     const std::vector<NodeIndex> &route = ctx_.in.services[l.service].route;
@@ -132,7 +135,8 @@ bool Planner::to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const 
     if (alight == route.end())
       return false;
     legs.push_back(PlannedLeg{l.service, static_cast<std::uint16_t>(board - route.begin()),
-                              static_cast<std::uint16_t>(alight - route.begin())});
+                              static_cast<std::uint16_t>(alight - route.begin()), -1,
+                              l.cost.value(), l.co2.value()});
   }
   return true;
 }

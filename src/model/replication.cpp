@@ -6,8 +6,9 @@ namespace corsim::model::detail {
 
 Replication::Replication(const ModelInputs &in, int replication)
     : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_),
-      stops_(ctx_, boxes_, facilities_, results_), vehicles_(ctx_, facilities_, stops_, results_),
-      background_(ctx_, vehicles_), demand_(ctx_, planner_, boxes_, stops_, results_) {
+      stops_(ctx_, boxes_, facilities_, results_, planner_),
+      vehicles_(ctx_, facilities_, stops_, results_), background_(ctx_, vehicles_),
+      demand_(ctx_, planner_, boxes_, stops_, results_) {
   stops_.set_launch([this](ServiceIndex s, std::size_t stop) { return vehicles_.launch(s, stop); });
 }
 

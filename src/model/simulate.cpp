@@ -260,6 +260,8 @@ const char *to_string(TraceEvent::Kind k) {
     return "departed";
   case TraceEvent::Kind::Arrived:
     return "arrived";
+  case TraceEvent::Kind::Replanned:
+    return "replanned";
   }
   return "?";
 }

@@ -5,11 +5,14 @@
 
 namespace corsim::model::detail {
 
-Stops::Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results)
-    : ctx_(ctx), boxes_(boxes), facilities_(facilities), results_(results),
-      queues_(ctx.in.services.size()) {
-  for (std::size_t s = 0; s < ctx.in.services.size(); ++s)
+Stops::Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results,
+             Planner &planner)
+    : ctx_(ctx), boxes_(boxes), facilities_(facilities), results_(results), planner_(planner),
+      queues_(ctx.in.services.size()), last_departed_(ctx.in.services.size()) {
+  for (std::size_t s = 0; s < ctx.in.services.size(); ++s) {
     queues_[s].resize(ctx.in.services[s].route.size());
+    last_departed_[s].assign(ctx.in.services[s].route.size(), -1);
+  }
 }
 
 void Stops::to_next_leg(std::uint32_t c) {
@@ -18,6 +21,8 @@ void Stops::to_next_leg(std::uint32_t c) {
     deliver(c);
     return;
   }
+  if (ctx_.in.options->replan && missed_connection(k))
+    replan(c);
   const PlannedLeg &leg = k.legs[k.leg];
   const NodeIndex node = ctx_.in.services[leg.service].route[leg.board];
   const YardState *y = facilities_.node(node).yard.get();
@@ -124,8 +129,11 @@ double Stops::board(Trip &t, std::size_t stop) {
   StopQueue &q = queues_[t.service][stop];
   std::vector<std::uint32_t> stay;
   std::vector<std::uint32_t> boarded;
-  pick(t, stop, boarded, stay);
+  std::vector<std::uint32_t> left_behind;
+  pick(t, stop, boarded, stay, left_behind);
   q.waiting.swap(stay);
+  if (t.key >= 0)
+    last_departed_[t.service][stop] = t.key;
   double teu = 0.0;
   const NodeIndex node = ctx_.in.services[t.service].route[stop];
   for (std::uint32_t c : boarded) {
@@ -134,13 +142,15 @@ double Stops::board(Trip &t, std::size_t stop) {
     if (boxes_[c].in_yard)
       yard_leave(c, node); // may admit held consignments, which join the queues
   }
+  if (ctx_.in.options->replan && !left_behind.empty())
+    replan_left_behind(t.service, stop, left_behind);
   if (q.waiting.empty())
     q.teu = 0.0; // no drift from fractional sizes
   return teu;
 }
 
 void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
-                 std::vector<std::uint32_t> &stay) {
+                 std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind) {
   const StopQueue &q = queues_[t.service][stop];
   const double cap = t.capacity;
   const bool timetabled = ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch;
@@ -161,7 +171,9 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
       if (t.load + k.teu > cap + teu_eps) {
         if (timetabled && k.rolled_since < 0) {
           k.rolled_since = ctx_.eng.now();
+          k.rolled_by = t.service;
           results_.service(t.service).rolled_teu += k.teu;
+          left_behind.push_back(c);
         }
         stay.push_back(c);
         continue;
@@ -183,7 +195,7 @@ void Stops::account_boarding(Trip &t, std::uint32_t c, NodeIndex node) {
     const double rolled = hours(ctx_.eng.now() - k.rolled_since);
     k.wait[idx(WaitCause::Departure)] += hours(k.rolled_since - k.queued_since);
     k.wait[idx(WaitCause::RolledOver)] += rolled;
-    results_.service(t.service).rolled_teu_hours += rolled * k.teu;
+    results_.service(k.rolled_by).rolled_teu_hours += rolled * k.teu;
   } else {
     k.wait[idx(WaitCause::Departure)] += hours(ctx_.eng.now() - k.queued_since);
   }

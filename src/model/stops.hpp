@@ -4,6 +4,7 @@
 // boarding and alighting. Internal to corsim_model.
 
 #include "facilities.hpp"
+#include "planner.hpp"
 #include "results_collector.hpp"
 
 #include <functional>
@@ -22,7 +23,8 @@ public:
   /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch); false when its
   /// fleet has no vehicle there.
   using Launch = std::function<bool(ServiceIndex s, std::size_t stop)>;
-  Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results);
+  Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results,
+        Planner &planner);
   void set_launch(Launch launch) { launch_ = std::move(launch); }
   /// A vehicle of dispatched service `s`'s fleet now stands at its stop `stop`: the cargo
   /// waiting there leaves if the dispatch rule says so.
@@ -47,14 +49,27 @@ private:
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
   /// Splits the queue at `stop` into those that board `t` and those that stay (in order).
   void pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
-            std::vector<std::uint32_t> &stay);
+            std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind);
+  // stops_replan.cpp
+  /// Whether `c`, arriving for its current leg, finds its booked departure already gone.
+  [[nodiscard]] bool missed_connection(const Consignment &k) const;
+  /// `c`'s legs from its current one replaced by a new plan from where it stands; false when
+  /// there is none (it keeps its plan).
+  bool replan(std::uint32_t c);
+  /// After a departure from `stop` of `service` left them behind: each re-plans, and those whose
+  /// plan now starts with another ride move to its queue.
+  void replan_left_behind(ServiceIndex service, std::size_t stop,
+                          const std::vector<std::uint32_t> &left_behind);
 
   Context &ctx_;
   Consignments &boxes_;
   Facilities &facilities_;
   ResultsCollector &results_;
+  Planner &planner_;
   Launch launch_;
   std::vector<std::vector<StopQueue>> queues_; ///< [service][stop]
+  /// [service][stop]: the departure (tick at the first stop) that last left the stop; -1 none.
+  std::vector<std::vector<Tick>> last_departed_;
 };
 
 } // namespace corsim::model::detail

@@ -38,8 +38,9 @@ struct TraceEvent {
     Boarded,
     Alighted,
     Delivered,
-    Departed, ///< vehicle leaves a stop (teu = load)
-    Arrived,  ///< vehicle reaches a stop (teu = load)
+    Departed,  ///< vehicle leaves a stop (teu = load)
+    Arrived,   ///< vehicle reaches a stop (teu = load)
+    Replanned, ///< consignment took a new plan where it stands (service: its next ride)
   };
   int replication = 0;
   double time = 0.0; ///< hours from the epoch
@@ -127,6 +128,10 @@ struct SimulationOptions {
   /// its run (after loading) and at its last stop (on arrival). Off by default, as in the
   /// routing graph, which charges customs dwell at intermediate nodes only.
   bool customs_at_ends = false;
+  /// A box re-plans from where it stands (the earliest itinerary with room, any route) when a
+  /// departure leaves it behind and when it arrives too late for its booked connection. False:
+  /// it keeps the plan made when it appeared and waits for its service's next departure.
+  bool replan = true;
   TraceSink trace; ///< when set, every consignment and vehicle event
   RouteChoice route_choice = RouteChoice::Logit;
   int logit_routes = 5; ///< k routes (Yen, by generalised cost) per flow

@@ -1,0 +1,75 @@
+// Boxes that react: a box left behind by a full train re-plans from where it stands and takes
+// the earliest departure with room, on any service; with re-planning off it keeps its plan.
+#include "model_fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+using Catch::Detail::Approx;
+using namespace corsim;
+using namespace corsim::model;
+using namespace corsim::model::testing;
+
+namespace {
+
+/// A service from T to C over link 0 leaving on Mondays at `at` hours, of `wagons` × 2 TEU.
+Service t_to_c(const char *id, double at, int wagons) {
+  Service s;
+  s.id = id;
+  s.mode = Mode::Rail;
+  s.route = {0, 1};
+  s.legs = {0};
+  s.vehicle.type = VehicleType::Train;
+  s.vehicle.wagons = wagons;
+  s.vehicle.teu_per_wagon = Teu(2.0);
+  s.vehicle.capacity = Teu(2.0 * wagons);
+  s.schedule.kind = Schedule::Kind::Weekly;
+  s.schedule.weekly = {Hours(at)};
+  return s;
+}
+
+/// T ==20 h== C, no facilities. The "small" train (4 TEU) leaves T on Mondays at 06:00, the
+/// "big" one (10 TEU) at 12:00; both take 20 h. Three 2-TEU boxes are ready at T at 00:00.
+Network two_trains() {
+  Network net;
+  net.name = "two trains";
+  net.nodes = {node("T", NodeKind::Hub), node("C", NodeKind::Gateway)};
+  net.links = {rail("T-C", 0, 1, Gauge::Standard, 20.0)};
+  net.services = {t_to_c("small", 6.0, 2), t_to_c("big", 12.0, 5)};
+  DemandFlow f;
+  f.id = "T-C";
+  f.origin = 0;
+  f.destination = 1;
+  f.arrivals = ArrivalProcess::Bookings;
+  f.bookings = {{Hours(0.0), Teu(2.0)}, {Hours(0.0), Teu(2.0)}, {Hours(0.0), Teu(2.0)}};
+  net.demand = {f};
+  return net;
+}
+
+} // namespace
+
+TEST_CASE("A box left behind by a full train takes the next train with room", "[model][replan]") {
+  // Planning on the timetable alone (earliest arrival, no booking) all three boxes plan the
+  // small train (arrival 26 h). It takes two; the third is left behind at 06:00.
+  const Network net = two_trains();
+  SimulationOptions o = options(14.0);
+  SECTION("re-planning: the big train at 12:00, arriving at 32 h") {
+    const SimulationResults r = simulate(net, o);
+    const OdResult &od = r.od[0];
+    CHECK(od.transit_mean.mean == Approx((26.0 + 26.0 + 32.0) / 3));
+    CHECK(od.transit_max.mean == Approx(32.0));
+    CHECK(cause(od, WaitCause::Departure) == Approx(6.0));      // all three, 00:00 to 06:00
+    CHECK(cause(od, WaitCause::RolledOver) == Approx(6.0 / 3)); // the third, 06:00 to 12:00
+    CHECK(r.services[0].rolled_over_teu_per_year.mean == Approx(2.0 * 365.0 / 14.0));
+    // The 6 h it waited for the big train are the small train's, which left it behind.
+    CHECK(r.services[0].delay_teu_hours_per_year.mean == Approx(2.0 * 6.0 * 365.0 / 14.0));
+    CHECK(r.services[1].delay_teu_hours_per_year.mean == 0.0);
+    CHECK(r.replications[0].teu.delivered == Approx(6.0));
+  }
+  SECTION("without: the small train a week later, arriving at 168 + 26 h") {
+    o.replan = false;
+    const SimulationResults r = simulate(net, o);
+    const OdResult &od = r.od[0];
+    CHECK(od.transit_mean.mean == Approx((26.0 + 26.0 + 194.0) / 3));
+    CHECK(cause(od, WaitCause::RolledOver) == Approx(168.0 / 3));
+  }
+}
