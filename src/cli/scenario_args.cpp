@@ -142,7 +142,7 @@ void discard_kept(const std::string &out) {
 }
 
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep,
-                                           bool spread) {
+                                           bool spread, bool warn_overload) {
   ProgressBar bar(sc.name + ": replications");
   if (output_rank())
     sc.options.progress = bar.callback();
@@ -162,6 +162,8 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     if (store && store->loaded() > 0)
       print_note(
           fmt::format("{}: {} replications taken from {}", sc.name, store->loaded(), store->dir()));
+    if (const std::string w = io::overload_warning(r); warn_overload && !w.empty() && output_rank())
+      print_error(fmt::format("corsim: warning: {}: {}", sc.name, w));
     return r;
   } catch (const model::Interrupted &e) {
     print_error(fmt::format("corsim: interrupted: {} of {} replications of {} finished{}",

@@ -213,7 +213,10 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
                            scenario_title(sc), number(in_days(o.horizon)),
                            number(in_days(o.warmup)), n, n == 1 ? "" : "s", o.seed,
                            model::to_string(o.route_choice), o.replan ? "" : ", no re-planning")
-            << "Transit time by flow (days, ready after the warm-up)\n"
+            << "Transit time by flow (days, ready after the warm-up"
+            << (r.overloads.empty() ? ""
+                                    : "; OVERLOADED: of the boxes delivered only, see the warning")
+            << ")\n"
             << flow_table(net, r) << "\nWhere the time goes (mean hours per consignment)\n"
             << wait_table(r) << "\nRoutes taken (by consignments delivered)\n"
             << route_table(r) << "\nFacilities\n"

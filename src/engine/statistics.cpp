@@ -249,4 +249,21 @@ std::size_t mser5_truncation(const std::vector<double> &series) {
   return best * 5;
 }
 
+Trend linear_trend(const std::vector<double> &series) {
+  const std::size_t n = series.size();
+  Trend t;
+  if (n == 0)
+    return t;
+  const double mid = static_cast<double>(n - 1) / 2.0;
+  double sxy = 0.0, sxx = 0.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double dx = static_cast<double>(i) - mid;
+    t.mean += series[i] / static_cast<double>(n);
+    sxy += dx * series[i];
+    sxx += dx * dx;
+  }
+  t.growth = sxx > 0.0 ? sxy / sxx * static_cast<double>(n - 1) : 0.0;
+  return t;
+}
+
 } // namespace corsim

@@ -147,6 +147,14 @@ Json scenario_json(const ScenarioOutput &s, std::size_t index) {
                                      {"utilisation", b.utilisation}};
                                })},
       {"replications", array_of(r.replications, replication_json)},
+      {"overloads", array_of(r.overloads,
+                             [](const model::Overload &o) {
+                               return Json{{"what", o.what},
+                                           {"unit", o.unit},
+                                           {"growth", o.growth},
+                                           {"mean", o.mean}};
+                             })},
+      {"overload_warning", overload_warning(r)},
       {"warnings", r.warnings}};
 }
 

@@ -37,7 +37,7 @@ th:first-child,td:first-child,th.text,td.text{text-align:left}
 .difference line{stroke:#777;stroke-width:2}.difference circle{fill:#777}
 .difference.significant line{stroke:#c0392b}.difference.significant circle{fill:#c0392b}
 tr.significant td{font-weight:600;color:#a93226}summary{cursor:pointer;margin:6px 0}
-.note{color:#8a5a00}.empty{fill:#999}
+.note{color:#8a5a00}.warning{background:#fde8e8;border-left:4px solid #c00;padding:.5em}.empty{fill:#999}
 )";
 
 /// "12.3 ± 0.4" (± only with an interval), "-" without a value.
@@ -156,6 +156,8 @@ std::string scenario_section(const ScenarioOutput &s, std::size_t i) {
   const model::SimulationResults &r = *s.results;
   std::string out = fmt::format("<section class=\"scenario\" id=\"scenario-{}\"><h2>{}</h2>", i + 1,
                                 escape(detail::scenario_name(s.name, i)));
+  if (const std::string w = overload_warning(r); !w.empty())
+    out += "<p class=\"warning\"><strong>Warning</strong>: " + escape(w) + ".</p>";
   out += "<h3>Map: links coloured by utilisation, as wide as their flow</h3>" +
          report::map_svg("map" + sfx, net, r);
   out += "<h3>Transit time by flow (days)</h3><div class=\"wide\">" + flow_table(net, r) +

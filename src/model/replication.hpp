@@ -34,6 +34,7 @@ public:
   [[nodiscard]] const Facilities &facilities() const { return facilities_; }
   [[nodiscard]] const ResultsCollector &results() const { return results_; }
   [[nodiscard]] const Consignments &consignments() const { return boxes_; }
+  [[nodiscard]] const Stops &stops() const { return stops_; }
   [[nodiscard]] Conservation totals() const { return results_.totals(boxes_); }
 
 private:

@@ -93,7 +93,8 @@ private:
 std::string serialize(const Sample &s) {
   Writer w;
   w.put(s.od), w.put(s.fac), w.put(s.svc), w.put(s.links), w.put(s.background), w.put(s.fac_util);
-  w.put(s.fac_queue), w.put(s.svc_departures), w.put(s.svc_teu), w.put(s.summary);
+  w.put(s.fac_queue), w.put(s.svc_departures), w.put(s.svc_teu), w.put(s.svc_waiting),
+      w.put(s.in_system), w.put(s.summary);
   w.put(s.warnings);
   return w.take();
 }
@@ -102,7 +103,8 @@ Sample deserialize(const std::string &bytes) {
   Sample s;
   Reader r(bytes);
   r.get(s.od), r.get(s.fac), r.get(s.svc), r.get(s.links), r.get(s.background), r.get(s.fac_util);
-  r.get(s.fac_queue), r.get(s.svc_departures), r.get(s.svc_teu), r.get(s.summary);
+  r.get(s.fac_queue), r.get(s.svc_departures), r.get(s.svc_teu), r.get(s.svc_waiting),
+      r.get(s.in_system), r.get(s.summary);
   r.get(s.warnings);
   r.expect_end();
   return s;

@@ -115,6 +115,13 @@ void Stops::deliver(std::uint32_t c) {
   boxes_.free(c);
 }
 
+double Stops::waiting_teu(ServiceIndex s) const {
+  double teu = 0.0;
+  for (const StopQueue &q : queues_[s])
+    teu += q.teu;
+  return teu;
+}
+
 double Stops::alighting_teu(const Trip &t, std::size_t stop) const {
   double teu = 0.0;
   for (std::uint32_t c : t.aboard)

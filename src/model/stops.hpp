@@ -38,6 +38,8 @@ public:
   [[nodiscard]] double alighting_teu(const Trip &t, std::size_t stop) const;
   /// The consignments whose ride ends at `stop` leave `t` and go on.
   void alight(Trip &t, std::size_t stop);
+  /// TEU waiting at the stops of service `s` now.
+  [[nodiscard]] double waiting_teu(ServiceIndex s) const;
 
 private:
   void enqueue(std::uint32_t c);

@@ -134,7 +134,11 @@ Snapshot Summary::snapshot(const Replication &rep, Tick at) const {
     const ServiceStats &st = rep.results().services()[v];
     s.departures.push_back(static_cast<double>(st.departures));
     s.teu.push_back(st.teu_loaded);
+    s.waiting.push_back(rep.stops().waiting_teu(static_cast<ServiceIndex>(v)));
   }
+  for (const Consignment &k : rep.consignments().all())
+    if (k.live)
+      s.in_system += k.teu;
   return s;
 }
 
@@ -157,6 +161,8 @@ void Summary::add_series(Sample &s, const std::vector<Snapshot> &snaps) const {
     s.fac_queue.push_back(delta(&Snapshot::queue, 1.0 / period_hours));
     s.svc_departures.push_back(delta(&Snapshot::departures, 1.0));
     s.svc_teu.push_back(delta(&Snapshot::teu, 1.0));
+    s.svc_waiting.push_back(snaps[p].waiting); // levels at the period's end, not differences
+    s.in_system.push_back({snaps[p].in_system});
   }
 }
 

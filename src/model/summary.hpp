@@ -28,6 +28,8 @@ struct BgSample {
 /// share offered and of its queue; per service its departures and TEU loaded.
 struct Snapshot {
   std::vector<double> busy, busy_reverse, open, queue, departures, teu;
+  std::vector<double> waiting; ///< per service: TEU waiting at its stops now
+  double in_system = 0.0;      ///< TEU generated and not delivered now
 };
 
 /// Everything the summary keeps of one replication.
@@ -38,7 +40,8 @@ struct Sample {
   std::vector<LinkSample> links;
   std::vector<BgSample> background;
   /// Per period of the time series: [period][facility] and [period][service].
-  std::vector<std::vector<double>> fac_util, fac_queue, svc_departures, svc_teu;
+  std::vector<std::vector<double>> fac_util, fac_queue, svc_departures, svc_teu, svc_waiting;
+  std::vector<std::vector<double>> in_system; ///< [period][0]
   ReplicationSummary summary;
   std::vector<std::string> warnings;
 };

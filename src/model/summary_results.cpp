@@ -157,6 +157,7 @@ SimulationResults Summary::results() const {
   r.replications = reps_;
   r.key = key_results(r);
   r.warnings = warnings_;
+  r.overloads = find_overloads(*in_.net, r);
   return r;
 }
 
@@ -187,6 +188,9 @@ TimeSeries Summary::time_series() const {
   t.facility_queue = mean(&Sample::fac_queue, fac_keys_.size());
   t.service_departures = mean(&Sample::svc_departures, service_count());
   t.service_teu = mean(&Sample::svc_teu, service_count());
+  t.service_waiting_teu = mean(&Sample::svc_waiting, service_count());
+  const auto system = mean(&Sample::in_system, 1);
+  t.in_system_teu = system.front();
   return t;
 }
 

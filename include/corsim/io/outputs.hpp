@@ -65,6 +65,11 @@ const char *corsim_version();
 /// in summary.json (flows, facilities, services, links, bottlenecks, ...).
 std::string results_json(const ScenarioOutput &scenario, const RunRecord &run);
 
+/// One sentence on what grew without bound in `r` (model::find_overloads) and how many TEU
+/// were still undelivered at the end (the transit statistics are censored); "" when nothing
+/// did.
+std::string overload_warning(const model::SimulationResults &r);
+
 // The builders, one per file (network_to_geojson in io/export.hpp writes a network alone).
 std::string summary_json(const std::vector<ScenarioOutput> &scenarios, const RunRecord &run,
                          const Differences &differences);

@@ -154,6 +154,21 @@ struct TimeSeries {
   /// [service][period], indices as SimulationResults::services.
   std::vector<std::vector<double>> service_departures; ///< vehicles leaving their first stop
   std::vector<std::vector<double>> service_teu;        ///< TEU loaded at their first stop
+  /// TEU waiting at the service's stops at the end of each period.
+  std::vector<std::vector<double>> service_waiting_teu;
+  /// [period]: TEU generated and not yet delivered (waiting or under way) at its end.
+  std::vector<double> in_system_teu;
+};
+
+/// Something that grew without bound over the measured time: over the periods of the time
+/// series, the least-squares line rises by more than half the series' mean and by more than
+/// a floor (docs/model.md, "Overload").
+struct Overload {
+  std::string
+      what; ///< "TEU in the system", "TEU waiting for service CMO", "queue at customs at ZBK"
+  std::string unit;    ///< "TEU" or "vehicles"
+  double growth = 0.0; ///< rise of the line from the first period to the last
+  double mean = 0.0;   ///< mean over the periods
 };
 
 /// One entry of the ranked bottleneck list: a facility or a service, by the TEU-hours of
@@ -211,6 +226,13 @@ struct SimulationResults {
   std::vector<ReplicationSummary> replications;
   std::vector<KeyResult> key;        ///< per replication, in replication order
   std::vector<std::string> warnings; ///< model simplifications that bit (e.g. wagon shortfall)
+  /// What grew without bound; the system's content first when it did. Not empty: the run is
+  /// overloaded, and transit statistics (of the boxes delivered) are censored.
+  std::vector<Overload> overloads;
 };
+
+/// What grew without bound over the measured time in `r.over_time` (the Overload rule): the
+/// TEU in the system, each service's TEU waiting, each facility's queue.
+std::vector<Overload> find_overloads(const Network &net, const SimulationResults &r);
 
 } // namespace corsim::model
