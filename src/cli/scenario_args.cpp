@@ -142,7 +142,7 @@ void discard_kept(const std::string &out) {
 }
 
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep,
-                                           bool spread, bool warn_overload) {
+                                           bool spread, bool warn) {
   ProgressBar bar(sc.name + ": replications");
   if (output_rank())
     sc.options.progress = bar.callback();
@@ -162,8 +162,12 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     if (store && store->loaded() > 0)
       print_note(
           fmt::format("{}: {} replications taken from {}", sc.name, store->loaded(), store->dir()));
-    if (const std::string w = io::overload_warning(r); warn_overload && !w.empty() && output_rank())
-      print_error(fmt::format("corsim: warning: {}: {}", sc.name, w));
+    if (warn && output_rank()) {
+      if (const std::string w = io::overload_warning(r); !w.empty())
+        print_error(fmt::format("corsim: warning: {}: {}", sc.name, w));
+      for (const std::string &w : r.warnings)
+        print_note(sc.name + ": " + w); // on stderr, and not with --quiet
+    }
     return r;
   } catch (const model::Interrupted &e) {
     print_error(fmt::format("corsim: interrupted: {} of {} replications of {} finished{}",

@@ -69,11 +69,11 @@ Keep keep_under(const std::string &out, const std::string &tag, const RunOverrid
 void discard_kept(const std::string &out);
 
 /// Runs `sc` with a progress bar (and, when `spread`, over the MPI ranks), adding the
-/// wall-clock seconds to `seconds`; warns on stderr (even with --quiet) when the run is
-/// overloaded, unless `warn_overload` is false. When interrupted, says how far it got and
-/// rethrows model::Interrupted (main() exits 130).
+/// wall-clock seconds to `seconds`; unless `warn` is false, warns on stderr (even with --quiet)
+/// when the run is overloaded and notes the model's warnings (not with --quiet). When interrupted,
+/// says how far it got and rethrows model::Interrupted (main() exits 130).
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep = {},
-                                           bool spread = true, bool warn_overload = true);
+                                           bool spread = true, bool warn = true);
 
 /// What summary.json records of a run of `sc` that gave `r`.
 io::RunRecord run_record(const std::string &command, const io::Scenario &sc,

@@ -228,8 +228,6 @@ void print_tables(const io::Scenario &sc, const model::SimulationResults &r) {
                  "in the flows)\n"
               << background_table(r);
   std::cout << "\nConservation (whole run)\n" << conservation(r);
-  for (const auto &w : r.warnings)
-    print_note(w); // on stderr, and not with --quiet
 }
 
 /// Trace as CSV, one line per event, written as the simulation runs.

@@ -7,8 +7,9 @@ namespace corsim::model {
 
 namespace {
 
-/// Fewer periods than this give no verdict: a trend over a few weeks is noise or seasons.
-constexpr std::size_t min_periods = 8;
+/// Fewer periods than this give no verdict: over a few weeks a season (the Spring Festival and
+/// the rush after it) rises like an overload; a quarter of a year is the shortest verdict.
+constexpr std::size_t min_periods = 13;
 /// The line must rise by more than this share of the series' mean over the measured time: a
 /// stable queue fluctuates about its mean, one past capacity keeps adding the excess.
 constexpr double growth_over_mean = 0.5;

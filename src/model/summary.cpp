@@ -21,6 +21,31 @@ double series_weeks(Hours horizon) {
   return std::max(1.0, std::ceil(horizon.value() / (hours_per_day * 7.0 * max_series_periods)));
 }
 
+/// "2023-03-01": the day `h` hours from the epoch falls on.
+std::string date_at(CivilDate epoch, Hours h) {
+  return to_string(civil_from_days(days_since_unix_epoch(epoch) +
+                                   static_cast<std::int64_t>(std::floor(in_days(h)))));
+}
+
+/// A disruption none of whose occurrences overlaps the measured time changes nothing that is
+/// measured (or only through a backlog left from the warm-up): most likely a date typed for
+/// another year or a horizon shorter than meant, so it is said rather than passed over.
+void warn_outside_window(const Network &net, const SimulationOptions &o,
+                         std::vector<std::string> &out) {
+  const Hours from = o.warmup, to = o.warmup + o.horizon;
+  for (std::size_t d = 0; d < net.disruptions.size(); ++d) {
+    const Disruption &dis = net.disruptions[d];
+    const auto all = dis.occurrences(to);
+    if (std::any_of(all.begin(), all.end(), [&](const TimeWindow &w) { return w.end > from; }))
+      continue;
+    const std::string name = dis.id.empty() ? "#" + std::to_string(d + 1) : dis.id;
+    out.push_back("disruption " + name + " (" + date_at(net.settings.epoch, dis.window.start) +
+                  " to " + date_at(net.settings.epoch, dis.window.end) +
+                  ") is outside the measured time (" + date_at(net.settings.epoch, from) + " to " +
+                  date_at(net.settings.epoch, to) + "): it changes nothing measured");
+  }
+}
+
 } // namespace
 
 Summary::Summary(const ModelInputs &in)
@@ -31,6 +56,7 @@ Summary::Summary(const ModelInputs &in)
   for (const DemandFlow &f : net.demand)
     if (f.arrivals == ArrivalProcess::Bookings && f.bookings.empty())
       warnings_.push_back("flow " + f.id + ": no bookings (a bookings file read by corsim::io)");
+  warn_outside_window(net, *in.options, warnings_);
 }
 
 void Summary::watch(Replication &rep, std::vector<Snapshot> &snapshots) const {

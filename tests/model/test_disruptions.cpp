@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <vector>
 
 using Catch::Detail::Approx;
@@ -238,4 +239,26 @@ TEST_CASE("Jilin: Manzhouli closed for ten days", "[model][disruption][jilin]") 
   CHECK(closed_load < open_load);
   for (const ReplicationSummary &rep : r.replications)
     CHECK(std::abs(rep.teu.imbalance()) < 1e-6);
+}
+
+TEST_CASE("A disruption outside the measured time is a warning", "[model][disruption]") {
+  // Epoch 2023-01-02; 2 days of warm-up, 6 measured: measured 2023-01-04 to 2023-01-10.
+  Network net = line(50);
+  const SimulationOptions o = options(6.0, 2.0);
+  auto warned = [&](double from, double to) {
+    net.disruptions = {closure(DisruptionTarget::Node, 1, from, to)};
+    const std::vector<std::string> w = simulate(net, o).warnings;
+    return std::count_if(w.begin(), w.end(), [](const std::string &s) {
+      return s.find("disruption test") != std::string::npos;
+    });
+  };
+  CHECK(warned(0.0, 48.0) == 1);    // ends as the measured time starts
+  CHECK(warned(192.0, 200.0) == 1); // starts as it ends
+  CHECK(warned(0.0, 49.0) == 0);    // one hour inside
+  CHECK(warned(191.0, 300.0) == 0);
+  net.disruptions = {closure(DisruptionTarget::Node, 1, 500.0, 524.0)};
+  const std::vector<std::string> w = simulate(net, o).warnings;
+  REQUIRE(w.size() == 1);
+  CHECK(w[0] == "disruption test (2023-01-22 to 2023-01-23) is outside the measured time "
+                "(2023-01-04 to 2023-01-10): it changes nothing measured");
 }
