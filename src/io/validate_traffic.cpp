@@ -51,7 +51,8 @@ void TrafficCheck::add(std::size_t k) {
   for (std::size_t i = 0; i < s.route.size(); ++i) {
     const Node &n = ctx_.net.nodes[s.route[i]];
     const bool passes = i > 0 && i + 1 < s.route.size();
-    if (passes && n.customs && s.mode != Mode::Sea)
+    // A vessel clears at its first and last ports, a train or truck where it passes.
+    if (n.customs && (s.mode == Mode::Sea ? !passes : passes))
       ask("customs at " + n.id, v * customs_dwell(n).value(),
           n.customs->lanes * hours_per_day * n.customs->hours.weekly_open_share(), "lane-hours",
           at);

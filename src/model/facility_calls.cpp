@@ -6,14 +6,14 @@
 
 namespace corsim::model::detail {
 
-// Customs for trains and trucks (vessels clear in port, not modelled); road checkpoints for
-// trucks arriving at them.
+// Customs, when the caller says the vehicle clears here (Vehicles::customs_on_arrival); road
+// checkpoints for trucks arriving at them.
 Process Facilities::border(Trip &t, NodeIndex node, bool customs, bool checkpoint_too) {
   Engine &eng = ctx_.eng;
   const Service &s = ctx_.in.services[t.service];
   const Node &n = ctx_.net.nodes[node];
   NodeState &ns = nodes_[node];
-  if (customs && s.mode != Mode::Sea && ns.customs) {
+  if (customs && ns.customs) {
     const Tick since = ns.customs->arrive(eng.now());
     auto lane = co_await ns.customs->res.acquire();
     ns.customs->start(eng.now(), since, t.load, t.background);

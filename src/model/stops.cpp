@@ -122,6 +122,14 @@ double Stops::waiting_teu(ServiceIndex s) const {
   return teu;
 }
 
+bool Stops::changes_to_land_ride_at(const Trip &t, std::size_t stop) const {
+  return std::any_of(t.aboard.begin(), t.aboard.end(), [&](std::uint32_t c) {
+    const Consignment &k = boxes_[c];
+    return k.current().alight == stop && k.leg + 1 < k.legs.size() &&
+           ctx_.in.services[k.legs[k.leg + 1].service].mode != Mode::Sea;
+  });
+}
+
 double Stops::alighting_teu(const Trip &t, std::size_t stop) const {
   double teu = 0.0;
   for (std::uint32_t c : t.aboard)

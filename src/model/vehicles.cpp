@@ -128,12 +128,11 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   NodeState &ns = facilities_.node(node);
   const bool first = i == start;
   const bool last = i + 1 == s.route.size();
-  const bool ends = ctx_.in.options->customs_at_ends;
   if (const Tick held = closed_for(ctx_.in.node_cut[node], t); held > 0)
     co_await delay(held); // held at the closed node
   if (!first) {
     ctx_.trace(TraceEvent::Kind::Arrived, 0, t.number, t.service, node, t.load);
-    co_await sub(ctx_.eng, facilities_.border(t, node, !last || ends, true));
+    co_await sub(ctx_.eng, facilities_.border(t, node, customs_on_arrival(t, i), true));
   }
   const bool berth = s.vehicle.type == VehicleType::Vessel && ns.berths;
   ResourceLock lock;
@@ -157,12 +156,30 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     lock.release();
     ns.berths->finish(ctx_.eng.now());
   }
-  if (first && ends && !last)
+  if (first && !last && customs_on_departure(t))
     co_await sub(ctx_.eng, facilities_.border(t, node, true, false));
   if (const Hours dwell = s.stop_dwell(i); !first && !last && dwell.value() > 0.0) {
     t.clock[idx(WaitCause::StopDwell)] += dwell.value();
     co_await delay(dwell);
   }
+}
+
+// Where customs clears (docs/model.md, "Customs"): a vessel at its first port after loading and
+// at its last before unloading (one clearance per port call, for all aboard; none at ports it
+// passes); a train or truck at every node with customs it passes, and at its last stop when a
+// box aboard changes there to another train or truck (a change to a vessel clears with the
+// vessel); the boxes' own origin and destination only with customs_at_ends.
+bool Vehicles::customs_on_arrival(const Trip &t, std::size_t i) const {
+  const Service &s = ctx_.in.services[t.service];
+  const bool last = i + 1 == s.route.size();
+  if (s.mode == Mode::Sea)
+    return last;
+  return !last || ctx_.in.options->customs_at_ends ||
+         (!t.background && stops_.changes_to_land_ride_at(t, i));
+}
+
+bool Vehicles::customs_on_departure(const Trip &t) const {
+  return ctx_.in.services[t.service].mode == Mode::Sea || ctx_.in.options->customs_at_ends;
 }
 
 // TEU unloaded at stop i: those alighting; a background vehicle's whole load at its last stop.

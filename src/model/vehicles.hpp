@@ -46,6 +46,10 @@ private:
   Hours run_leg(Trip &t, std::size_t i);
   /// Ticks until `cut` opens again (0 when open now), charged to the trip as closure.
   Tick closed_for(const Timeline &cut, Trip &t) const;
+  /// Whether the vehicle clears customs on arriving at its stop i / after loading at its
+  /// first stop.
+  [[nodiscard]] bool customs_on_arrival(const Trip &t, std::size_t i) const;
+  [[nodiscard]] bool customs_on_departure(const Trip &t) const;
 
   Context &ctx_;
   Facilities &facilities_;

@@ -69,7 +69,9 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
   const bool by_road = p == Port::Road || q == Port::Road;
   const Hours lift =
       (by_sea && n.seaport) || !n.handling ? seaport_dwell(n, o) : handling_dwell(n, o);
-  return lift + customs_dwell(n) + (by_road ? road_checkpoint_dwell(n) : Hours(0.0));
+  // A vessel clears customs itself, per port call (the timetable has it: sea_customs).
+  const Hours customs = by_sea ? Hours(0.0) : customs_dwell(n);
+  return lift + customs + (by_road ? road_checkpoint_dwell(n) : Hours(0.0));
 }
 
 namespace {

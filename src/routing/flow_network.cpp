@@ -67,7 +67,9 @@ std::optional<TeuPerYear> node_capacity(const Network &net, NodeIndex n, const F
     keep_min(cap, node.seaport->berths * node.seaport->cranes_per_berth *
                       node.seaport->moves_per_crane.value());
   if (node.customs && customs_dwell(node).value() > 0.0) {
-    const Teu per_vehicle = has_rail(net, n)
+    // At a port the vessels clear, one call at a time (docs/model.md, "Customs").
+    const Teu per_vehicle = node.seaport ? teu_per_vehicle_at(net, n, Mode::Sea, o.teu_per_truck)
+                            : has_rail(net, n)
                                 ? teu_per_vehicle_at(net, n, Mode::Rail, o.teu_per_train)
                                 : teu_per_vehicle_at(net, n, Mode::Road, o.teu_per_truck);
     keep_min(cap, node.customs->lanes / customs_dwell(node).value() * per_vehicle.value() *

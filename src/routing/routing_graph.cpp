@@ -124,7 +124,9 @@ void RoutingGraph::add_ports(const Network &network) {
 void RoutingGraph::add_link_arcs(const Network &network, std::vector<PendingArc> &pending) const {
   for (LinkIndex li = 0; li < network.links.size(); ++li) {
     const Link &l = network.links[li];
-    const ArcMetrics m = link_metrics(l, network.settings, options_);
+    ArcMetrics m = link_metrics(l, network.settings, options_);
+    if (l.mode == Mode::Sea) // the vessel clears customs at the ports at both ends
+      m.time += customs_dwell(network.nodes[l.from]) + customs_dwell(network.nodes[l.to]);
     for (Port p : ports_of(l)) {
       pending.push_back({departure(l.from, p), arrival(l.to, p), ArcKind::Link, li, m});
       if (!l.oneway)

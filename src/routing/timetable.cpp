@@ -16,6 +16,19 @@
 
 namespace corsim {
 
+namespace {
+
+/// Customs a vessel clears on the way to its stop i: its first port's on leaving (i = 1) and,
+/// at its last stop, that port's (docs/model.md, "Customs").
+Hours sea_customs(const Network &net, const Service &svc, std::size_t i) {
+  Hours h = i == 1 ? customs_dwell(net.nodes[svc.route[0]]) : Hours(0.0);
+  if (i + 1 == svc.route.size())
+    h += customs_dwell(net.nodes[svc.route[i]]);
+  return h;
+}
+
+} // namespace
+
 Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
   const Network &net = graph.network();
   stops_at_.resize(net.nodes.size());
@@ -35,6 +48,8 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
           run_link(l, l.mean_running_time(), driver, graph.options().driver_hours).elapsed();
       const int dir = l.from == svc.route[i - 1] ? 0 : 1;
       arr.push_back(dep.back() + path_wait[svc.legs[i - 1]][dir] + leg.value());
+      if (svc.mode == Mode::Sea) // a vessel clears at its first port after loading, and at its
+        arr.back() += sea_customs(net, svc, i).value(); // last before unloading
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
       const Port on = svc.mode == Mode::Sea    ? Port::Sea

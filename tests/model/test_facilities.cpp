@@ -1,8 +1,12 @@
-// Facilities of the corridor model: wagon pools, road checkpoints, customs at the ends of runs.
+// Facilities of the corridor model: wagon pools, road checkpoints, customs where vehicles pass,
+// at changes of ride, at ports and at the ends of runs.
+#include "corsim/io/load.hpp"
 #include "model_fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <vector>
 
 using Catch::Detail::Approx;
@@ -106,4 +110,61 @@ TEST_CASE("Links with few paths or a single track make trains wait", "[model][li
     CHECK(f.mean_wait.mean == Approx(5.0));
     CHECK(f.utilisation.mean == Approx(20.0 / 168.0));
   }
+}
+
+TEST_CASE("A box changing trains at a border clears customs once, on the train it arrives on",
+          "[model][customs]") {
+  // line(), split at B: "in" runs A-B on Mondays at 10:00, "out" B-C on Wednesdays at 10:00
+  // (58 h). A box ready at 0 h reaches B at 20 h, clears 4 h on "in", waits for "out" and is
+  // at C at 58 + 20 = 78 h; "out" clears nothing at B (its first stop, not a border it passes).
+  Network net = line(50);
+  Service in = net.services[0], out = in;
+  in.id = "in";
+  in.route = {0, 1};
+  in.legs = {0};
+  out.id = "out";
+  out.route = {1, 2};
+  out.legs = {1};
+  out.schedule.weekly = {Hours(58.0)};
+  net.services = {in, out};
+  const SimulationResults r = simulate(net, options(6.0));
+  CHECK(cause(r.od[0], WaitCause::Customs) == Approx(4.0));
+  CHECK(r.od[0].transit_max.mean == Approx(78.0));
+  // One visit in the 6 days: the "in" train.
+  CHECK(facility(r, 1, FacilityKind::Customs).visits_per_year.mean * 6.0 / 365.0 == Approx(1.0));
+}
+
+TEST_CASE("A vessel clears customs once per port call, on leaving and on arriving",
+          "[model][customs][teaching]") {
+  // Teaching corridor: A-Q boxes ride a truck A-K-P and the Thursday 18:00 ship P-Q. Customs
+  // at P (10 h) and Q (5 h), one lane: the ship clears 10 h at P after loading and 5 h at Q
+  // before unloading, so every A-Q box spends 15 h in customs; the A-C trains are unchanged.
+  Network net = io::load_network(std::string(CORSIM_SOURCE_DIR) + "/corridors/teaching.yaml");
+  const SimulationOptions o = options(120.0, 10.0);
+  const SimulationResults base = simulate(net, o);
+  const auto at = [&](const char *id) {
+    return static_cast<NodeIndex>(std::find_if(net.nodes.begin(), net.nodes.end(),
+                                               [&](const Node &n) { return n.id == id; }) -
+                                  net.nodes.begin());
+  };
+  Customs c;
+  c.time = DistributionSpec::fixed(10.0);
+  net.nodes[at("P")].customs = c;
+  c.time = DistributionSpec::fixed(5.0);
+  net.nodes[at("Q")].customs = c;
+  const SimulationResults r = simulate(net, o);
+  for (std::size_t f = 0; f < r.od.size(); ++f) {
+    INFO(r.od[f].flow);
+    const bool by_sea = cause(base.od[f], WaitCause::SeaPassage) > 0.0;
+    CHECK(cause(base.od[f], WaitCause::Customs) + (by_sea ? 15.0 : 0.0) ==
+          Approx(cause(r.od[f], WaitCause::Customs)));
+  }
+  // One ship a week, clearing once at P and once at Q. Measured days 10 to 130; the ships
+  // leave P on days 3.75 + 7k, so k = 1..18 clear at P; at sea 1000 nm / 12 kn = 83.3 h, they
+  // reach Q on days 7.6 + 7k, so k = 1..17 clear at Q.
+  const auto visits = [&](const char *id) {
+    return facility(r, at(id), FacilityKind::Customs).visits_per_year.mean * 120.0 / 365.0;
+  };
+  CHECK(visits("P") == Approx(18.0));
+  CHECK(visits("Q") == Approx(17.0));
 }
