@@ -52,6 +52,15 @@ struct Handling {
 /// Container yard. A full yard blocks arrivals.
 struct Yard {
   Teu slots{0.0};
+  /// The modes of the rides whose boxes wait in it; empty = all. Boxes leaving on another mode
+  /// wait outside it, without a limit (a terminal of their own, not modelled).
+  std::vector<Mode> modes;
+  [[nodiscard]] bool serves(Mode m) const {
+    for (Mode x : modes)
+      if (x == m)
+        return true;
+    return modes.empty();
+  }
 };
 
 /// Customs and border control, for trains and trucks alike.

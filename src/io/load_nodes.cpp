@@ -46,8 +46,19 @@ Handling read_handling(LoadContext &ctx, const YAML::Node &y) {
 }
 
 Yard read_yard(LoadContext &ctx, const YAML::Node &y) {
-  MapReader m(ctx.diag, y, "'yard'", {"slots"});
-  return Yard{Teu(m.quantity("slots", Dimension::Volume, Sign::Positive, true).value_or(0))};
+  MapReader m(ctx.diag, y, "'yard'", {"slots", "modes"});
+  Yard yard{Teu(m.quantity("slots", Dimension::Volume, Sign::Positive, true).value_or(0)), {}};
+  if (!m.has("modes"))
+    return yard;
+  const YAML::Node &list = m.node("modes");
+  if (!list.IsSequence() || list.size() == 0) {
+    ctx.diag.error(list, "'modes' must be a list of modes like [rail, road]");
+    return yard;
+  }
+  for (const auto &x : list)
+    if (auto k = scalar_choice(ctx.diag, x, mode_names(), "a mode"))
+      yard.modes.push_back(static_cast<Mode>(*k));
+  return yard;
 }
 
 Customs read_customs(LoadContext &ctx, const YAML::Node &y) {

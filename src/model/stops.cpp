@@ -26,8 +26,10 @@ void Stops::to_next_leg(std::uint32_t c) {
   const PlannedLeg &leg = k.legs[k.leg];
   const NodeIndex node = ctx_.in.services[leg.service].route[leg.board];
   const YardState *y = facilities_.node(node).yard.get();
-  // A consignment larger than the whole yard never enters it (it could never be admitted).
-  if (y && k.teu <= y->slots + teu_eps)
+  const Node &n = ctx_.net.nodes[node];
+  // A consignment larger than the whole yard never enters it (it could never be admitted); one
+  // leaving on a mode the yard does not serve waits outside it.
+  if (y && n.yard->serves(ctx_.in.services[leg.service].mode) && k.teu <= y->slots + teu_eps)
     yard_enter(c, node);
   else
     enqueue(c);

@@ -108,6 +108,35 @@ TEST_CASE("A yard of 100 slots never holds 101", "[model][capacity]") {
   CHECK(r.replications[0].teu.imbalance() == Approx(0.0).margin(1e-6));
 }
 
+TEST_CASE("A rail yard does not hold back trucks unless they share it", "[model][capacity]") {
+  // The yard test's line, its yard of 100 slots filled by 1 TEU an hour for a train of 6 TEU a
+  // week, and a road A-D (2 h) with trucks of 2 TEU leaving when full: a 2-TEU box a day to D
+  // leaves at once and arrives 2 h later, unless it waits behind the rail boxes held outside
+  // the shared yard.
+  Network net = line(3);
+  net.nodes[0].yard = Yard{Teu(100.0), {}};
+  net.demand[0].size = DistributionSpec::fixed(1.0);
+  net.demand[0].volume = TeuPerYear(hours_per_year);
+  net.nodes.push_back(node("D", NodeKind::Hub));
+  net.links.push_back(road("A-D", 0, 3, 2.0));
+  Service truck = truck_road().services[0];
+  truck.route = {0, 3};
+  truck.legs = {2};
+  net.services.push_back(truck);
+  DemandFlow to_d = scheduled(0, 3, 2.0, 24.0);
+  to_d.id = "to D";
+  net.demand.push_back(to_d);
+  const SimulationOptions o = options(60.0);
+  const OdResult shared = simulate(net, o).od[1];
+  CHECK(shared.transit_max.mean > 100.0);
+  CHECK(cause(shared, WaitCause::YardFull) > 50.0);
+  net.nodes[0].yard->modes = {Mode::Rail};
+  const SimulationResults r = simulate(net, o);
+  CHECK(r.od[1].transit_max.mean == Approx(2.0));
+  CHECK(cause(r.od[1], WaitCause::YardFull) == 0.0);
+  CHECK(r.replications[0].max_yard_teu == 100.0); // the rail boxes still fill it
+}
+
 TEST_CASE("Every consignment is delivered, in transit or in the backlog", "[model][conservation]") {
   SimulationOptions o = options(365.0, 30.0);
   o.replications = 3;
