@@ -55,6 +55,9 @@ void check_route(LoadContext &ctx, Service &s, const YAML::Node &y);
 /// Warnings for background traffic beyond a facility on its own, and for fleets that cannot
 /// keep their services' timetables (validate_traffic.cpp).
 void warn_traffic_beyond_capacity(LoadContext &ctx);
+/// Warnings for services no demand flow can ride, customs where no vehicle clears and yards
+/// where no box boards (validate_usable.cpp).
+void warn_unusable(LoadContext &ctx);
 
 /// Opening hours: a string or list like "Mon-Fri 08:00-20:00", or "24/7".
 std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,

@@ -147,8 +147,10 @@ void validate_network(LoadContext &ctx) {
   check_services(ctx);
   check_demand(ctx);
   warn_implausible_lengths(ctx);
-  if (!ctx.diag.has_errors())
+  if (!ctx.diag.has_errors()) {
     warn_traffic_beyond_capacity(ctx);
+    warn_unusable(ctx);
+  }
 }
 
 } // namespace corsim::io

@@ -139,6 +139,23 @@ BackgroundResult Summary::background_result(std::size_t b) const {
   return r;
 }
 
+namespace {
+
+/// What the file configures and no box or vehicle used in any replication: a facility on no
+/// route that reaches it (customs at a node where every train starts), a service no box took.
+/// Said, because a planner reads an unused resource as spare capacity.
+void note_unused(const Network &net, const SimulationResults &r, std::vector<std::string> &out) {
+  for (const FacilityResult &f : r.facilities)
+    if (f.link == UINT32_MAX && f.visits_per_year.n > 0 && f.visits_per_year.mean == 0.0)
+      out.push_back(facility_name(net, f) + " was not used in any replication");
+  for (const ServiceResult &s : r.services)
+    if (!s.on_demand &&
+        (s.load_factor.n > 0 ? s.load_factor.mean == 0.0 : s.departures_per_year.mean == 0.0))
+      out.push_back("service " + s.id + " carried nothing in any replication");
+}
+
+} // namespace
+
 SimulationResults Summary::results() const {
   SimulationResults r;
   r.measured = in_.options->horizon;
@@ -156,7 +173,8 @@ SimulationResults Summary::results() const {
   r.bottlenecks = bottlenecks(r);
   r.replications = reps_;
   r.key = key_results(r);
-  r.warnings = warnings_;
+  note_unused(*in_.net, r, r.warnings);
+  r.warnings.insert(r.warnings.end(), warnings_.begin(), warnings_.end());
   r.overloads = find_overloads(*in_.net, r);
   return r;
 }

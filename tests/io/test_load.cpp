@@ -17,6 +17,15 @@ const Link &link_by_id(const Network &net, const std::string &id) {
   FAIL("no link " << id);
   return net.links.front();
 }
+
+/// The warnings of a load, as printed.
+std::vector<std::string> warnings_of(const io::LoadResult &r) {
+  std::vector<std::string> out;
+  for (const auto &d : r.diagnostics)
+    if (d.severity == io::Severity::Warning)
+      out.push_back(d.text());
+  return out;
+}
 } // namespace
 
 TEST_CASE("The teaching corridor loads with every value in base units", "[io][load]") {
@@ -125,14 +134,48 @@ background:
   REQUIRE(r.ok());
   // Bulk in tonnes, written without a space, at the default 10 t per TEU: 350 TEU a train.
   CHECK(r.network.background[1].mean_teu() == Catch::Detail::Approx(350.0));
-  std::vector<std::string> warnings;
-  for (const auto &d : r.diagnostics)
-    if (d.severity == io::Severity::Warning)
-      warnings.push_back(d.text());
-  CHECK(warnings ==
+  CHECK(warnings_of(r) ==
         std::vector<std::string>{
             "w.yaml:15:26: warning: fleet 'sets' has 1 vehicles, but its services' timetables "
             "need 2.0 on mean run times and turnaround: departures will be cancelled",
             "w.yaml:22:5: warning: background traffic alone needs 32.0 lane-hours a day of the "
             "customs at B, which gives 24.0: it will queue without bound"});
+}
+
+TEST_CASE("validate warns of services, customs and yards that no route can use", "[io][load]") {
+  // Containers from A to C on the train A-B-C. Customs at A, where the train starts and the
+  // boxes begin (not cleared); a yard at C, where nothing boards; a mail van C-A that no flow
+  // can ride (it takes only mail, and runs away from C). Customs at B (passed) and the yard at
+  // A (boxes board there) are used.
+  const std::string text = R"yaml(corsim: 1
+nodes:
+  - {id: A, name: Alpha, kind: rail_terminal, country: CN, coords: [44.0, 125.0],
+     customs: {lanes: 1}, yard: {slots: 100 TEU}}
+  - {id: B, name: Bravo, kind: border_crossing, country: CN, coords: [44.0, 126.0],
+     customs: {lanes: 1}}
+  - {id: C, name: Charlie, kind: gateway, country: CN, coords: [44.0, 127.0],
+     yard: {slots: 100 TEU}}
+links:
+  - {id: A-B, from: A, to: B, mode: rail, gauge: 1435, length: 500 km, speed: 100 km/h}
+  - {id: B-C, from: B, to: C, mode: rail, gauge: 1435, length: 500 km, speed: 100 km/h}
+  - {id: C-A, from: C, to: A, mode: road, length: 900 km, speed: 60 km/h}
+services:
+  - {id: train, name: train, mode: rail, route: [A, B, C], vehicle: {type: train, wagons: 10},
+     schedule: {every: 24 h}}
+  - {id: van, name: van, mode: road, route: [C, A], vehicle: {type: truck, capacity: 1 TEU},
+     schedule: {every: 24 h}, cargo: [mail]}
+demand:
+  - {id: A-C, from: A, to: C, volume: 1000 TEU/yr}
+)yaml";
+  const io::LoadResult r = io::try_load_network_text(text, "u.yaml");
+  REQUIRE(r.ok());
+  CHECK(warnings_of(r) ==
+        std::vector<std::string>{
+            "u.yaml:4:15: warning: customs at 'A': no vehicle clears there (vehicles clear where "
+            "they pass, where boxes change rides and, vessels, at their first and last ports; a "
+            "box's own origin and destination are not cleared)",
+            "u.yaml:8:12: warning: yard at 'C': no box boards there on a mode it serves, so it "
+            "holds nothing",
+            "u.yaml:16:45: warning: service 'van': no demand flow can ride it (none reaches one "
+            "of its stops and its destination from a later one, with a cargo class it takes)"});
 }
