@@ -159,6 +159,9 @@ public:
   Process cranes(Trip &t, NodeIndex node, double teu);
   /// The break of gauge before leg `i` of the trip's service, if there is one.
   Process change_gauge(Trip &t, std::size_t i);
+  /// `teu` boxes that leave trip `t` at `node` for a train of the other gauge, lifted across on
+  /// a track of the gauge-change yard (the onward train brings its wagons).
+  Process lift_to_other_gauge(Trip &t, NodeIndex node, double teu);
 
 private:
   void schedule_capacity_cuts();
@@ -166,6 +169,9 @@ private:
                                        double per_year) const;
   Process checkpoint(Trip &t, NodeIndex node);
   Process take_wagons(Trip &t, NodeIndex node);
+  /// A transfer track for lifting `teu` at `node`'s yard; the wait since `since` is charged as
+  /// the gauge queue, the lifting as transfer.
+  Process lift_on_track(Trip &t, NodeIndex node, double teu, Tick since);
 
   Context &ctx_;
   std::vector<NodeState> nodes_;

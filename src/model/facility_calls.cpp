@@ -106,13 +106,28 @@ Process Facilities::change_gauge(Trip &t, std::size_t i) {
   const Tick since = eng.now();
   if (g->wagons)
     co_await sub(eng, take_wagons(t, node));
-  const Tick track_since = g->tracks.arrive(eng.now());
-  auto track = co_await g->tracks.res.acquire();
-  g->tracks.start(eng.now(), track_since, t.load, t.background);
+  co_await sub(eng, lift_on_track(t, node, t.load, since));
+}
+
+Process Facilities::lift_to_other_gauge(Trip &t, NodeIndex node, double teu) {
+  if (!nodes_[node].gauge) {
+    ctx_.note_once("boxes change gauge between trains at " + ctx_.net.nodes[node].id +
+                   " without a gauge-change yard (instant)");
+    co_return;
+  }
+  co_await sub(ctx_.eng, lift_on_track(t, node, teu, ctx_.eng.now()));
+}
+
+Process Facilities::lift_on_track(Trip &t, NodeIndex node, double teu, Tick since) {
+  Engine &eng = ctx_.eng;
+  GaugeYard &g = *nodes_[node].gauge;
+  const Tick track_since = g.tracks.arrive(eng.now());
+  auto track = co_await g.tracks.res.acquire();
+  g.tracks.start(eng.now(), track_since, teu, t.background);
   t.clock[idx(WaitCause::GaugeQueue)] += hours(eng.now() - since);
   const Tick lift = eng.now();
-  co_await delay(Hours(t.load / net.nodes[node].gauge_change->lifts_per_track.value()));
-  g->tracks.finish(eng.now());
+  co_await delay(Hours(teu / ctx_.net.nodes[node].gauge_change->lifts_per_track.value()));
+  g.tracks.finish(eng.now());
   t.clock[idx(WaitCause::Transfer)] += hours(eng.now() - lift);
 }
 

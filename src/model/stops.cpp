@@ -124,6 +124,23 @@ double Stops::waiting_teu(ServiceIndex s) const {
   return teu;
 }
 
+double Stops::to_other_gauge_teu(const Trip &t, std::size_t stop) const {
+  double teu = 0.0;
+  for (std::uint32_t c : t.aboard) {
+    const Consignment &k = boxes_[c];
+    if (k.current().alight != stop || k.leg + 1 >= k.legs.size())
+      continue;
+    const PlannedLeg &next = k.legs[k.leg + 1];
+    const Service &onward = ctx_.in.services[next.service];
+    if (onward.mode != Mode::Rail)
+      continue;
+    const Gauge g = next_gauge(ctx_.net, onward, next.board);
+    if (g != Gauge::None && g != Gauge::Dual && g != t.gauge)
+      teu += k.teu;
+  }
+  return teu;
+}
+
 bool Stops::changes_to_land_ride_at(const Trip &t, std::size_t stop) const {
   return std::any_of(t.aboard.begin(), t.aboard.end(), [&](std::uint32_t c) {
     const Consignment &k = boxes_[c];

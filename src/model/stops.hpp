@@ -40,6 +40,8 @@ public:
   void alight(Trip &t, std::size_t stop);
   /// TEU waiting at the stops of service `s` now.
   [[nodiscard]] double waiting_teu(ServiceIndex s) const;
+  /// TEU aboard train `t` that leave it at `stop` for a train of the other gauge.
+  [[nodiscard]] double to_other_gauge_teu(const Trip &t, std::size_t stop) const;
   /// Whether a box aboard `t` leaves it at `stop` to change to a train or truck there.
   [[nodiscard]] bool changes_to_land_ride_at(const Trip &t, std::size_t stop) const;
 

@@ -143,6 +143,9 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     t.clock[idx(WaitCause::Loading)] += hours(ctx_.eng.now() - since);
   }
   if (!first) {
+    if (s.mode == Mode::Rail && !t.background) // boxes for a train of the other gauge
+      if (const double teu = stops_.to_other_gauge_teu(t, i); teu > teu_eps)
+        co_await sub(ctx_.eng, facilities_.lift_to_other_gauge(t, node, teu));
     co_await sub(ctx_.eng, facilities_.cranes(t, node, unloading(t, i, last)));
     if (!t.background)
       stops_.alight(t, i);

@@ -112,11 +112,15 @@ TEST_CASE("Links with few paths or a single track make trains wait", "[model][li
   }
 }
 
-TEST_CASE("A box changing trains at a border clears customs once, on the train it arrives on",
-          "[model][customs]") {
-  // line(), split at B: "in" runs A-B on Mondays at 10:00, "out" B-C on Wednesdays at 10:00
-  // (58 h). A box ready at 0 h reaches B at 20 h, clears 4 h on "in", waits for "out" and is
-  // at C at 58 + 20 = 78 h; "out" clears nothing at B (its first stop, not a border it passes).
+TEST_CASE("A box changing trains at a border clears customs once and is lifted across",
+          "[model][customs][gauge]") {
+  // line(), split at B: "in" runs A-B (1435 mm) on Mondays at 10:00, "out" B-C (1520 mm) on
+  // Wednesdays at 10:00 (58 h). A box ready at 0 h reaches B at 20 h, clears 4 h on "in", is
+  // lifted across on the yard's track (2 TEU at 10 TEU/h: 0.2 h, as on the through train),
+  // waits for "out" and is at C at 58 + 20 = 78 h; "out" clears nothing at B (its first stop,
+  // not a border it passes).
+  const SimulationResults through = simulate(line(50), options(6.0));
+  CHECK(cause(through.od[0], WaitCause::Transfer) == Approx(0.2));
   Network net = line(50);
   Service in = net.services[0], out = in;
   in.id = "in";
@@ -129,7 +133,10 @@ TEST_CASE("A box changing trains at a border clears customs once, on the train i
   net.services = {in, out};
   const SimulationResults r = simulate(net, options(6.0));
   CHECK(cause(r.od[0], WaitCause::Customs) == Approx(4.0));
+  CHECK(cause(r.od[0], WaitCause::Transfer) == Approx(0.2));
   CHECK(r.od[0].transit_max.mean == Approx(78.0));
+  CHECK(facility(r, 1, FacilityKind::GaugeTracks).visits_per_year.mean * 6.0 / 365.0 ==
+        Approx(1.0));
   // One visit in the 6 days: the "in" train.
   CHECK(facility(r, 1, FacilityKind::Customs).visits_per_year.mean * 6.0 / 365.0 == Approx(1.0));
 }
