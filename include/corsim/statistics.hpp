@@ -185,13 +185,15 @@ ConfidenceInterval batch_means_interval(const std::vector<double> &series, std::
 /// leading observations to drop. Considers truncation in the first half only.
 std::size_t mser5_truncation(const std::vector<double> &series);
 
-/// The least-squares line through a series against its index (0, 1, ...): how much it rises
-/// from the first point to the last along the line, and the series' mean.
+/// The Theil–Sen line through a series against its index (0, 1, ...): its slope is the median
+/// of the slopes between every pair of points, so a few outlying points (a holiday backlog at
+/// the end) do not tilt it. How much it rises from the first point to the last, and the
+/// series' mean. O(n²) pairs: meant for series of at most a few hundred points.
 struct Trend {
   double growth = 0.0;
   double mean = 0.0;
 };
-Trend linear_trend(const std::vector<double> &series);
+Trend theil_sen_trend(const std::vector<double> &series);
 
 /// Observations after the first `warmup` ones; a Tally that ignores a warm-up count.
 class WarmupTally {

@@ -21,8 +21,10 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
                   "Days measured after the warm-up (default: the scenario's, "
                   "else 365)")
       ->check(finite_number() & CLI::Range(1.0, 36500.0));
-  cmd->add_option("--warmup", r.warmup, "Days simulated before measuring (default 30)")
-      ->check(finite_number() & CLI::Range(0.0, 3650.0));
+  cmd->add_option("--warmup", r.warmup,
+                  "Days simulated before measuring (default: the scenario's, else 30), or "
+                  "'auto': chosen from a pilot run by MSER-5")
+      ->check(CLI::IsMember({"auto"}) | (finite_number() & CLI::Range(0.0, 3650.0)));
   cmd->add_option("--replications", r.replications,
                   "Replications (default 5); with --precision, the minimum")
       ->check(CLI::Range(1, 100000));
@@ -103,8 +105,11 @@ namespace {
 void apply_overrides(model::SimulationOptions &o, const RunOverrides &r) {
   if (r.days)
     o.horizon = days(*r.days);
-  if (r.warmup)
-    o.warmup = days(*r.warmup);
+  if (r.warmup) {
+    o.auto_warmup = *r.warmup == "auto";
+    if (!o.auto_warmup)
+      o.warmup = days(std::stod(*r.warmup));
+  }
   if (r.replications)
     o.replications = *r.replications;
   if (r.precision)
@@ -141,6 +146,22 @@ void discard_kept(const std::string &out) {
     std::filesystem::remove_all(out + "/replications", ec);
 }
 
+namespace {
+
+/// Sets `sc`'s warm-up to the one chosen from its pilot run, and says so.
+void choose_warmup(io::Scenario &sc, double &seconds, bool warn) {
+  const auto started = std::chrono::steady_clock::now();
+  sc.options.warmup = model::choose_warmup(sc.network, sc.options);
+  sc.options.auto_warmup = false;
+  seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (warn && output_rank())
+    print_note(fmt::format("{}: warm-up chosen from a pilot run (MSER-5 on the weekly TEU in "
+                           "the system): {:g} days",
+                           sc.name, in_days(sc.options.warmup)));
+}
+
+} // namespace
+
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep,
                                            bool spread, bool warn) {
   ProgressBar bar(sc.name + ": replications");
@@ -148,6 +169,8 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     sc.options.progress = bar.callback();
   sc.options.exchange = spread ? exchange() : nullptr;
   sc.options.stop = stop_flag();
+  if (sc.options.auto_warmup) // before the store: the chosen warm-up is part of the run
+    choose_warmup(sc, seconds, warn);
   std::optional<DiskStore> store;
   if (!keep.dir.empty()) {
     store.emplace(keep.dir, sc.as_run(), keep.resume);

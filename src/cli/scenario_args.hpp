@@ -14,7 +14,8 @@
 namespace corsim::cli {
 
 struct RunOverrides {
-  std::optional<double> days, warmup, precision;
+  std::optional<double> days, precision;
+  std::optional<std::string> warmup; ///< days, or "auto"
   std::optional<int> replications, max_replications;
   std::optional<std::uint64_t> seed;
   std::optional<std::string> route_choice;

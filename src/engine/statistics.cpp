@@ -249,20 +249,29 @@ std::size_t mser5_truncation(const std::vector<double> &series) {
   return best * 5;
 }
 
-Trend linear_trend(const std::vector<double> &series) {
+Trend theil_sen_trend(const std::vector<double> &series) {
   const std::size_t n = series.size();
   Trend t;
   if (n == 0)
     return t;
-  const double mid = static_cast<double>(n - 1) / 2.0;
-  double sxy = 0.0, sxx = 0.0;
+  std::vector<double> slopes;
+  slopes.reserve(n * (n - 1) / 2);
   for (std::size_t i = 0; i < n; ++i) {
-    const double dx = static_cast<double>(i) - mid;
     t.mean += series[i] / static_cast<double>(n);
-    sxy += dx * series[i];
-    sxx += dx * dx;
+    for (std::size_t j = i + 1; j < n; ++j)
+      slopes.push_back((series[j] - series[i]) / static_cast<double>(j - i));
   }
-  t.growth = sxx > 0.0 ? sxy / sxx * static_cast<double>(n - 1) : 0.0;
+  if (slopes.empty())
+    return t;
+  const std::size_t half = slopes.size() / 2;
+  std::nth_element(slopes.begin(), slopes.begin() + static_cast<std::ptrdiff_t>(half),
+                   slopes.end());
+  double median = slopes[half];
+  if (slopes.size() % 2 == 0) // the mean of the two middle slopes
+    median = (median + *std::max_element(slopes.begin(),
+                                         slopes.begin() + static_cast<std::ptrdiff_t>(half))) /
+             2.0;
+  t.growth = median * static_cast<double>(n - 1);
   return t;
 }
 

@@ -82,7 +82,10 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
       into = Hours(*h);
   };
   days("days", o.horizon, 1.0);
-  days("warmup", o.warmup, 0.0);
+  if (m.has("warmup") && m.node("warmup").IsScalar() && m.node("warmup").Scalar() == "auto")
+    o.auto_warmup = true; // chosen from the data (model::choose_warmup)
+  else
+    days("warmup", o.warmup, 0.0);
   read_replications(diag, m, run, o, limits);
   if (auto seed = m.quantity("seed", Dimension::Count, Sign::NonNegative, false)) {
     if (*seed != std::floor(*seed) || *seed > 9007199254740992.0)

@@ -23,7 +23,7 @@ void test(std::vector<Overload> &out, std::string what, const char *unit, double
           const std::vector<double> &series) {
   if (series.size() < min_periods)
     return;
-  const Trend t = linear_trend(series);
+  const Trend t = theil_sen_trend(series);
   if (t.growth > growth_over_mean * t.mean && t.growth > floor)
     out.push_back(Overload{std::move(what), unit, t.growth, t.mean});
 }

@@ -221,6 +221,12 @@ std::vector<std::string> service_ids(const Network &network) {
 }
 
 SimulationResults simulate(const Network &network, const SimulationOptions &options) {
+  if (options.auto_warmup) {
+    SimulationOptions o = options;
+    o.warmup = choose_warmup(network, options);
+    o.auto_warmup = false;
+    return simulate(network, o);
+  }
   options.validate();
   const RoutingGraph graph(network, model_dwell());
   const Timetable timetable(graph);

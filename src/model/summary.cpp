@@ -46,6 +46,38 @@ void warn_outside_window(const Network &net, const SimulationOptions &o,
   }
 }
 
+/// Holidays are dates, listed per year (the Spring Festival moves): a run that goes on past the
+/// last year listed has none there, which quietly changes the facility's capacity.
+void warn_holidays_not_covered(const Network &net, const SimulationOptions &o,
+                               std::vector<std::string> &out) {
+  const CivilDate epoch = net.settings.epoch;
+  auto year_at = [&](Hours h) {
+    return civil_from_days(days_since_unix_epoch(epoch) +
+                           static_cast<std::int64_t>(std::floor(in_days(h))))
+        .year;
+  };
+  const int last_year = year_at(o.warmup + o.horizon - Hours(1e-6));
+  auto check = [&](const std::string &what, const std::vector<TimeWindow> &holidays) {
+    if (holidays.empty())
+      return;
+    int listed = year_at(holidays.front().start);
+    for (const TimeWindow &w : holidays)
+      listed = std::max(listed, year_at(w.start));
+    if (last_year > listed)
+      out.push_back(what + ": holidays are listed up to " + std::to_string(listed) +
+                    " and the run goes on into " + std::to_string(last_year) +
+                    ", which has none: list that year's too");
+  };
+  for (const Node &n : net.nodes) {
+    if (n.customs)
+      check("customs at " + n.id, n.customs->hours.closures());
+    if (n.road_checkpoint)
+      check("road checkpoint at " + n.id, n.road_checkpoint->hours.closures());
+  }
+  for (const BackgroundTraffic &b : net.background)
+    check("background traffic " + b.service.id, b.holidays);
+}
+
 } // namespace
 
 Summary::Summary(const ModelInputs &in)
@@ -57,6 +89,7 @@ Summary::Summary(const ModelInputs &in)
     if (f.arrivals == ArrivalProcess::Bookings && f.bookings.empty())
       warnings_.push_back("flow " + f.id + ": no bookings (a bookings file read by corsim::io)");
   warn_outside_window(net, *in.options, warnings_);
+  warn_holidays_not_covered(net, *in.options, warnings_);
 }
 
 void Summary::watch(Replication &rep, std::vector<Snapshot> &snapshots) const {

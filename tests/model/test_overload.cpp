@@ -5,19 +5,27 @@
 
 #include <catch2/catch.hpp>
 
+#include <vector>
+
 using Catch::Detail::Approx;
 using namespace corsim;
 using namespace corsim::model;
 using namespace corsim::model::testing;
 
-TEST_CASE("A least-squares trend: rise along the line and mean", "[statistics][overload]") {
-  const Trend up = linear_trend({1.0, 3.0, 5.0, 7.0});
+TEST_CASE("A Theil-Sen trend: rise along the line and mean", "[statistics][overload]") {
+  const Trend up = theil_sen_trend({1.0, 3.0, 5.0, 7.0});
   CHECK(up.growth == Approx(6.0));
   CHECK(up.mean == Approx(4.0));
-  const Trend flat = linear_trend({2.0, 0.0, 2.0, 0.0, 2.0});
+  const Trend flat = theil_sen_trend({2.0, 0.0, 2.0, 0.0, 2.0});
   CHECK(flat.growth == Approx(0.0).margin(1e-12));
   CHECK(flat.mean == Approx(1.2));
-  CHECK(linear_trend({}).growth == 0.0);
+  CHECK(theil_sen_trend({}).growth == 0.0);
+  // 20 weeks at 0 and a backlog of 30 in the last 3: of the 253 slopes between pairs, 193 are
+  // 0 and 60 positive, so the median is 0: the end does not tilt the line (least squares
+  // would rise by 900 / 1012 × 22 = 19.6).
+  std::vector<double> spike(23, 0.0);
+  spike[20] = spike[21] = spike[22] = 30.0;
+  CHECK(theil_sen_trend(spike).growth == Approx(0.0).margin(1e-12));
 }
 
 TEST_CASE("A line at twice its capacity is overloaded, at half it is not", "[model][overload]") {

@@ -121,6 +121,8 @@ private:
 struct SimulationOptions {
   Hours horizon = days(365.0); ///< measured period, after the warm-up
   Hours warmup = days(30.0);   ///< run before measuring; statistics restart at its end
+  /// Choose the warm-up from the data instead (choose_warmup): `warmup` is then ignored.
+  bool auto_warmup = false;
   int replications = 1;
   std::uint64_t seed = 1;
   Hours plan_horizon = days(120.0); ///< how far ahead an itinerary may arrive
@@ -175,5 +177,11 @@ std::vector<std::string> service_ids(const Network &network);
 /// replication number and the id of what draws: common random numbers across scenarios)
 /// and summarises them. Deterministic for a given seed, whatever the threads or processes.
 SimulationResults simulate(const Network &network, const SimulationOptions &options);
+
+/// The warm-up chosen from the data (docs/model.md, "Warm-up"): a pilot run of the same
+/// replications without warm-up, and the MSER-5 truncation point of its weekly series of TEU
+/// in the system (averaged over the replications), in whole weeks. simulate() calls it when
+/// `auto_warmup` is set; callers that print the warm-up call it first and set `warmup`.
+Hours choose_warmup(const Network &network, const SimulationOptions &options);
 
 } // namespace corsim::model
