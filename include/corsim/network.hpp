@@ -162,6 +162,14 @@ struct Schedule {
   }
 };
 
+/// Departures a timetabled service adds when boxes pile up (corridor-format.md, "Extra
+/// departures"): one leaves its first stop as soon as `when_waiting` TEU wait there, at most
+/// `per_week` in a calendar week of the simulation clock, with a vehicle of its fleet.
+struct ExtraDepartures {
+  Teu when_waiting{0.0};
+  int per_week = 0;
+};
+
 /// Service::fleet of a service without a fleet.
 inline constexpr std::uint32_t no_fleet = UINT32_MAX;
 
@@ -180,6 +188,7 @@ struct Service {
   /// facilities there give).
   std::vector<std::pair<NodeIndex, Hours>> dwell_at;
   std::uint32_t fleet = no_fleet; ///< index into Network::fleets; no_fleet = vehicles unlimited
+  std::optional<ExtraDepartures> extra; ///< timetabled services only
 
   /// Its stop time at intermediate stop `stop` of its route.
   [[nodiscard]] Hours stop_dwell(std::size_t stop) const {

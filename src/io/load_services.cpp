@@ -154,6 +154,19 @@ std::vector<CargoClass> read_cargo_list(LoadContext &ctx, const YAML::Node &y) {
   return out;
 }
 
+/// `extra: {when_waiting: 150 TEU, per_week: 2}`: departures added when boxes pile up.
+ExtraDepartures read_extra(LoadContext &ctx, const YAML::Node &y, const Schedule &schedule) {
+  MapReader m(ctx.diag, y, "'extra'", {"when_waiting", "per_week"});
+  ExtraDepartures e;
+  e.when_waiting =
+      Teu(m.quantity("when_waiting", Dimension::Volume, Sign::Positive, true).value_or(0.0));
+  e.per_week = m.integer("per_week", 1, 1000, true).value_or(0);
+  if (schedule.kind == Schedule::Kind::Dispatch)
+    ctx.diag.error(y, "'extra' needs a timetable ('days' or 'every'): a dispatched service "
+                      "already leaves when its cargo is there");
+  return e;
+}
+
 /// `dwell_at: {MZL: 0 h, ZBK: 0 h}`: stop times at nodes of the route that replace `dwell`.
 void read_dwell_at(LoadContext &ctx, const YAML::Node &y, Service &s) {
   if (!y.IsMap()) {
@@ -195,7 +208,7 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a service",
                 {"id", "name", "mode", "route", "vehicle", "schedule", "cargo", "tariff", "dwell",
-                 "dwell_at", "fleet"});
+                 "dwell_at", "fleet", "extra"});
     Service s;
     s.id = m.text("id", true).value_or("");
     if (!s.id.empty())
@@ -221,6 +234,8 @@ void load_services(LoadContext &ctx, const YAML::Node &list) {
       read_dwell_at(ctx, m.node("dwell_at"), s);
     if (m.has("fleet"))
       s.fleet = read_fleet_of(ctx, m, s);
+    if (m.has("extra"))
+      s.extra = read_extra(ctx, m.node("extra"), s.schedule);
     ctx.net.services.push_back(std::move(s));
     ctx.service_yaml.push_back(y);
   }

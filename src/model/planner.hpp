@@ -29,6 +29,8 @@ public:
   void book(const Plan &p, double teu);
   /// Gives back the room `teu` held on the departures legs[from..] name.
   void unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu);
+  /// Gives back the room `teu` held on the departure `l` names.
+  void unbook_leg(const PlannedLeg &l, double teu) { add_booking(l, -teu); }
   /// A new plan for `teu` of flow `f` standing at `from` now, on departures with room, not yet
   /// booked; none when nothing arrives within the horizon.
   std::optional<Plan> replan(FlowIndex f, NodeIndex from, double teu);

@@ -9,7 +9,9 @@ Replication::Replication(const ModelInputs &in, int replication)
       stops_(ctx_, boxes_, facilities_, results_, planner_),
       vehicles_(ctx_, facilities_, stops_, results_), background_(ctx_, vehicles_),
       demand_(ctx_, planner_, boxes_, stops_, results_) {
-  stops_.set_launch([this](ServiceIndex s, std::size_t stop) { return vehicles_.launch(s, stop); });
+  stops_.set_launch([this](ServiceIndex s, std::size_t stop, bool extra) {
+    return vehicles_.launch(s, stop, extra);
+  });
 }
 
 void Replication::run() {

@@ -76,6 +76,24 @@ void Stops::enqueue(std::uint32_t c) {
              ctx_.in.services[leg.service].route[leg.board], k.teu);
   if (ctx_.in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
     check_dispatch(leg.service, leg.board);
+  else if (ctx_.in.services[leg.service].extra && leg.board == 0)
+    check_extra(leg.service);
+}
+
+void Stops::check_extra(ServiceIndex s) {
+  const ExtraDepartures &e = *ctx_.in.services[s].extra;
+  if (queues_[s][0].teu < e.when_waiting.value() - teu_eps ||
+      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) > ctx_.eng.now())
+    return;
+  extra_week_.resize(ctx_.in.services.size(), {-1, 0});
+  auto &[week, count] = extra_week_[s];
+  const std::int64_t now_week = ctx_.eng.now() / to_ticks(Hours(hours_per_week));
+  if (week != now_week) {
+    week = now_week;
+    count = 0;
+  }
+  if (count < e.per_week && launch_(s, 0, true))
+    ++count;
 }
 
 // Dispatch rule: a vehicle leaves as soon as the waiting cargo fills it (when_full), and at
@@ -91,7 +109,7 @@ void Stops::check_dispatch(ServiceIndex s, std::size_t stop) {
   const double cap = ctx_.capacity_now(s);
   while (sch.when_full && !q.waiting.empty() && q.teu >= cap - teu_eps) {
     ctx_.eng.cancel(q.dispatch_timer);
-    if (!launch_(s, stop))
+    if (!launch_(s, stop, false))
       return; // no vehicle of its fleet here: vehicle_ready() checks again
   }
   if (q.waiting.empty() || ctx_.eng.is_pending(q.dispatch_timer))
@@ -104,7 +122,7 @@ void Stops::check_dispatch(ServiceIndex s, std::size_t stop) {
 void Stops::dispatch_due(ServiceIndex s, std::size_t stop) {
   queues_[s][stop].dispatch_timer = EventId{};
   if (!queues_[s][stop].waiting.empty() &&
-      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now() && !launch_(s, stop))
+      ctx_.in.service_cut[s].open_at(ctx_.eng.now()) == ctx_.eng.now() && !launch_(s, stop, false))
     return; // no vehicle of its fleet here: vehicle_ready() checks again
   check_dispatch(s, stop);
 }
@@ -187,7 +205,9 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
                  std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind) {
   const StopQueue &q = queues_[t.service][stop];
   const double cap = t.capacity;
-  const bool timetabled = ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch;
+  // An extra departure leaves no one behind: the boxes it cannot take wait for their trains.
+  const bool timetabled =
+      ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch && !t.extra;
   // Consignments booked on this departure first (their room was kept), then the others in
   // their order of arrival: unbooked ones and those that missed their booked departure.
   for (int pass = 0; pass < 2; ++pass)
@@ -197,8 +217,8 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
       if (t.key >= 0 && (pass == 0) != (booked_trip == t.key))
         continue; // not in this pass
       if (t.key < 0 && pass == 1)
-        continue;                // dispatch vehicles: one pass
-      if (booked_trip > t.key) { // booked on a later departure: waits for it
+        continue;                            // dispatch vehicles: one pass
+      if (booked_trip > t.key && !t.extra) { // booked on a later departure: waits for it
         stay.push_back(c);
         continue;
       }
@@ -211,6 +231,10 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
         }
         stay.push_back(c);
         continue;
+      }
+      if (t.extra && booked_trip >= 0) { // its room on the later departure is free again
+        planner_.unbook_leg(k.legs[k.leg], k.teu);
+        k.legs[k.leg].trip = -1;
       }
       account_boarding(t, c, ctx_.in.services[t.service].route[stop]);
       boarded.push_back(c);

@@ -22,7 +22,8 @@ class Stops {
 public:
   /// Starts a vehicle of service `s` from stop `stop` now (Vehicles::launch); false when its
   /// fleet has no vehicle there.
-  using Launch = std::function<bool(ServiceIndex s, std::size_t stop)>;
+  /// `extra`: an extra departure of a timetabled service (Service::extra).
+  using Launch = std::function<bool(ServiceIndex s, std::size_t stop, bool extra)>;
   Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results,
         Planner &planner);
   void set_launch(Launch launch) { launch_ = std::move(launch); }
@@ -50,6 +51,8 @@ private:
   void yard_enter(std::uint32_t c, NodeIndex node);
   void yard_leave(std::uint32_t c, NodeIndex node);
   void check_dispatch(ServiceIndex s, std::size_t stop);
+  /// An extra departure of timetabled service `s` when enough waits at its first stop.
+  void check_extra(ServiceIndex s);
   void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
@@ -76,6 +79,8 @@ private:
   std::vector<std::vector<StopQueue>> queues_; ///< [service][stop]
   /// [service][stop]: the departure (tick at the first stop) that last left the stop; -1 none.
   std::vector<std::vector<Tick>> last_departed_;
+  /// [service]: the calendar week of its last extra departure and how many left in it.
+  std::vector<std::pair<std::int64_t, int>> extra_week_;
 };
 
 } // namespace corsim::model::detail

@@ -29,6 +29,7 @@ struct Trip {
   double boarded_first = 0.0; ///< TEU boarded at the first stop, loaded by the trip's cranes
   double boarded = 0.0;       ///< TEU boarded at all its stops (0: it ran empty)
   bool background = false;    ///< other origins' traffic: its load, no boxes (background.cpp)
+  bool extra = false;         ///< an extra departure (Service::extra): takes the boxes booked later
   std::uint64_t vehicle = UINT64_MAX; ///< its fleet's vehicle (fleets.cpp); none without a fleet
   Tick entered = 0;                   ///< background: when it entered at its first stop
 };

@@ -54,22 +54,23 @@ Process Vehicles::timetable_departures(ServiceIndex s) {
   }
 }
 
-bool Vehicles::launch(ServiceIndex s, std::size_t stop) {
+bool Vehicles::launch(ServiceIndex s, std::size_t stop, bool extra) {
   const std::optional<std::uint64_t> vehicle = take_vehicle(s, stop);
   if (!vehicle)
     return false;
-  start(s, stop, *vehicle);
+  start(s, stop, *vehicle, extra);
   return true;
 }
 
-void Vehicles::start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle) {
+void Vehicles::start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle, bool extra) {
   Trip t;
   t.vehicle = vehicle;
   t.number = next_trip_++;
   t.service = s;
   t.capacity = ctx_.capacity_now(s);
   const Service &svc = ctx_.in.services[s];
-  if (svc.schedule.kind != Schedule::Kind::Dispatch)
+  t.extra = extra;
+  if (svc.schedule.kind != Schedule::Kind::Dispatch && !extra)
     t.key = ctx_.eng.now(); // launched at its timetabled departure from the first stop
   if (svc.mode == Mode::Rail)
     t.gauge = next_gauge(ctx_.net, svc, stop);

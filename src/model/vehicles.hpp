@@ -19,7 +19,7 @@ public:
   /// Takes a vehicle of the service's fleet standing at `stop` (if it has a fleet), boards at
   /// once (so that a dispatch rule sees the queue emptied) and starts the trip; false, doing
   /// nothing, when no vehicle of its fleet stands there.
-  bool launch(ServiceIndex s, std::size_t stop);
+  bool launch(ServiceIndex s, std::size_t stop, bool extra = false);
   /// Starts a trip of background service `s` (ModelInputs::background_begin on) with `teu`.
   void launch_background(ServiceIndex s, double teu);
 
@@ -35,7 +35,7 @@ private:
   /// them if none takes it within the fleet's empty_return.
   Process turn_around(std::uint32_t fleet, NodeIndex at, std::uint64_t id);
   /// Boards and starts a trip of `s` from `stop` with `vehicle` (already taken).
-  void start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle);
+  void start(ServiceIndex s, std::size_t stop, std::uint64_t vehicle, bool extra = false);
   /// At the end of a trip: the vehicle back to its fleet, or a background vehicle leaves.
   void finished(const Trip &t);
   Process trip(Trip t, std::size_t start);
