@@ -39,10 +39,13 @@ void warn_outside_window(const Network &net, const SimulationOptions &o,
     if (std::any_of(all.begin(), all.end(), [&](const TimeWindow &w) { return w.end > from; }))
       continue;
     const std::string name = dis.id.empty() ? "#" + std::to_string(d + 1) : dis.id;
+    const bool before = !all.empty(); // its windows end in the warm-up
     out.push_back("disruption " + name + " (" + date_at(net.settings.epoch, dis.window.start) +
                   " to " + date_at(net.settings.epoch, dis.window.end) +
                   ") is outside the measured time (" + date_at(net.settings.epoch, from) + " to " +
-                  date_at(net.settings.epoch, to) + "): it changes nothing measured");
+                  date_at(net.settings.epoch, to) + "): " +
+                  (before ? "only its after-effects (backlogs, displaced vehicles) are measured"
+                          : "it changes nothing measured"));
   }
 }
 
