@@ -130,13 +130,15 @@ int run_compare(const CompareArgs &args) {
   }
   if (a.out.empty())
     a.out = scs[0].out_dir; // the base scenario's `outputs: {dir: ...}`
+  if (!a.out.empty())
+    io::prepare_output_dir(a.out);
+  double seconds = 0.0;
+  if (scs[0].options.auto_warmup) // chosen once, from the base: all measure the same window
+    choose_warmup(scs[0], seconds, true);
   // Common random numbers: every scenario runs with the base's run settings.
   for (std::size_t i = 1; i < scs.size(); ++i)
     scs[i].options = model::paired_options(scs[0].options, scs[i].options);
-  if (!a.out.empty())
-    io::prepare_output_dir(a.out);
   std::vector<model::SimulationResults> results;
-  double seconds = 0.0;
   for (std::size_t i = 0; i < scs.size(); ++i)
     results.push_back(simulate_scenario(scs[i], seconds,
                                         keep_under(a.out, "scenario-" + std::to_string(i), a.run)));

@@ -146,9 +146,6 @@ void discard_kept(const std::string &out) {
     std::filesystem::remove_all(out + "/replications", ec);
 }
 
-namespace {
-
-/// Sets `sc`'s warm-up to the one chosen from its pilot run, and says so.
 void choose_warmup(io::Scenario &sc, double &seconds, bool warn) {
   const auto started = std::chrono::steady_clock::now();
   sc.options.warmup = model::choose_warmup(sc.network, sc.options);
@@ -159,8 +156,6 @@ void choose_warmup(io::Scenario &sc, double &seconds, bool warn) {
                            "the system): {:g} days",
                            sc.name, in_days(sc.options.warmup)));
 }
-
-} // namespace
 
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep,
                                            bool spread, bool warn) {

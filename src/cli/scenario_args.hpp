@@ -69,6 +69,10 @@ Keep keep_under(const std::string &out, const std::string &tag, const RunOverrid
 /// Removes DIR/replications once a command has written all it ran.
 void discard_kept(const std::string &out);
 
+/// Sets `sc`'s warm-up to the one chosen from its pilot run (model::choose_warmup), adding the
+/// pilot's seconds to `seconds`, and notes it unless `warn` is false.
+void choose_warmup(io::Scenario &sc, double &seconds, bool warn);
+
 /// Runs `sc` with a progress bar (and, when `spread`, over the MPI ranks), adding the
 /// wall-clock seconds to `seconds`; unless `warn` is false, warns on stderr (even with --quiet)
 /// when the run is overloaded and notes the model's warnings (not with --quiet). When interrupted,

@@ -22,6 +22,7 @@ SimulationOptions paired_options(const SimulationOptions &base, const Simulation
   SimulationOptions o = base;
   o.route_shares = whatif.route_shares;
   o.route_choice = whatif.route_choice;
+  o.replan = whatif.replan; // how boxes react is the what-if's, like how they choose
   return o;
 }
 

@@ -82,7 +82,7 @@ void Stops::enqueue(std::uint32_t c) {
 
 void Stops::check_extra(ServiceIndex s) {
   const ExtraDepartures &e = *ctx_.in.services[s].extra;
-  if (queues_[s][0].teu < e.when_waiting.value() - teu_eps ||
+  if (boarding_ || queues_[s][0].teu < e.when_waiting.value() - teu_eps ||
       ctx_.in.service_cut[s].open_at(ctx_.eng.now()) > ctx_.eng.now())
     return;
   extra_week_.resize(ctx_.in.services.size(), {-1, 0});
@@ -182,6 +182,7 @@ double Stops::board(Trip &t, std::size_t stop) {
   std::vector<std::uint32_t> stay;
   std::vector<std::uint32_t> boarded;
   std::vector<std::uint32_t> left_behind;
+  boarding_ = true; // no extra departure starts while this one boards (check_extra)
   pick(t, stop, boarded, stay, left_behind);
   q.waiting.swap(stay);
   if (t.key >= 0)
@@ -198,6 +199,7 @@ double Stops::board(Trip &t, std::size_t stop) {
     replan_left_behind(t.service, stop, left_behind);
   if (q.waiting.empty())
     q.teu = 0.0; // no drift from fractional sizes
+  boarding_ = false;
   return teu;
 }
 

@@ -81,6 +81,8 @@ private:
   std::vector<std::vector<Tick>> last_departed_;
   /// [service]: the calendar week of its last extra departure and how many left in it.
   std::vector<std::pair<std::int64_t, int>> extra_week_;
+  /// A departure is boarding: its queues are being rewritten, so no extra one may start.
+  bool boarding_ = false;
 };
 
 } // namespace corsim::model::detail

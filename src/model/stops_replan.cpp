@@ -38,12 +38,13 @@ void Stops::replan_left_behind(ServiceIndex service, std::size_t stop,
                                const std::vector<std::uint32_t> &left_behind) {
   StopQueue &q = queues_[service][stop];
   for (std::uint32_t c : left_behind) {
-    if (!replan(c))
-      continue;
+    const auto at = std::find(q.waiting.begin(), q.waiting.end(), c);
+    if (at == q.waiting.end() || !replan(c))
+      continue; // (no longer in the queue: nothing to move)
     Consignment &k = boxes_[c];
     if (k.current().service == service && k.current().board == stop)
       continue; // a later departure of the same service, now booked
-    q.waiting.erase(std::find(q.waiting.begin(), q.waiting.end(), c));
+    q.waiting.erase(at);
     q.teu -= k.teu;
     k.wait[idx(WaitCause::Departure)] += hours(k.rolled_since - k.queued_since);
     enqueue(c);

@@ -149,6 +149,13 @@ TEST_CASE("corsim compare marks significant differences; sweep and capacity run"
                             " --days 40 --warmup 5 --replications 4 --format json");
   REQUIRE(c.code == 0);
   CHECK(c.out.find("\"significant\": true") != std::string::npos);
+  // --warmup auto: chosen once, from the base, and every scenario measures that window.
+  const auto a =
+      run_corsim("compare " + teaching + " " + slow + " --days 120 --warmup auto --replications 2");
+  REQUIRE(a.code == 0);
+  const std::string chosen = "warm-up chosen from a pilot run";
+  REQUIRE(a.err.find(chosen) != std::string::npos);
+  CHECK(a.err.find(chosen, a.err.find(chosen) + 1) == std::string::npos);
   const auto s = run_corsim("sweep " + teaching +
                             " --days 30 --warmup 5 --replications 2 "
                             "--scale 'demand.*.volume=1,2,3'");

@@ -15,7 +15,8 @@ namespace corsim::model {
 
 /// The options a what-if runs with when compared with a base on common random numbers: the
 /// base's run settings (horizon, warm-up, replications, seed, precision, threads, ...), with
-/// the what-if's own route choice and route shares (they describe the what-if, not the run).
+/// the what-if's own route choice, route shares and re-planning (they describe the what-if, not
+/// the run).
 SimulationOptions paired_options(const SimulationOptions &base, const SimulationOptions &whatif);
 
 /// A key result of two scenarios and their paired difference.

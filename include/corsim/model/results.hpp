@@ -161,7 +161,7 @@ struct TimeSeries {
 };
 
 /// Something that grew without bound over the measured time: over the periods of the time
-/// series, the least-squares line rises by more than half the series' mean and by more than
+/// series, the Theil–Sen line rises by more than half the series' mean and by more than
 /// a floor (docs/model.md, "Overload").
 struct Overload {
   std::string
