@@ -39,6 +39,9 @@ struct Disruption {
   bool yearly = false;     ///< repeats every year from the same date, with the same length
   double factor = 0.0;     ///< Capacity: share of the capacity left (> 0); Closure: 0
   DistributionSpec delay = DistributionSpec::fixed(0.0); ///< Weather: extra hours per leg
+  /// How long before each occurrence starts the planner learns of it (0: when it starts, so
+  /// boxes already on their way meet it unannounced). Weather is never foreseen.
+  Hours notice{0.0};
 
   /// The occurrences that overlap [0, until), in time order (windows may start before 0).
   [[nodiscard]] std::vector<TimeWindow> occurrences(Hours until) const {

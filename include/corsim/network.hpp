@@ -110,6 +110,9 @@ struct Node {
   std::optional<GaugeChange> gauge_change;
   std::optional<RoadCheckpoint> road_checkpoint;
   std::optional<Seaport> seaport;
+  /// Hours a box changing vehicles here (train, truck or vessel) needs before it can board the
+  /// next one, on top of the facilities' own times: paperwork, shunting, the walk across.
+  Hours transfer_time{0.0};
 };
 
 struct Link {

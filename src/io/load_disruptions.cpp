@@ -186,7 +186,7 @@ void load_disruptions(LoadContext &ctx, const YAML::Node &list) {
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a disruption",
                 {"id", "what", "node", "link", "service", "mode", "from", "to", "for", "every",
-                 "factor", "delay", "note"});
+                 "factor", "delay", "notice", "note"});
     Disruption d;
     d.id = m.text("id", true).value_or("");
     if (!d.id.empty())
@@ -198,6 +198,13 @@ void load_disruptions(LoadContext &ctx, const YAML::Node &list) {
     read_target(ctx, m, d);
     read_window(ctx, m, d);
     read_effect(ctx, m, d);
+    if (m.has("notice")) {
+      if (d.kind == DisruptionKind::Weather)
+        ctx.diag.error(m.node("notice"), "'notice' applies to closures and capacity cuts; "
+                                         "weather is never foreseen");
+      else if (auto n = m.quantity("notice", Dimension::Duration, Sign::NonNegative, false))
+        d.notice = Hours(*n);
+    }
     (void)m.text("note", false);
     ctx.net.disruptions.push_back(std::move(d));
   }

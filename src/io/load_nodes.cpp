@@ -114,6 +114,8 @@ Seaport read_seaport(LoadContext &ctx, const YAML::Node &y) {
   return s;
 }
 
+constexpr double max_transfer_hours = 720.0; // a month: beyond it a typo, not a transfer
+
 void read_facilities(LoadContext &ctx, MapReader &m, Node &node) {
   if (m.has("handling"))
     node.handling = read_handling(ctx, m.node("handling"));
@@ -153,7 +155,7 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list) {
   for (const auto &y : list) {
     MapReader m(ctx.diag, y, "a node",
                 {"id", "name", "local_name", "kind", "country", "coords", "handling", "yard",
-                 "customs", "gauge_change", "road_checkpoint", "seaport"});
+                 "customs", "gauge_change", "road_checkpoint", "seaport", "transfer_time"});
     Node node;
     node.id = m.text("id", true).value_or("");
     node.name = m.text("name", true).value_or("");
@@ -165,6 +167,11 @@ void load_nodes(LoadContext &ctx, const YAML::Node &list) {
       ctx.diag.error(m.node("country"), "'country' must be a two-letter ISO code like CN or RU");
     read_coords(ctx, m, node);
     read_facilities(ctx, m, node);
+    if (auto t = m.quantity("transfer_time", Dimension::Duration, Sign::NonNegative, false)) {
+      if (*t > max_transfer_hours)
+        ctx.diag.error(m.node("transfer_time"), "'transfer_time' must be at most 30 d");
+      node.transfer_time = Hours(*t);
+    }
     if (!node.id.empty())
       ctx.check_unique(seen, node.id, m.node("id"), "node");
     ctx.net.nodes.push_back(std::move(node));

@@ -30,7 +30,10 @@ struct Consignment {
   Tick queued_since = 0;
   Tick rolled_since = -1;     ///< first departure that left it behind on the current leg
   ServiceIndex rolled_by = 0; ///< the service of that departure (charged the rolled hours)
-  Tick blocked_since = -1;    ///< when it found its yard full
+  /// Left behind, it re-planned onto another ride: its wait for it counts as rolled over.
+  bool moved_after_roll = false;
+  Tick planned_at = 0;     ///< when its current plan was made
+  Tick blocked_since = -1; ///< when it found its yard full
   std::uint32_t leg = 0;
   bool boarded_once = false;
   bool in_yard = false;

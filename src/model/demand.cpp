@@ -86,6 +86,7 @@ void Demand::release(FlowIndex f, double teu, Tick due_at) {
     k.flow = f;
     k.teu = teu / pieces;
     k.ready = now;
+    k.planned_at = now;
     k.due = due;
     k.cost = plan->it.cost.value();
     k.co2 = plan->it.co2.value();

@@ -7,15 +7,7 @@
 
 namespace corsim::model::detail {
 
-namespace {
-
-struct Cut {
-  Tick start;
-  Tick end;
-  double factor;
-};
-
-/// Breakpoints of the product of the cuts' factors, merged where the factor does not change.
+// Breakpoints of the product of the cuts' factors, merged where the factor does not change.
 Timeline make_timeline(const std::vector<Cut> &cuts) {
   std::vector<Tick> points;
   for (const Cut &c : cuts) {
@@ -40,7 +32,21 @@ Timeline make_timeline(const std::vector<Cut> &cuts) {
   return tl;
 }
 
-} // namespace
+CutTimelines announced_timelines(const std::vector<Cut> &all, Tick now, std::size_t nodes,
+                                 std::size_t links, std::size_t services) {
+  std::vector<std::vector<Cut>> by[3] = {std::vector<std::vector<Cut>>(nodes),
+                                         std::vector<std::vector<Cut>>(links),
+                                         std::vector<std::vector<Cut>>(services)};
+  for (const Cut &c : all)
+    if (c.announced <= now)
+      by[static_cast<int>(c.target)][c.index].push_back(c);
+  CutTimelines out;
+  std::vector<Timeline> *lists[3] = {&out.node, &out.link, &out.service};
+  for (int k = 0; k < 3; ++k)
+    for (const auto &cuts : by[k])
+      lists[k]->push_back(make_timeline(cuts));
+  return out;
+}
 
 double Timeline::factor_at(Tick t) const {
   const auto it = std::upper_bound(at.begin(), at.end(), t);
@@ -56,6 +62,13 @@ Tick Timeline::open_at(Tick t) const {
   return i < at.size() ? at[i] : tick_max;
 }
 
+bool Timeline::closes_in(Tick from, Tick to) const {
+  for (std::size_t i = 0; i < at.size(); ++i)
+    if (at[i] > from && at[i] < to && !(factor[i] > 0.0))
+      return true;
+  return false;
+}
+
 double Timeline::mean_factor(Tick from, Tick to) const {
   if (to <= from)
     return 1.0;
@@ -67,9 +80,8 @@ double Timeline::mean_factor(Tick from, Tick to) const {
 
 void add_disruptions(ModelInputs &in, Hours until) {
   const Network &net = *in.net;
-  std::vector<std::vector<Cut>> nodes(net.nodes.size()), links(net.links.size()),
-      services(in.services.size());
   in.link_weather.assign(net.links.size(), {});
+  in.cuts.clear();
   for (std::uint32_t d = 0; d < net.disruptions.size(); ++d) {
     const Disruption &dis = net.disruptions[d];
     for (const TimeWindow &w : dis.occurrences(until)) {
@@ -86,21 +98,18 @@ void add_disruptions(ModelInputs &in, Hours until) {
         continue;
       }
       const double f = dis.kind == DisruptionKind::Closure ? 0.0 : dis.factor;
-      auto &list = dis.target == DisruptionTarget::Node   ? nodes[dis.index]
-                   : dis.target == DisruptionTarget::Link ? links[dis.index]
-                                                          : services[dis.index];
-      list.push_back({start, end, f});
+      const Hours announced = w.start - dis.notice;
+      in.cuts.push_back(
+          {dis.target, dis.index, start, end, f, announced > Hours(0.0) ? to_ticks(announced) : 0});
     }
   }
-  auto timelines = [](const std::vector<std::vector<Cut>> &cuts) {
-    std::vector<Timeline> out;
-    for (const auto &c : cuts)
-      out.push_back(make_timeline(c));
-    return out;
-  };
-  in.node_cut = timelines(nodes);
-  in.link_cut = timelines(links);
-  in.service_cut = timelines(services);
+  std::stable_sort(in.cuts.begin(), in.cuts.end(),
+                   [](const Cut &a, const Cut &b) { return a.announced < b.announced; });
+  CutTimelines all = announced_timelines(in.cuts, tick_max, net.nodes.size(), net.links.size(),
+                                         in.services.size());
+  in.node_cut = std::move(all.node);
+  in.link_cut = std::move(all.link);
+  in.service_cut = std::move(all.service);
 }
 
 } // namespace corsim::model::detail

@@ -64,6 +64,7 @@ void Station::start(Tick now, Tick since, double load, bool background) {
   const double w = hours(now - since);
   queue.add(now, -1.0);
   wait.add(w);
+  last_wait = w;
   if (!background) // the ranking key counts the corridor's own cargo
     delay_teu_hours += w * load;
   ++visits;
@@ -168,6 +169,19 @@ Facilities::Facilities(Context &ctx) : ctx_(ctx) {
   for (const Node &n : net.nodes)
     node_rng_.push_back(ctx.stream("node", n.id));
   schedule_capacity_cuts();
+}
+
+double Facilities::queue_hours(NodeIndex node, Mode mode) const {
+  const NodeState &n = nodes_[node];
+  const auto waiting = [](const std::unique_ptr<Station> &st) {
+    return st && st->queue.value() > 0.5 ? st->last_wait : 0.0;
+  };
+  double h = mode == Mode::Sea ? waiting(n.berths) : waiting(n.customs) + waiting(n.handling);
+  if (mode == Mode::Road)
+    h += waiting(n.checkpoint);
+  if (mode == Mode::Rail && n.gauge && n.gauge->tracks.queue.value() > 0.5)
+    h += n.gauge->tracks.last_wait;
+  return h;
 }
 
 void Facilities::reset_statistics(Tick t) {

@@ -27,6 +27,7 @@ struct Station {
   double delay_teu_hours = 0.0;
   std::uint64_t visits = 0;
   std::uint64_t background_visits = 0; ///< of the visits, by background traffic
+  double last_wait = 0.0; ///< hours the vehicle served last had queued (the wait a planner sees)
   /// What limits the hours it offers, for utilisation over them: the calendar its Resource
   /// keeps and its node's capacity cuts (null: always open, never cut); a crane gang keeps its
   /// one unit under a cut (its rate falls instead).
@@ -149,6 +150,9 @@ public:
   /// The figures of the facility `key` (from facility_catalogue) over [warm-up end, at];
   /// `per_year` scales counts to a year (facility_samples.cpp).
   [[nodiscard]] FacSample measure(const model::FacilityResult &key, Tick at, double per_year) const;
+  /// Hours a vehicle of `mode` stopping at or passing `node` would queue at its facilities as
+  /// they stand now: at each facility with vehicles waiting, the last served one's wait.
+  [[nodiscard]] double queue_hours(NodeIndex node, Mode mode) const;
   /// The traffic on link `l` over the measured period.
   [[nodiscard]] LinkSample link_sample(LinkIndex l, double per_year) const;
 

@@ -23,6 +23,12 @@ struct Timeline {
   [[nodiscard]] double factor_at(Tick t) const;
   /// The earliest tick >= t at which the factor is positive (t when open).
   [[nodiscard]] Tick open_at(Tick t) const;
+  /// Whether it is closed (factor 0) at some time in [from, to).
+  [[nodiscard]] bool closed_during(Tick from, Tick to) const {
+    return open_at(from) != from || closes_in(from, to);
+  }
+  /// Whether a closure starts in (from, to).
+  [[nodiscard]] bool closes_in(Tick from, Tick to) const;
   /// The time-average factor over [from, to).
   [[nodiscard]] double mean_factor(Tick from, Tick to) const;
   /// Calls `f(a, b, factor)` for each stretch [a, b) of [from, to) with one factor.
@@ -40,6 +46,29 @@ struct Timeline {
     }
   }
 };
+
+/// One occurrence of a closure or capacity cut on one target, and when the planner learns of it.
+struct Cut {
+  DisruptionTarget target = DisruptionTarget::Node; ///< Node, Link or Service
+  std::uint32_t index = 0;
+  Tick start = 0;
+  Tick end = 0;
+  double factor = 0.0; ///< 0: closed
+  Tick announced = 0;  ///< start less the disruption's notice, not before 0
+};
+
+/// The timeline of `cuts` (those on one target).
+Timeline make_timeline(const std::vector<Cut> &cuts);
+
+/// Timelines per node, link and service.
+struct CutTimelines {
+  std::vector<Timeline> node, link, service;
+};
+
+/// The timelines of the cuts in `all` announced by `now` (what the planner knows then), for
+/// `nodes`, `links` and `services` targets.
+CutTimelines announced_timelines(const std::vector<Cut> &all, Tick now, std::size_t nodes,
+                                 std::size_t links, std::size_t services);
 
 /// A weather disruption's occurrence on one link.
 struct WeatherWindow {
@@ -70,6 +99,8 @@ struct ModelInputs {
   std::vector<std::vector<double>> choice_shares;
   /// Disruptions (disruptions.cpp): per node, link and service (empty for on-demand trucks).
   std::vector<Timeline> node_cut, link_cut, service_cut;
+  /// Every occurrence of a closure or capacity cut, by announcement time.
+  std::vector<Cut> cuts;
   std::vector<std::vector<WeatherWindow>> link_weather; ///< per link
 };
 

@@ -8,9 +8,22 @@
 
 namespace corsim::model::detail {
 
-Planner::Planner(Context &ctx) : ctx_(ctx) {
+Planner::Planner(Context &ctx, const Facilities &facilities)
+    : ctx_(ctx), facilities_(facilities), departed_(ctx.in.services.size()) {
   for (const DemandFlow &f : ctx.net.demand)
     choice_rng_.push_back(ctx.stream("choice", f.id));
+  for (std::size_t s = 0; s < departed_.size(); ++s)
+    departed_[s].assign(ctx.in.services[s].route.size(), -1);
+  learn_disruptions();
+}
+
+void Planner::learn_disruptions() {
+  seen_ = announced_timelines(ctx_.in.cuts, ctx_.eng.now(), ctx_.net.nodes.size(),
+                              ctx_.net.links.size(), ctx_.in.services.size());
+}
+
+void Planner::departed(ServiceIndex s, std::size_t stop, Tick trip) {
+  departed_[s][stop] = std::max(departed_[s][stop], trip);
 }
 
 // Earliest arrival (no booking); or, over the flow's alternative routes, the earliest
@@ -22,7 +35,7 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   // Choice sets exist only for the logit and fixed shares: test the route choice first.
   if (ctx_.in.options->route_choice == RouteChoice::EarliestArrival ||
       ctx_.in.choice_sets[f].empty())
-    return unbooked(flow, flow.origin, RouteFilter{}, now);
+    return earliest_expected(flow);
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
   const Tick gone = ctx_.eng.now() - to_ticks(days(90.0));
   while (!booked_.empty() && booked_.begin()->first.first < gone)
@@ -38,6 +51,33 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
         weights.push_back(shares.empty() ? -1.0 : shares[r]);
       }
   return choose(f, plans, weights);
+}
+
+std::optional<Plan> Planner::earliest_expected(const DemandFlow &flow) const {
+  const Hours now = to_hours(ctx_.eng.now());
+  auto p = unbooked(flow, flow.origin, RouteFilter{}, now);
+  const auto around = p ? detour(flow.origin) : std::nullopt;
+  if (!around)
+    return p;
+  auto q = unbooked(flow, flow.origin, *around, now);
+  if (q && q->it.arrival.value() + closure_hours(*q) < p->it.arrival.value() + closure_hours(*p))
+    return q;
+  return p;
+}
+
+std::optional<RouteFilter> Planner::detour(NodeIndex from) const {
+  const Tick now = ctx_.eng.now();
+  const Tick until = now + to_ticks(ctx_.in.options->plan_horizon);
+  RouteFilter f;
+  for (NodeIndex n = 0; n < seen_.node.size(); ++n)
+    if (n != from && seen_.node[n].closed_during(now, until))
+      f.closed_nodes.push_back(n);
+  for (LinkIndex l = 0; l < seen_.link.size(); ++l)
+    if (seen_.link[l].closed_during(now, until))
+      f.closed_links.push_back(l);
+  if (f.closed_nodes.empty() && f.closed_links.empty())
+    return std::nullopt;
+  return f;
 }
 
 // The earliest itinerary with room on each of the flow's routes, with its share (-1: logit);
@@ -67,7 +107,8 @@ void Planner::offers(FlowIndex f, double teu, std::vector<Plan> &plans,
 }
 
 // Hours the plan's vehicles would be held by node and link closures on the way, on the
-// timetable's mean times: what the logit sees of closures (a closed border costs its wait).
+// timetable's mean times: what the logit sees of the closures announced so far (a closed
+// border costs its wait).
 double Planner::closure_hours(const Plan &p) const {
   const Timetable &tt = *ctx_.in.timetable;
   double held = 0.0;
@@ -88,23 +129,41 @@ double Planner::closure_hours(const Plan &p) const {
           timetabled ? start + tt.departure_offset(leg.service, j).value() : tl.departure.value();
       const double arr =
           timetabled ? start + tt.arrival_offset(leg.service, j + 1).value() : tl.arrival.value();
-      hold(ctx_.in.node_cut[svc.route[j]], dep);
-      hold(ctx_.in.link_cut[svc.legs[j]], dep);
-      hold(ctx_.in.node_cut[svc.route[j + 1]], arr);
+      hold(seen_.node[svc.route[j]], dep);
+      hold(seen_.link[svc.legs[j]], dep);
+      hold(seen_.node[svc.route[j + 1]], arr);
     }
   }
   return held;
 }
 
+// Hours the plan's vehicles would queue at the facilities of the nodes they stop at or pass,
+// as each facility's queue stands now: where vehicles wait, the wait of the last one served
+// there (what a border's published waiting time says). Each node once, with the mode that
+// leaves it.
+double Planner::queue_hours(const Plan &p) const {
+  double h = 0.0;
+  for (std::size_t i = 0; i < p.legs.size(); ++i) {
+    const PlannedLeg &leg = p.legs[i];
+    const Service &svc = ctx_.in.services[leg.service];
+    const std::size_t last = i + 1 == p.legs.size() ? leg.alight : leg.alight - 1u;
+    for (std::size_t j = leg.board; j <= last; ++j)
+      h += facilities_.queue_hours(svc.route[j], svc.mode);
+  }
+  return h;
+}
+
 // Tariffs and link costs + value of time × hours from now to arrival (a booked later
-// departure waits from now), with the hours closures would hold its vehicles.
+// departure waits from now), with the hours announced closures would hold its vehicles and,
+// with re-planning, the current queues on the way.
 double Planner::generalised_cost(const DemandFlow &flow, const Plan &p) const {
   const auto c = static_cast<std::size_t>(flow.cargo);
   const double vot =
       c < ctx_.net.settings.value_of_time.size() ? ctx_.net.settings.value_of_time[c].value() : 0.0;
   const double now = to_hours(ctx_.eng.now()).value();
-  return p.it.cost.value() + vot * (p.it.arrival.value() - now +
-                                    (ctx_.net.disruptions.empty() ? 0.0 : closure_hours(p)));
+  const double held = (ctx_.in.cuts.empty() ? 0.0 : closure_hours(p)) +
+                      (ctx_.in.options->replan ? queue_hours(p) : 0.0);
+  return p.it.cost.value() + vot * (p.it.arrival.value() - now + held);
 }
 
 // Draws one plan: by its weight (fixed shares), or by logit when the weights are negative.
@@ -142,9 +201,9 @@ void Planner::add_booking(const PlannedLeg &l, double teu) {
     on[j] = std::max(0.0, on[j] + teu);
 }
 
-void Planner::book(const Plan &p, double teu) {
-  for (const PlannedLeg &l : p.legs)
-    add_booking(l, teu);
+void Planner::book(const std::vector<PlannedLeg> &legs, std::size_t from, double teu) {
+  for (std::size_t i = from; i < legs.size(); ++i)
+    add_booking(legs[i], teu);
 }
 
 void Planner::unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu) {
@@ -152,8 +211,9 @@ void Planner::unbook(const std::vector<PlannedLeg> &legs, std::size_t from, doub
     add_booking(legs[i], -teu);
 }
 
-// From where the box stands: the earliest itinerary with room on any route, and (unless boxes
-// choose by earliest arrival) on each of the flow's routes; the lowest generalised cost wins.
+// From where the box stands: the earliest itinerary with room on any route, around the
+// announced closures, and (unless boxes choose by earliest arrival) on each of the flow's
+// routes; the lowest generalised cost wins.
 // No leg may have vehicles smaller than the box. It looks from just after now: the departure
 // leaving now is the one that left it behind.
 std::optional<Plan> Planner::replan(FlowIndex f, NodeIndex from, double teu) {
@@ -174,6 +234,8 @@ std::optional<Plan> Planner::replan(FlowIndex f, NodeIndex from, double teu) {
     }
   };
   consider(RouteFilter{});
+  if (const auto around = detour(from))
+    consider(*around);
   if (ctx_.in.options->route_choice != RouteChoice::EarliestArrival)
     for (const RouteFilter &filter : ctx_.in.choice_sets[f])
       consider(filter);

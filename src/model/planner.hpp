@@ -5,6 +5,7 @@
 // Internal to corsim_model.
 
 #include "consignments.hpp"
+#include "facilities.hpp"
 
 #include <map>
 #include <optional>
@@ -21,12 +22,16 @@ struct Plan {
 
 class Planner {
 public:
-  explicit Planner(Context &ctx);
+  /// Plans on the timetable, the disruptions announced so far and (with re-planning) the
+  /// current queues at `facilities`.
+  Planner(Context &ctx, const Facilities &facilities);
   /// A plan for `teu` of flow `f` ready now, or none when no route reaches its destination
   /// within the planning horizon.
   std::optional<Plan> plan(FlowIndex f, double teu);
   /// Keeps `teu` of room on the departures `p` names.
-  void book(const Plan &p, double teu);
+  void book(const Plan &p, double teu) { book(p.legs, 0, teu); }
+  /// Keeps `teu` of room on the departures legs[from..] name.
+  void book(const std::vector<PlannedLeg> &legs, std::size_t from, double teu);
   /// Gives back the room `teu` held on the departures legs[from..] name.
   void unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu);
   /// Gives back the room `teu` held on the departure `l` names.
@@ -34,12 +39,27 @@ public:
   /// A new plan for `teu` of flow `f` standing at `from` now, on departures with room, not yet
   /// booked; none when nothing arrives within the horizon.
   std::optional<Plan> replan(FlowIndex f, NodeIndex from, double teu);
+  /// The planner learns of the disruptions announced by now.
+  void learn_disruptions();
+  /// Departure `trip` of service `s` has left its stop `stop`: no plan may board it there.
+  void departed(ServiceIndex s, std::size_t stop, Tick trip);
+  /// The last departure of service `s` to leave its stop `stop` (-1: none yet).
+  [[nodiscard]] Tick last_departed(ServiceIndex s, std::size_t stop) const {
+    return departed_[s][stop];
+  }
 
 private:
   void offers(FlowIndex f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
   std::optional<Plan> choose(FlowIndex f, std::vector<Plan> &plans,
                              const std::vector<double> &weights);
   [[nodiscard]] double closure_hours(const Plan &p) const;
+  [[nodiscard]] double queue_hours(const Plan &p) const;
+  /// A filter closed to the nodes (but `from`, where the box stands) and links that announced
+  /// closures shut within the planning horizon; nullopt when none does.
+  [[nodiscard]] std::optional<RouteFilter> detour(NodeIndex from) const;
+  /// The earliest itinerary, or a detour around announced closures when it arrives earlier
+  /// with the hours the closures would hold the first.
+  [[nodiscard]] std::optional<Plan> earliest_expected(const DemandFlow &flow) const;
   [[nodiscard]] double generalised_cost(const DemandFlow &flow, const Plan &p) const;
   // planner_search.cpp
   std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
@@ -57,6 +77,11 @@ private:
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
 
   Context &ctx_;
+  const Facilities &facilities_;
+  /// The disruptions as far as they are announced (Cut::announced <= now).
+  CutTimelines seen_;
+  /// [service][stop]: the departure (tick at the first stop) that last left the stop; -1 none.
+  std::vector<std::vector<Tick>> departed_;
   /// TEU booked per departure (tick at the first stop, service) on each of its legs, for
   /// capacity-aware choice: a ride books the legs it rides, so boxes joining at a later stop
   /// take no room before it.

@@ -49,8 +49,9 @@ std::size_t Planner::full_leg(Plan &p, double teu) const {
       for (std::size_t j = leg.board; j < leg.alight && j < it->second.size(); ++j)
         used = std::max(used, it->second[j]);
     const double room = ctx_.in.capacity[leg.service].value() *
-                        ctx_.in.service_cut[leg.service].factor_at(leg.trip); // 0: cancelled
-    if (used + teu > room + 1e-9)
+                        seen_.service[leg.service].factor_at(leg.trip); // 0: cancelled
+    // A departure that has already left this stop (ahead of its timetable) is gone.
+    if (leg.trip <= departed_[leg.service][leg.board] || used + teu > room + 1e-9)
       return i;
   }
   return p.legs.size();

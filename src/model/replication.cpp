@@ -5,7 +5,7 @@
 namespace corsim::model::detail {
 
 Replication::Replication(const ModelInputs &in, int replication)
-    : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_),
+    : ctx_(in, replication), facilities_(ctx_), results_(ctx_), planner_(ctx_, facilities_),
       stops_(ctx_, boxes_, facilities_, results_, planner_),
       vehicles_(ctx_, facilities_, stops_, results_), background_(ctx_, vehicles_),
       demand_(ctx_, planner_, boxes_, stops_, results_) {
@@ -24,6 +24,7 @@ void Replication::run() {
       spawn(eng, vehicles_.timetable_departures(s));
   for (std::size_t b = 0; b < net.background.size(); ++b)
     spawn(eng, background_.arrivals(b));
+  stops_.follow_disruptions();
   if (ctx_.warmup_end > 0)
     eng.schedule_at(
         ctx_.warmup_end, [this] { reset_statistics(); }, priority_urgent);

@@ -8,11 +8,9 @@ namespace corsim::model::detail {
 Stops::Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results,
              Planner &planner)
     : ctx_(ctx), boxes_(boxes), facilities_(facilities), results_(results), planner_(planner),
-      queues_(ctx.in.services.size()), last_departed_(ctx.in.services.size()) {
-  for (std::size_t s = 0; s < ctx.in.services.size(); ++s) {
+      queues_(ctx.in.services.size()) {
+  for (std::size_t s = 0; s < ctx.in.services.size(); ++s)
     queues_[s].resize(ctx.in.services[s].route.size());
-    last_departed_[s].assign(ctx.in.services[s].route.size(), -1);
-  }
 }
 
 void Stops::to_next_leg(std::uint32_t c) {
@@ -21,7 +19,22 @@ void Stops::to_next_leg(std::uint32_t c) {
     deliver(c);
     return;
   }
-  if (ctx_.in.options->replan && missed_connection(k))
+  const PlannedLeg &next = k.current();
+  const Hours transfer =
+      ctx_.net.nodes[ctx_.in.services[next.service].route[next.board]].transfer_time;
+  if (k.leg > 0 && transfer.value() > 0.0) { // a change of vehicle: the node's transfer time
+    ctx_.eng.schedule_at(ctx_.eng.now() + to_ticks(transfer), [this, c, transfer] {
+      boxes_[c].wait[idx(WaitCause::Transfer)] += transfer.value();
+      join_next_leg(c);
+    });
+    return;
+  }
+  join_next_leg(c);
+}
+
+void Stops::join_next_leg(std::uint32_t c) {
+  Consignment &k = boxes_[c];
+  if (ctx_.in.options->replan && (missed_connection(k) || has_news_for(k)))
     replan(c);
   const PlannedLeg &leg = k.legs[k.leg];
   const NodeIndex node = ctx_.in.services[leg.service].route[leg.board];
@@ -64,7 +77,7 @@ void Stops::yard_leave(std::uint32_t c, NodeIndex node) {
   y.record(ctx_.eng.now());
 }
 
-void Stops::enqueue(std::uint32_t c) {
+void Stops::enqueue(std::uint32_t c, bool rolled) {
   Consignment &k = boxes_[c];
   const PlannedLeg &leg = k.legs[k.leg];
   StopQueue &q = queues_[leg.service][leg.board];
@@ -72,6 +85,7 @@ void Stops::enqueue(std::uint32_t c) {
   q.teu += k.teu;
   k.queued_since = ctx_.eng.now();
   k.rolled_since = -1;
+  k.moved_after_roll = rolled;
   ctx_.trace(TraceEvent::Kind::Queued, k.id, 0, leg.service,
              ctx_.in.services[leg.service].route[leg.board], k.teu);
   if (ctx_.in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
@@ -186,7 +200,7 @@ double Stops::board(Trip &t, std::size_t stop) {
   pick(t, stop, boarded, stay, left_behind);
   q.waiting.swap(stay);
   if (t.key >= 0)
-    last_departed_[t.service][stop] = t.key;
+    planner_.departed(t.service, stop, t.key);
   double teu = 0.0;
   const NodeIndex node = ctx_.in.services[t.service].route[stop];
   for (std::uint32_t c : boarded) {
@@ -195,8 +209,9 @@ double Stops::board(Trip &t, std::size_t stop) {
     if (boxes_[c].in_yard)
       yard_leave(c, node); // may admit held consignments, which join the queues
   }
-  if (ctx_.in.options->replan && !left_behind.empty())
-    replan_left_behind(t.service, stop, left_behind);
+  if (ctx_.in.options->replan)
+    for (std::uint32_t c : left_behind)
+      replan_waiting(c, t.service, stop);
   if (q.waiting.empty())
     q.teu = 0.0; // no drift from fractional sizes
   boarding_ = false;
@@ -251,19 +266,24 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
 
 void Stops::account_boarding(Trip &t, std::uint32_t c, NodeIndex node) {
   Consignment &k = boxes_[c];
-  if (k.rolled_since >= 0) {
-    const double rolled = hours(ctx_.eng.now() - k.rolled_since);
-    k.wait[idx(WaitCause::Departure)] += hours(k.rolled_since - k.queued_since);
-    k.wait[idx(WaitCause::RolledOver)] += rolled;
-    results_.service(k.rolled_by).rolled_teu_hours += rolled * k.teu;
-  } else {
-    k.wait[idx(WaitCause::Departure)] += hours(ctx_.eng.now() - k.queued_since);
-  }
+  charge_wait(k);
   k.snapshot = t.clock;
   k.boarded_once = true;
   t.aboard.push_back(c);
   t.load += k.teu;
   ctx_.trace(TraceEvent::Kind::Boarded, k.id, t.number, t.service, node, k.teu);
+}
+
+void Stops::charge_wait(Consignment &k) {
+  const Tick rolled_from = k.moved_after_roll ? k.queued_since : k.rolled_since;
+  if (rolled_from >= 0) {
+    const double rolled = hours(ctx_.eng.now() - rolled_from);
+    k.wait[idx(WaitCause::Departure)] += hours(rolled_from - k.queued_since);
+    k.wait[idx(WaitCause::RolledOver)] += rolled;
+    results_.service(k.rolled_by).rolled_teu_hours += rolled * k.teu;
+  } else {
+    k.wait[idx(WaitCause::Departure)] += hours(ctx_.eng.now() - k.queued_since);
+  }
 }
 
 // Consignments whose ride ends here take the vehicle's causes since they boarded, then go on

@@ -27,6 +27,10 @@ public:
   Stops(Context &ctx, Consignments &boxes, Facilities &facilities, ResultsCollector &results,
         Planner &planner);
   void set_launch(Launch launch) { launch_ = std::move(launch); }
+  /// Schedules what happens when a closure or capacity cut is announced (the planner learns
+  /// of it; boxes whose plans it touches re-plan) and when it ends (boxes whose plans were
+  /// made knowing it re-plan).
+  void follow_disruptions();
   /// A vehicle of dispatched service `s`'s fleet now stands at its stop `stop`: the cargo
   /// waiting there leaves if the dispatch rule says so.
   void vehicle_ready(ServiceIndex s, std::size_t stop) { check_dispatch(s, stop); }
@@ -47,7 +51,11 @@ public:
   [[nodiscard]] bool changes_to_land_ride_at(const Trip &t, std::size_t stop) const;
 
 private:
-  void enqueue(std::uint32_t c);
+  /// `c`, at the stop of its next leg (after any transfer time), goes through the yard there
+  /// into the queue, re-planning first if news or a missed connection says so.
+  void join_next_leg(std::uint32_t c);
+  /// `c` joins the queue of its current leg's stop; `rolled`: it was left behind before.
+  void enqueue(std::uint32_t c, bool rolled = false);
   void yard_enter(std::uint32_t c, NodeIndex node);
   void yard_leave(std::uint32_t c, NodeIndex node);
   void check_dispatch(ServiceIndex s, std::size_t stop);
@@ -56,19 +64,27 @@ private:
   void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
+  /// Charges the hours `k` has waited at its stop until now: for a departure, or rolled over.
+  void charge_wait(Consignment &k);
   /// Splits the queue at `stop` into those that board `t` and those that stay (in order).
   void pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
             std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind);
   // stops_replan.cpp
   /// Whether `c`, arriving for its current leg, finds its booked departure already gone.
   [[nodiscard]] bool missed_connection(const Consignment &k) const;
+  /// Whether news of a disruption since `k`'s plan was made touches it (news_affects).
+  [[nodiscard]] bool has_news_for(const Consignment &k) const;
+  /// Whether the announcement (`ended` false) or the end of cut `cut` concerns `k`'s plan.
+  [[nodiscard]] bool news_affects(const Consignment &k, const Cut &cut, bool ended) const;
   /// `c`'s legs from its current one replaced by a new plan from where it stands; false when
   /// there is none (it keeps its plan).
   bool replan(std::uint32_t c);
-  /// After a departure from `stop` of `service` left them behind: each re-plans, and those whose
-  /// plan now starts with another ride move to its queue.
-  void replan_left_behind(ServiceIndex service, std::size_t stop,
-                          const std::vector<std::uint32_t> &left_behind);
+  /// Re-plans `c`, waiting at `stop` of `service`; when its plan now starts with another ride
+  /// it moves to that ride's queue.
+  void replan_waiting(std::uint32_t c, ServiceIndex service, std::size_t stop);
+  /// Cut `cut` is announced (`ended` false) or ends: the planner learns of it, and the boxes
+  /// waiting at stops whose plans it concerns re-plan (others when they next change rides).
+  void disruption_news(std::uint32_t cut, bool ended);
 
   Context &ctx_;
   Consignments &boxes_;
@@ -77,8 +93,13 @@ private:
   Planner &planner_;
   Launch launch_;
   std::vector<std::vector<StopQueue>> queues_; ///< [service][stop]
-  /// [service][stop]: the departure (tick at the first stop) that last left the stop; -1 none.
-  std::vector<std::vector<Tick>> last_departed_;
+  /// Announcements and ends of cuts so far: (when, index into ModelInputs::cuts, ended).
+  struct News {
+    Tick at;
+    std::uint32_t cut;
+    bool ended;
+  };
+  std::vector<News> news_;
   /// [service]: the calendar week of its last extra departure and how many left in it.
   std::vector<std::pair<std::int64_t, int>> extra_week_;
   /// A departure is boarding: its queues are being rewritten, so no extra one may start.

@@ -61,7 +61,7 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
   if (is_rail(p) && is_rail(q)) {
     if (!n.gauge_change)
       return std::nullopt;
-    return gauge_change_dwell(n, o) + customs_dwell(n);
+    return gauge_change_dwell(n, o) + customs_dwell(n) + n.transfer_time;
   }
   if (!n.seaport && !n.handling)
     return std::nullopt;
@@ -71,7 +71,7 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
       (by_sea && n.seaport) || !n.handling ? seaport_dwell(n, o) : handling_dwell(n, o);
   // A vessel clears customs itself, per port call (the timetable has it: sea_customs).
   const Hours customs = by_sea ? Hours(0.0) : customs_dwell(n);
-  return lift + customs + (by_road ? road_checkpoint_dwell(n) : Hours(0.0));
+  return lift + customs + (by_road ? road_checkpoint_dwell(n) : Hours(0.0)) + n.transfer_time;
 }
 
 namespace {

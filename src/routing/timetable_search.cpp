@@ -67,7 +67,9 @@ private:
     const ArcIndex a = g_.find_arc(u, w);
     if (a == invalid_index || !view_.mode_allowed(mode_of(to)))
       return std::nullopt;
-    return g_.metrics(a).time.value();
+    // Boarding from an arrival is a change of vehicle: on the same port it takes the node's
+    // transfer time on top of the through dwell (a change of port has it in its arc).
+    return g_.metrics(a).time.value() + (*from == to ? net_.nodes[n].transfer_time.value() : 0.0);
   }
   [[nodiscard]] bool accepts(const Service &s) const {
     return s.cargo.empty() || std::find(s.cargo.begin(), s.cargo.end(), q_.cargo) != s.cargo.end();

@@ -73,3 +73,42 @@ TEST_CASE("A box left behind by a full train takes the next train with room", "[
     CHECK(cause(od, WaitCause::RolledOver) == Approx(168.0 / 3));
   }
 }
+
+TEST_CASE("A change of trains takes the node's transfer time, planned and performed",
+          "[model][replan]") {
+  // T ==10 h== M ==10 h== C. Train A leaves T on Mondays at 06:00 and reaches M at 16:00;
+  // train B leaves M at 18:00 and 22:00. One 2-TEU box is ready at T at 00:00.
+  Network net;
+  net.name = "transfer";
+  net.nodes = {node("T", NodeKind::Hub), node("M", NodeKind::Hub), node("C", NodeKind::Gateway)};
+  net.links = {rail("T-M", 0, 1, Gauge::Standard, 10.0), rail("M-C", 1, 2, Gauge::Standard, 10.0)};
+  Service a = t_to_c("A", 6.0, 5);
+  Service b = t_to_c("B", 18.0, 5);
+  b.route = {1, 2};
+  b.legs = {1};
+  b.schedule.weekly = {Hours(18.0), Hours(22.0)};
+  net.services = {a, b};
+  DemandFlow f;
+  f.id = "T-C";
+  f.origin = 0;
+  f.destination = 2;
+  f.arrivals = ArrivalProcess::Bookings;
+  f.bookings = {{Hours(0.0), Teu(2.0)}};
+  net.demand = {f};
+  SimulationOptions o = options(7.0);
+  int replanned = 0;
+  o.trace = [&](const TraceEvent &e) { replanned += e.kind == TraceEvent::Kind::Replanned; };
+  o.threads = 1;
+  SECTION("none: the 18:00 train, 28 h") {
+    const SimulationResults r = simulate(net, o);
+    CHECK(r.od[0].transit_mean.mean == Approx(28.0));
+  }
+  SECTION("3 h at M: ready at 19:00, the plan books the 22:00 train (32 h) and keeps it") {
+    net.nodes[1].transfer_time = Hours(3.0);
+    const SimulationResults r = simulate(net, o);
+    CHECK(r.od[0].transit_mean.mean == Approx(32.0));
+    CHECK(cause(r.od[0], WaitCause::Transfer) == Approx(3.0));
+    CHECK(cause(r.od[0], WaitCause::Departure) == Approx(6.0 + 3.0));
+    CHECK(replanned == 0); // no missed connection: the plan had the transfer time
+  }
+}
