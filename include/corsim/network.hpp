@@ -70,6 +70,8 @@ struct Customs {
   double inspection_share = 0.0;                                   ///< 0..1 of vehicles inspected
   DistributionSpec inspection_time = DistributionSpec::fixed(0.0); ///< extra hours if inspected
   Calendar hours;                                                  ///< opening hours and holidays
+  /// Clears per box (`time` for each TEU aboard, on one lane) instead of per vehicle.
+  bool per_box = false;
 };
 
 /// Break-of-gauge transshipment yard: containers are lifted between trains of the two gauges.

@@ -69,7 +69,11 @@ struct DwellOptions {
 };
 
 /// Expected dwell of a reference batch at the node's facilities (hours); 0 where absent.
-Hours customs_dwell(const Node &n);
+/// Customs: one clearance per vehicle, or per TEU of the reference batch where it clears per
+/// box.
+Hours customs_dwell(const Node &n, const DwellOptions &o);
+/// Mean hours of one clearance (a vehicle's, or a box's where customs clears per box).
+Hours customs_clearance(const Node &n);
 Hours road_checkpoint_dwell(const Node &n);
 Hours handling_dwell(const Node &n, const DwellOptions &o);
 Hours seaport_dwell(const Node &n, const DwellOptions &o);

@@ -63,8 +63,10 @@ Yard read_yard(LoadContext &ctx, const YAML::Node &y) {
 
 Customs read_customs(LoadContext &ctx, const YAML::Node &y) {
   MapReader m(ctx.diag, y, "'customs'",
-              {"lanes", "time", "inspection_share", "inspection_time", "hours", "holidays"});
+              {"lanes", "time", "inspection_share", "inspection_time", "hours", "holidays", "per"});
   Customs c;
+  if (auto per = m.choice("per", {"vehicle", "box"}, false))
+    c.per_box = *per == 1;
   c.lanes = m.integer("lanes", 1, max_facility_units, false).value_or(c.lanes);
   c.time = m.distribution("time", Dimension::Duration, false).value_or(c.time);
   if (auto s = m.quantity("inspection_share", Dimension::Share, Sign::NonNegative, false)) {

@@ -53,7 +53,7 @@ void TrafficCheck::add(std::size_t k) {
     const bool passes = i > 0 && i + 1 < s.route.size();
     // A vessel clears at its first and last ports, a train or truck where it passes.
     if (n.customs && (s.mode == Mode::Sea ? !passes : passes))
-      ask("customs at " + n.id, v * customs_dwell(n).value(),
+      ask("customs at " + n.id, v * customs_clearance(n).value() * (n.customs->per_box ? teu : 1.0),
           n.customs->lanes * hours_per_day * n.customs->hours.weekly_open_share(), "lane-hours",
           at);
     if (i > 0 && n.road_checkpoint && s.mode == Mode::Road) {

@@ -18,9 +18,14 @@ Process Facilities::border(Trip &t, NodeIndex node, bool customs, bool checkpoin
     auto lane = co_await ns.customs->res.acquire();
     ns.customs->start(eng.now(), since, t.load, t.background);
     RandomStream &r = node_rng_[node];
-    double h = sample(n.customs->time, r);
-    if (n.customs->inspection_share > 0.0 && r.uniform01() < n.customs->inspection_share)
-      h += sample(n.customs->inspection_time, r);
+    // Per vehicle one clearance; per box one for each TEU aboard, one after another.
+    const int clearances = n.customs->per_box ? static_cast<int>(std::ceil(t.load - teu_eps)) : 1;
+    double h = 0.0;
+    for (int i = 0; i < clearances; ++i) {
+      h += sample(n.customs->time, r);
+      if (n.customs->inspection_share > 0.0 && r.uniform01() < n.customs->inspection_share)
+        h += sample(n.customs->inspection_time, r);
+    }
     co_await delay(Hours(std::max(0.0, h)));
     ns.customs->finish(eng.now());
     t.clock[idx(WaitCause::Customs)] += hours(eng.now() - since);

@@ -15,11 +15,16 @@ bool is_rail(Port p) { return mode_of(p) == Mode::Rail; }
 
 } // namespace
 
-Hours customs_dwell(const Node &n) {
+Hours customs_clearance(const Node &n) {
   if (!n.customs)
     return Hours(0.0);
   const Customs &c = *n.customs;
   return Hours(c.time.mean() + c.inspection_share * c.inspection_time.mean());
+}
+
+Hours customs_dwell(const Node &n, const DwellOptions &o) {
+  const Hours one = customs_clearance(n);
+  return n.customs && n.customs->per_box ? one * o.reference_batch.value() : one;
 }
 
 Hours road_checkpoint_dwell(const Node &n) {
@@ -47,10 +52,10 @@ Hours gauge_change_dwell(const Node &n, const DwellOptions &o) {
 }
 
 /// Dwell of a box that stays on its port at the node.
-Hours through_dwell(const Node &n, Port p) {
+Hours through_dwell(const Node &n, Port p, const DwellOptions &o) {
   if (p == Port::Sea)
     return Hours(0.0);
-  Hours h = customs_dwell(n);
+  Hours h = customs_dwell(n, o);
   if (p == Port::Road)
     h += road_checkpoint_dwell(n);
   return h;
@@ -61,7 +66,7 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
   if (is_rail(p) && is_rail(q)) {
     if (!n.gauge_change)
       return std::nullopt;
-    return gauge_change_dwell(n, o) + customs_dwell(n) + n.transfer_time;
+    return gauge_change_dwell(n, o) + customs_dwell(n, o) + n.transfer_time;
   }
   if (!n.seaport && !n.handling)
     return std::nullopt;
@@ -70,7 +75,7 @@ std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOp
   const Hours lift =
       (by_sea && n.seaport) || !n.handling ? seaport_dwell(n, o) : handling_dwell(n, o);
   // A vessel clears customs itself, per port call (the timetable has it: sea_customs).
-  const Hours customs = by_sea ? Hours(0.0) : customs_dwell(n);
+  const Hours customs = by_sea ? Hours(0.0) : customs_dwell(n, o);
   return lift + customs + (by_road ? road_checkpoint_dwell(n) : Hours(0.0)) + n.transfer_time;
 }
 

@@ -10,7 +10,7 @@
 namespace corsim {
 
 /// Dwell of a box that stays on its port at the node.
-Hours through_dwell(const Node &n, Port p);
+Hours through_dwell(const Node &n, Port p, const DwellOptions &o);
 
 /// Dwell of a box moving from port p to port q at the node, nullopt where not possible.
 std::optional<Hours> transfer_dwell(const Node &n, Port p, Port q, const DwellOptions &o);

@@ -66,13 +66,15 @@ std::optional<TeuPerYear> node_capacity(const Network &net, NodeIndex n, const F
   if (node.seaport)
     keep_min(cap, node.seaport->berths * node.seaport->cranes_per_berth *
                       node.seaport->moves_per_crane.value());
-  if (node.customs && customs_dwell(node).value() > 0.0) {
-    // At a port the vessels clear, one call at a time (docs/model.md, "Customs").
-    const Teu per_vehicle = node.seaport ? teu_per_vehicle_at(net, n, Mode::Sea, o.teu_per_truck)
+  if (node.customs && customs_clearance(node).value() > 0.0) {
+    // At a port the vessels clear, one call at a time (docs/model.md, "Customs"); per box, a
+    // lane clears a TEU per clearance whatever the vehicle.
+    const Teu per_vehicle = node.customs->per_box ? Teu(1.0)
+                            : node.seaport ? teu_per_vehicle_at(net, n, Mode::Sea, o.teu_per_truck)
                             : has_rail(net, n)
                                 ? teu_per_vehicle_at(net, n, Mode::Rail, o.teu_per_train)
                                 : teu_per_vehicle_at(net, n, Mode::Road, o.teu_per_truck);
-    keep_min(cap, node.customs->lanes / customs_dwell(node).value() * per_vehicle.value() *
+    keep_min(cap, node.customs->lanes / customs_clearance(node).value() * per_vehicle.value() *
                       node.customs->hours.weekly_open_share());
   }
   if (const auto &rc = node.road_checkpoint) {
@@ -97,8 +99,8 @@ long long whole_teu(std::optional<TeuPerYear> c) {
   return std::min(unlimited_teu, std::llround(c->value()));
 }
 
-double node_hours(const Node &n) {
-  return customs_dwell(n).value() + road_checkpoint_dwell(n).value();
+double node_hours(const Node &n, const DwellOptions &o) {
+  return customs_dwell(n, o).value() + road_checkpoint_dwell(n).value();
 }
 
 Hours link_hours(const Link &l, const FlowOptions &o) {
@@ -130,8 +132,8 @@ FlowNetwork build_flow_network(const Network &net, const FlowOptions &o) {
   for (NodeIndex n = 0; n < net.nodes.size(); ++n)
     if (open[n])
       fn.arcs.push_back({inlet(n), outlet(n), whole_teu(node_capacity(net, n, o)),
-                         o.metric == Metric::Time ? node_hours(net.nodes[n]) : 0.0,
-                         node_hours(net.nodes[n]), invalid_index, n});
+                         o.metric == Metric::Time ? node_hours(net.nodes[n], o.dwell) : 0.0,
+                         node_hours(net.nodes[n], o.dwell), invalid_index, n});
   for (LinkIndex li = 0; li < net.links.size(); ++li) {
     const Link &l = net.links[li];
     const bool mode_ok =

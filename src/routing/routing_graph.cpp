@@ -126,7 +126,8 @@ void RoutingGraph::add_link_arcs(const Network &network, std::vector<PendingArc>
     const Link &l = network.links[li];
     ArcMetrics m = link_metrics(l, network.settings, options_);
     if (l.mode == Mode::Sea) // the vessel clears customs at the ports at both ends
-      m.time += customs_dwell(network.nodes[l.from]) + customs_dwell(network.nodes[l.to]);
+      m.time += customs_dwell(network.nodes[l.from], options_) +
+                customs_dwell(network.nodes[l.to], options_);
     for (Port p : ports_of(l)) {
       pending.push_back({departure(l.from, p), arrival(l.to, p), ArcKind::Link, li, m});
       if (!l.oneway)
@@ -143,7 +144,7 @@ void RoutingGraph::add_node_arcs(const Network &network, std::vector<PendingArc>
       if (arrival(n, p) == invalid_index)
         continue;
       ArcMetrics through;
-      through.time = through_dwell(node, p);
+      through.time = through_dwell(node, p, options_);
       pending.push_back({arrival(n, p), departure(n, p), ArcKind::Through, invalid_index, through});
       for (int qi = 0; qi < port_count; ++qi) {
         const auto q = static_cast<Port>(qi);

@@ -20,10 +20,10 @@ namespace {
 
 /// Customs a vessel clears on the way to its stop i: its first port's on leaving (i = 1) and,
 /// at its last stop, that port's (docs/model.md, "Customs").
-Hours sea_customs(const Network &net, const Service &svc, std::size_t i) {
-  Hours h = i == 1 ? customs_dwell(net.nodes[svc.route[0]]) : Hours(0.0);
+Hours sea_customs(const Network &net, const Service &svc, std::size_t i, const DwellOptions &o) {
+  Hours h = i == 1 ? customs_dwell(net.nodes[svc.route[0]], o) : Hours(0.0);
   if (i + 1 == svc.route.size())
-    h += customs_dwell(net.nodes[svc.route[i]]);
+    h += customs_dwell(net.nodes[svc.route[i]], o);
   return h;
 }
 
@@ -49,13 +49,14 @@ Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
       const int dir = l.from == svc.route[i - 1] ? 0 : 1;
       arr.push_back(dep.back() + path_wait[svc.legs[i - 1]][dir] + leg.value());
       if (svc.mode == Mode::Sea) // a vessel clears at its first port after loading, and at its
-        arr.back() += sea_customs(net, svc, i).value(); // last before unloading
+        arr.back() += sea_customs(net, svc, i, graph.options()).value(); // last before unloading
       const Node &n = net.nodes[svc.route[i]];
       // Passing through, a vehicle stops for customs, and a truck also for the checkpoint.
       const Port on = svc.mode == Mode::Sea    ? Port::Sea
                       : svc.mode == Mode::Road ? Port::Road
                                                : Port::Rail1435; // any rail port: the same
-      dep.push_back(arr.back() + svc.stop_dwell(i).value() + through_dwell(n, on).value());
+      dep.push_back(arr.back() + svc.stop_dwell(i).value() +
+                    through_dwell(n, on, graph.options()).value());
     }
     departure_offset_.push_back(std::move(dep));
     arrival_offset_.push_back(std::move(arr));

@@ -85,6 +85,16 @@ TEST_CASE("Customs clears vehicles at the stops they pass and at the ends only w
   CHECK(cause(simulate(net, o).od[0], WaitCause::Customs) == Approx(4.0 + 3.0));
 }
 
+TEST_CASE("Customs per box clears each TEU aboard, one after another", "[model][customs]") {
+  // The weekly train (Mondays 10:00) carries the seven 2-TEU boxes of the week before: 14 TEU.
+  // Customs at B, 4 h a clearance on one lane: per vehicle 4 h, per box 14 × 4 = 56 h.
+  Network net = line(50);
+  const SimulationOptions o = options(70.0, 14.0);
+  CHECK(cause(simulate(net, o).od[0], WaitCause::Customs) == Approx(4.0));
+  net.nodes[1].customs->per_box = true;
+  CHECK(cause(simulate(net, o).od[0], WaitCause::Customs) == Approx(56.0));
+}
+
 TEST_CASE("Links with few paths or a single track make trains wait", "[model][link]") {
   Network net = line(50);
   Service second = net.services[0];

@@ -7,6 +7,7 @@ corsim_add_test(test_model model/test_model.cpp model/test_facilities.cpp
                 model/test_calibration.cpp model/test_background.cpp model/test_replan.cpp
                 model/test_overload.cpp model/test_warmup.cpp
                 model/test_extra_departures.cpp model/test_unannounced.cpp
+                model/test_plan_agrees.cpp
                 model/test_simulate_cli.cpp model/model_fixtures.cpp
                 LIBS corsim::io nlohmann_json::nlohmann_json)
 add_dependencies(test_model corsim) # the CLI tests run the tool
