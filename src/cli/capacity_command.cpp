@@ -109,7 +109,7 @@ void print_capacity(const Network &net, const model::OdFlows &od, const Capacity
 }
 
 int run_capacity(const CapacityArgs &args) {
-  auto sc = load_scenario_or_report(args.file, args.run, {});
+  auto sc = load_scenario_or_report(args.file, args.run, command_line_changes(args.run));
   if (!sc)
     return exit_bad_input;
   CapacityArgs a = args;

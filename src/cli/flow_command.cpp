@@ -5,6 +5,7 @@
 #include "commands.hpp"
 #include "json_text.hpp"
 #include "output.hpp"
+#include "scenario_args.hpp"
 #include "table.hpp"
 
 #include "corsim/error.hpp"
@@ -24,6 +25,7 @@ struct FlowCommandOptions {
   std::string file, from, by = "generalised", format = "table";
   std::vector<std::string> to, modes, avoid;
   bool demand = false;
+  RunOverrides changes; ///< --set and --scale only
 };
 
 std::string cut_table(const MaxFlowResult &r) {
@@ -72,7 +74,7 @@ std::string route_text(const Network &net, const RouteFlow &r) {
 }
 
 int run_demand(const Network &net, const FlowCommandOptions &o, const FlowOptions &fo) {
-  const Assignment a = assign_demand(net, net.demand, fo);
+  const corsim::Assignment a = assign_demand(net, net.demand, fo);
   using A = Table::Align;
   Table routes({{"demand"}, {"route"}, {"TEU/yr", A::Right}, {"cost/TEU", A::Right}});
   for (const RouteFlow &r : a.routes)
@@ -99,8 +101,16 @@ int run_demand(const Network &net, const FlowCommandOptions &o, const FlowOption
   return exit_ok;
 }
 
+/// The network, changed by --set and --scale when given (as a scenario of it).
+std::optional<Network> load_changed(const FlowCommandOptions &o) {
+  if (o.changes.set.empty() && o.changes.scale.empty())
+    return load_or_report(o.file);
+  auto sc = load_scenario_or_report(o.file, o.changes, command_line_changes(o.changes));
+  return sc ? std::optional<Network>(std::move(sc->network)) : std::nullopt;
+}
+
 int run_flow(const FlowCommandOptions &o) {
-  const auto net = load_or_report(o.file);
+  const auto net = load_changed(o);
   if (!net)
     return exit_bad_input;
   FlowOptions fo;
@@ -128,6 +138,7 @@ void add_flow_command(CLI::App &app, Action &action) {
   cmd->add_option("--modes", o->modes, "Allowed modes, e.g. rail,sea")->delimiter(',');
   cmd->add_option("--avoid", o->avoid, "Avoid this node or country code (repeatable)");
   cmd->add_option("--format", o->format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  add_change_options(cmd, o->changes);
   cmd->callback([&action, o] { action = [o] { return run_flow(*o); }; });
 }
 

@@ -49,8 +49,11 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
   cmd->add_option("--threads", r.threads,
                   "Replications run at once (default: one per core); results are the same")
       ->check(CLI::Range(0, 1024));
-  if (!changes)
-    return;
+  if (changes)
+    add_change_options(cmd, r);
+}
+
+void add_change_options(CLI::App *cmd, RunOverrides &r) {
   cmd->add_option("--set", r.set,
                   "Change the corridor: PATH=VALUE, e.g. "
                   "nodes.ZBK.customs.time='4 h' (docs/scenarios.md)");

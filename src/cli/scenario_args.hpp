@@ -29,6 +29,8 @@ struct RunOverrides {
 /// --days, --warmup, --replications, --precision, --max-replications, --seed, --route-choice,
 /// --replan, --threads; with `changes`, also --set and --scale (one value each).
 void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes);
+/// --set and --scale alone, into `r` (for commands that do not simulate).
+void add_change_options(CLI::App *cmd, RunOverrides &r);
 
 /// A --set or --scale as given: PATH=V1,V2,... (commas inside brackets stay, so that a
 /// distribution is one value).

@@ -140,7 +140,8 @@ double Planner::closure_hours(const Plan &p) const {
 // Hours the plan's vehicles would queue at the facilities of the nodes they stop at or pass,
 // as each facility's queue stands now: where vehicles wait, the wait of the last one served
 // there (what a border's published waiting time says). Each node once, with the mode that
-// leaves it.
+// leaves it. A departure boarded at a later stop also has the queues of the stops before it
+// that it has not left yet: a train held upstream arrives late.
 double Planner::queue_hours(const Plan &p) const {
   double h = 0.0;
   for (std::size_t i = 0; i < p.legs.size(); ++i) {
@@ -149,6 +150,10 @@ double Planner::queue_hours(const Plan &p) const {
     const std::size_t last = i + 1 == p.legs.size() ? leg.alight : leg.alight - 1u;
     for (std::size_t j = leg.board; j <= last; ++j)
       h += facilities_.queue_hours(svc.route[j], svc.mode);
+    if (leg.trip >= 0)
+      for (std::size_t j = 0; j < leg.board; ++j)
+        if (departed_[leg.service][j] < leg.trip)
+          h += facilities_.queue_hours(svc.route[j], svc.mode);
   }
   return h;
 }

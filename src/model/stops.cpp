@@ -221,12 +221,16 @@ double Stops::board(Trip &t, std::size_t stop) {
 void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
                  std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind) {
   const StopQueue &q = queues_[t.service][stop];
+  const NodeIndex node = ctx_.in.services[t.service].route[stop];
   const double cap = t.capacity;
   // An extra departure leaves no one behind: the boxes it cannot take wait for their trains.
   const bool timetabled =
       ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch && !t.extra;
   // Consignments booked on this departure first (their room was kept), then the others in
-  // their order of arrival: unbooked ones and those that missed their booked departure.
+  // their order of arrival: unbooked ones and those that missed their booked departure; last
+  // those booked on a later departure, into the room left (a train running late, or room
+  // freed since they booked).
+  std::vector<std::uint32_t> later;
   for (int pass = 0; pass < 2; ++pass)
     for (std::uint32_t c : q.waiting) {
       Consignment &k = boxes_[c];
@@ -235,8 +239,8 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
         continue; // not in this pass
       if (t.key < 0 && pass == 1)
         continue;                            // dispatch vehicles: one pass
-      if (booked_trip > t.key && !t.extra) { // booked on a later departure: waits for it
-        stay.push_back(c);
+      if (booked_trip > t.key && !t.extra) { // booked on a later departure: room left?
+        later.push_back(c);
         continue;
       }
       if (t.load + k.teu > cap + teu_eps) {
@@ -250,18 +254,33 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
         continue;
       }
       if (t.extra && booked_trip >= 0) { // its room on the later departure is free again
-        planner_.unbook_leg(k.legs[k.leg], k.teu);
-        k.legs[k.leg].trip = -1;
+        take_earlier(t, c, node, boarded);
+        continue;
       }
-      account_boarding(t, c, ctx_.in.services[t.service].route[stop]);
+      account_boarding(t, c, node);
       boarded.push_back(c);
     }
+  for (std::uint32_t c : later) {
+    if (t.load + boxes_[c].teu > cap + teu_eps)
+      stay.push_back(c); // it keeps its booking: not rolled over
+    else
+      take_earlier(t, c, node, boarded);
+  }
   if (t.key >= 0) // keep the queue in order of arrival
     std::sort(stay.begin(), stay.end(), [this](std::uint32_t a, std::uint32_t b) {
       return boxes_[a].queued_since != boxes_[b].queued_since
                  ? boxes_[a].queued_since < boxes_[b].queued_since
                  : boxes_[a].id < boxes_[b].id;
     });
+}
+
+void Stops::take_earlier(Trip &t, std::uint32_t c, NodeIndex node,
+                         std::vector<std::uint32_t> &boarded) {
+  Consignment &k = boxes_[c];
+  planner_.unbook_leg(k.legs[k.leg], k.teu);
+  k.legs[k.leg].trip = -1;
+  account_boarding(t, c, node);
+  boarded.push_back(c);
 }
 
 void Stops::account_boarding(Trip &t, std::uint32_t c, NodeIndex node) {

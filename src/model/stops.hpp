@@ -64,6 +64,8 @@ private:
   void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
+  /// `c`, booked on a later departure, boards `t` at `node` and gives that room back.
+  void take_earlier(Trip &t, std::uint32_t c, NodeIndex node, std::vector<std::uint32_t> &boarded);
   /// Charges the hours `k` has waited at its stop until now: for a departure, or rolled over.
   void charge_wait(Consignment &k);
   /// Splits the queue at `stop` into those that board `t` and those that stay (in order).

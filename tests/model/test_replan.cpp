@@ -112,3 +112,38 @@ TEST_CASE("A change of trains takes the node's transfer time, planned and perfor
     CHECK(replanned == 0); // no missed connection: the plan had the transfer time
   }
 }
+
+TEST_CASE("A box booked on a later train takes an earlier one running late with room",
+          "[model][replan]") {
+  // T ==10 h== M ==10 h== C, one train a week leaving T on Mondays at 06:00 (at M at 16:00 by
+  // the timetable). Weather adds 20 h to its first leg, so it reaches M at 36 h. A box ready at
+  // M at 20 h finds the Monday departure gone by the timetable and books next Monday's (at M
+  // at 184 h); the late train has room, so it boards it and is in C at 46 h: 26 h, not 174 h.
+  Network net;
+  net.name = "late train";
+  net.nodes = {node("T", NodeKind::Hub), node("M", NodeKind::Hub), node("C", NodeKind::Gateway)};
+  net.links = {rail("T-M", 0, 1, Gauge::Standard, 10.0), rail("M-C", 1, 2, Gauge::Standard, 10.0)};
+  Service s = t_to_c("train", 6.0, 5);
+  s.route = {0, 1, 2};
+  s.legs = {0, 1};
+  net.services = {s};
+  DemandFlow f;
+  f.id = "M-C";
+  f.origin = 1;
+  f.destination = 2;
+  f.arrivals = ArrivalProcess::Bookings;
+  f.bookings = {{Hours(20.0), Teu(2.0)}};
+  net.demand = {f};
+  Disruption rain;
+  rain.id = "rain";
+  rain.kind = DisruptionKind::Weather;
+  rain.target = DisruptionTarget::Link;
+  rain.index = 0;
+  rain.window = TimeWindow{Hours(0.0), Hours(10.0)};
+  rain.delay = DistributionSpec::fixed(20.0);
+  net.disruptions = {rain};
+  SimulationOptions o = options(14.0);
+  o.route_choice = RouteChoice::Logit; // books its departure
+  const SimulationResults r = simulate(net, o);
+  CHECK(r.od[0].transit_mean.mean == Approx(26.0));
+}
