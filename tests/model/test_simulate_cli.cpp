@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 
 using corsim::test::CliRun;
 using corsim::test::run_corsim;
@@ -63,4 +64,33 @@ TEST_CASE("corsim simulate rejects bad input with exit code 2", "[cli][model]") 
   CHECK_THAT(bad.err, Catch::StartsWith("tests/data/bad/nan.yaml:7:64: 'length': the number must "
                                         "be finite, not 'nan km'"));
   CHECK(bad.out.empty());
+}
+
+TEST_CASE("corsim flow and capacity answer for the corridor as --set changes it", "[cli][model]") {
+  // Teaching corridor: B-C carries 10 paths a day of 100-TEU trains, 365,000 TEU/yr; at 4 paths
+  // a day, 4 × 100 × 365 = 146,000.
+  const CliRun flow = run_corsim("flow corridors/teaching.yaml --from A --to C");
+  REQUIRE(flow.code == 0);
+  CHECK_THAT(flow.out, Catch::Contains("Max flow from Alpha terminal: 365,000 TEU/yr"));
+  const CliRun cut =
+      run_corsim("flow corridors/teaching.yaml --from A --to C --set \"links.B-C.capacity=4 /d\"");
+  REQUIRE(cut.code == 0);
+  CHECK_THAT(cut.out, Catch::Contains("Max flow from Alpha terminal: 146,000 TEU/yr"));
+  CHECK(run_corsim("flow corridors/teaching.yaml --from A --to C --set links.B-X.speed=1").code ==
+        2);
+  // The analytic bound is the ABC-train's seats: half the wagons, half the bound.
+  const auto analytic = [](const std::string &extra) {
+    const CliRun r = run_corsim("capacity corridors/teaching.yaml --od A:C --days 60 "
+                                "--replications 2 -q" +
+                                extra);
+    REQUIRE(r.code == 0);
+    const std::size_t at = r.out.find("analytic (capacity / load per unit)");
+    REQUIRE(at != std::string::npos);
+    std::istringstream row(r.out.substr(at + 36));
+    double times = 0.0;
+    row >> times;
+    return times;
+  };
+  CHECK(analytic(" --set services.ABC-train.vehicle.wagons=25") ==
+        Catch::Detail::Approx(analytic("") / 2.0).epsilon(0.01));
 }
