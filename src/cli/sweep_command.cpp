@@ -182,8 +182,16 @@ int run_sweep(const SweepArgs &args) {
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
   for (std::size_t i = 0; i < scenarios.size(); ++i) {
+    // Progress, warnings and notes name the variant by its values; the outputs keep the name.
+    const std::string name = scenarios[i].name;
+    std::string label;
+    for (const io::Change &c : variants[i])
+      label += (label.empty() ? "" : ", ") + c.path +
+               (c.kind == io::Change::Kind::Scale ? " ×" : "=") + c.value;
+    scenarios[i].name = name + " [" + label + "]";
     results.push_back(simulate_scenario(scenarios[i], seconds,
                                         keep_under(a.out, "variant-" + std::to_string(i), a.run)));
+    scenarios[i].name = name;
     rows.push_back(summarise(results.back(), a.flow));
     for (const io::Change &c : variants[i])
       rows.back().values.push_back(c.value);
