@@ -36,6 +36,8 @@ public:
   void unbook(const std::vector<PlannedLeg> &legs, std::size_t from, double teu);
   /// Gives back the room `teu` held on the departure `l` names.
   void unbook_leg(const PlannedLeg &l, double teu) { add_booking(l, -teu); }
+  /// Keeps the room `teu` on the departure `l` names.
+  void book_leg(const PlannedLeg &l, double teu) { add_booking(l, teu); }
   /// A new plan for `teu` of flow `f` standing at `from` now, on departures with room, not yet
   /// booked; none when nothing arrives within the horizon.
   std::optional<Plan> replan(FlowIndex f, NodeIndex from, double teu);
@@ -43,6 +45,11 @@ public:
   void learn_disruptions();
   /// Departure `trip` of service `s` has left its stop `stop`: no plan may board it there.
   void departed(ServiceIndex s, std::size_t stop, Tick trip);
+  /// TEU booked on leg `leg` of departure `trip` of service `s`.
+  [[nodiscard]] double booked_on(Tick trip, ServiceIndex s, std::size_t leg) const {
+    const auto it = booked_.find({trip, s});
+    return it == booked_.end() || leg >= it->second.size() ? 0.0 : it->second[leg];
+  }
   /// The last departure of service `s` to leave its stop `stop` (-1: none yet).
   [[nodiscard]] Tick last_departed(ServiceIndex s, std::size_t stop) const {
     return departed_[s][stop];

@@ -261,10 +261,10 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
       boarded.push_back(c);
     }
   for (std::uint32_t c : later) {
-    if (t.load + boxes_[c].teu > cap + teu_eps)
-      stay.push_back(c); // it keeps its booking: not rolled over
-    else
+    if (fits_early(t, boxes_[c]))
       take_earlier(t, c, node, boarded);
+    else
+      stay.push_back(c); // it keeps its booking: not rolled over
   }
   if (t.key >= 0) // keep the queue in order of arrival
     std::sort(stay.begin(), stay.end(), [this](std::uint32_t a, std::uint32_t b) {
@@ -274,11 +274,31 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
     });
 }
 
+// On every leg it would ride: what boxes joining later have booked on `t`, what rides aboard
+// unbooked on `t` (the ledger does not hold it), and the box itself must fit.
+bool Stops::fits_early(const Trip &t, const Consignment &k) const {
+  const PlannedLeg &leg = k.current();
+  for (std::size_t j = leg.board; j < leg.alight; ++j) {
+    double used = planner_.booked_on(t.key, t.service, j);
+    for (std::uint32_t c : t.aboard) {
+      const PlannedLeg &on = boxes_[c].current();
+      if (on.trip != t.key && on.alight > j)
+        used += boxes_[c].teu;
+    }
+    if (used + k.teu > t.capacity + teu_eps)
+      return false;
+  }
+  return true;
+}
+
+// It gives its later room back; on a timetabled departure it books this one's instead, so the
+// room it takes is not sold again.
 void Stops::take_earlier(Trip &t, std::uint32_t c, NodeIndex node,
                          std::vector<std::uint32_t> &boarded) {
   Consignment &k = boxes_[c];
   planner_.unbook_leg(k.legs[k.leg], k.teu);
-  k.legs[k.leg].trip = -1;
+  k.legs[k.leg].trip = t.extra ? -1 : t.key;
+  planner_.book_leg(k.legs[k.leg], k.teu);
   account_boarding(t, c, node);
   boarded.push_back(c);
 }

@@ -64,6 +64,9 @@ private:
   void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
+  /// Whether `k`, booked on a later departure, fits on `t` without taking room booked by boxes
+  /// that join it at later stops.
+  [[nodiscard]] bool fits_early(const Trip &t, const Consignment &k) const;
   /// `c`, booked on a later departure, boards `t` at `node` and gives that room back.
   void take_earlier(Trip &t, std::uint32_t c, NodeIndex node, std::vector<std::uint32_t> &boarded);
   /// Charges the hours `k` has waited at its stop until now: for a departure, or rolled over.

@@ -147,3 +147,46 @@ TEST_CASE("A box booked on a later train takes an earlier one running late with 
   const SimulationResults r = simulate(net, o);
   CHECK(r.od[0].transit_mean.mean == Approx(26.0));
 }
+
+TEST_CASE("A box takes an earlier train only with room that no box joining later has booked",
+          "[model][replan]") {
+  // T - M - N - C, 10 h each; the Monday train (10 TEU) is 20 h late from T (at M at 36 h, N at
+  // 46 h, C at 56 h). A 10-TEU box at N booked it at 0 h; a 2-TEU box ready at M at 20 h books
+  // next Monday's (M at 184 h). The late train has room from M to N but not from N to C: the
+  // M box waits for its own train (C at 204 h: 184 h), the N box rides (56 h), none is rolled.
+  Network net;
+  net.name = "booked downstream";
+  net.nodes = {node("T", NodeKind::Hub), node("M", NodeKind::Hub), node("N", NodeKind::Hub),
+               node("C", NodeKind::Gateway)};
+  net.links = {rail("T-M", 0, 1, Gauge::Standard, 10.0), rail("M-N", 1, 2, Gauge::Standard, 10.0),
+               rail("N-C", 2, 3, Gauge::Standard, 10.0)};
+  Service s = t_to_c("train", 6.0, 5);
+  s.route = {0, 1, 2, 3};
+  s.legs = {0, 1, 2};
+  net.services = {s};
+  DemandFlow m;
+  m.id = "M-C";
+  m.origin = 1;
+  m.destination = 3;
+  m.arrivals = ArrivalProcess::Bookings;
+  m.bookings = {{Hours(20.0), Teu(2.0)}};
+  DemandFlow n = m;
+  n.id = "N-C";
+  n.origin = 2;
+  n.bookings = {{Hours(0.0), Teu(10.0)}};
+  net.demand = {m, n};
+  Disruption rain;
+  rain.id = "rain";
+  rain.kind = DisruptionKind::Weather;
+  rain.target = DisruptionTarget::Link;
+  rain.index = 0;
+  rain.window = TimeWindow{Hours(0.0), Hours(10.0)};
+  rain.delay = DistributionSpec::fixed(20.0);
+  net.disruptions = {rain};
+  SimulationOptions o = options(14.0);
+  o.route_choice = RouteChoice::Logit;
+  const SimulationResults r = simulate(net, o);
+  CHECK(r.od[0].transit_mean.mean == Approx(184.0));
+  CHECK(r.od[1].transit_mean.mean == Approx(56.0));
+  CHECK(r.services[0].rolled_over_teu_per_year.mean == 0.0);
+}
