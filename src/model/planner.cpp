@@ -40,6 +40,8 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const Tick gone = ctx_.eng.now() - to_ticks(days(90.0));
   while (!booked_.empty() && booked_.begin()->first.first < gone)
     booked_.erase(booked_.begin()); // departures long gone
+  while (!cancelled_.empty() && cancelled_.begin()->first < gone)
+    cancelled_.erase(cancelled_.begin());
   std::vector<Plan> plans;
   std::vector<double> weights;
   offers(f, teu, plans, weights);

@@ -9,6 +9,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <utility>
 #include <vector>
 
@@ -50,6 +51,9 @@ public:
     const auto it = booked_.find({trip, s});
     return it == booked_.end() || leg >= it->second.size() ? 0.0 : it->second[leg];
   }
+  /// Departure `trip` of service `s` does not run (no vehicle of its fleet, or the service
+  /// closed): no plan may board it.
+  void cancelled(ServiceIndex s, Tick trip) { cancelled_.insert({trip, s}); }
   /// The last departure of service `s` to leave its stop `stop` (-1: none yet).
   [[nodiscard]] Tick last_departed(ServiceIndex s, std::size_t stop) const {
     return departed_[s][stop];
@@ -89,6 +93,7 @@ private:
   CutTimelines seen_;
   /// [service][stop]: the departure (tick at the first stop) that last left the stop; -1 none.
   std::vector<std::vector<Tick>> departed_;
+  std::set<std::pair<Tick, ServiceIndex>> cancelled_; ///< (departure, service) that do not run
   /// TEU booked per departure (tick at the first stop, service) on each of its legs, for
   /// capacity-aware choice: a ride books the legs it rides, so boxes joining at a later stop
   /// take no room before it.

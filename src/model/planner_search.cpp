@@ -50,8 +50,10 @@ std::size_t Planner::full_leg(Plan &p, double teu) const {
         used = std::max(used, it->second[j]);
     const double room = ctx_.in.capacity[leg.service].value() *
                         seen_.service[leg.service].factor_at(leg.trip); // 0: cancelled
-    // A departure that has already left this stop (ahead of its timetable) is gone.
-    if (leg.trip <= departed_[leg.service][leg.board] || used + teu > room + 1e-9)
+    // A departure that has already left this stop (ahead of its timetable) is gone, and a
+    // cancelled one never comes.
+    if (leg.trip <= departed_[leg.service][leg.board] ||
+        cancelled_.count({leg.trip, leg.service}) > 0 || used + teu > room + 1e-9)
       return i;
   }
   return p.legs.size();

@@ -222,20 +222,21 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
                  std::vector<std::uint32_t> &stay, std::vector<std::uint32_t> &left_behind) {
   const StopQueue &q = queues_[t.service][stop];
   const NodeIndex node = ctx_.in.services[t.service].route[stop];
-  const double cap = t.capacity;
   // An extra departure leaves no one behind: the boxes it cannot take wait for their trains.
   const bool timetabled =
       ctx_.in.services[t.service].schedule.kind != Schedule::Kind::Dispatch && !t.extra;
   // Consignments booked on this departure first (their room was kept), then the others in
   // their order of arrival: unbooked ones and those that missed their booked departure; last
   // those booked on a later departure, into the room left (a train running late, or room
-  // freed since they booked).
+  // freed since they booked). On a timetabled departure the others take only room that no box
+  // joining at a later stop has booked, and book it.
   std::vector<std::uint32_t> later;
   for (int pass = 0; pass < 2; ++pass)
     for (std::uint32_t c : q.waiting) {
       Consignment &k = boxes_[c];
       const Tick booked_trip = k.legs[k.leg].trip;
-      if (t.key >= 0 && (pass == 0) != (booked_trip == t.key))
+      const bool booked_here = t.key >= 0 && booked_trip == t.key;
+      if (t.key >= 0 && (pass == 0) != booked_here)
         continue; // not in this pass
       if (t.key < 0 && pass == 1)
         continue;                            // dispatch vehicles: one pass
@@ -243,7 +244,9 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
         later.push_back(c);
         continue;
       }
-      if (t.load + k.teu > cap + teu_eps) {
+      const bool fits =
+          booked_here || !timetabled ? t.load + k.teu <= t.capacity + teu_eps : fits_on(t, k);
+      if (!fits) {
         if (timetabled && k.rolled_since < 0) {
           k.rolled_since = ctx_.eng.now();
           k.rolled_by = t.service;
@@ -253,16 +256,16 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
         stay.push_back(c);
         continue;
       }
-      if (t.extra && booked_trip >= 0) { // its room on the later departure is free again
-        take_earlier(t, c, node, boarded);
-        continue;
+      if (booked_here || t.key < 0 || (t.extra && booked_trip < 0)) {
+        account_boarding(t, c, node);
+        boarded.push_back(c);
+      } else {
+        take_room(t, c, node, boarded);
       }
-      account_boarding(t, c, node);
-      boarded.push_back(c);
     }
   for (std::uint32_t c : later) {
-    if (fits_early(t, boxes_[c]))
-      take_earlier(t, c, node, boarded);
+    if (fits_on(t, boxes_[c]))
+      take_room(t, c, node, boarded);
     else
       stay.push_back(c); // it keeps its booking: not rolled over
   }
@@ -276,7 +279,9 @@ void Stops::pick(Trip &t, std::size_t stop, std::vector<std::uint32_t> &boarded,
 
 // On every leg it would ride: what boxes joining later have booked on `t`, what rides aboard
 // unbooked on `t` (the ledger does not hold it), and the box itself must fit.
-bool Stops::fits_early(const Trip &t, const Consignment &k) const {
+bool Stops::fits_on(const Trip &t, const Consignment &k) const {
+  if (t.load + k.teu > t.capacity + teu_eps)
+    return false;
   const PlannedLeg &leg = k.current();
   for (std::size_t j = leg.board; j < leg.alight; ++j) {
     double used = planner_.booked_on(t.key, t.service, j);
@@ -291,10 +296,10 @@ bool Stops::fits_early(const Trip &t, const Consignment &k) const {
   return true;
 }
 
-// It gives its later room back; on a timetabled departure it books this one's instead, so the
-// room it takes is not sold again.
-void Stops::take_earlier(Trip &t, std::uint32_t c, NodeIndex node,
-                         std::vector<std::uint32_t> &boarded) {
+// It gives the room it held elsewhere back; on a timetabled departure it books this one's
+// instead, so the room it takes is not sold again.
+void Stops::take_room(Trip &t, std::uint32_t c, NodeIndex node,
+                      std::vector<std::uint32_t> &boarded) {
   Consignment &k = boxes_[c];
   planner_.unbook_leg(k.legs[k.leg], k.teu);
   k.legs[k.leg].trip = t.extra ? -1 : t.key;

@@ -31,6 +31,8 @@ public:
   /// of it; boxes whose plans it touches re-plan) and when it ends (boxes whose plans were
   /// made knowing it re-plan).
   void follow_disruptions();
+  /// Timetabled departure `key` of service `s` does not run: the planner books it no more.
+  void departure_cancelled(ServiceIndex s, Tick key) { planner_.cancelled(s, key); }
   /// A vehicle of dispatched service `s`'s fleet now stands at its stop `stop`: the cargo
   /// waiting there leaves if the dispatch rule says so.
   void vehicle_ready(ServiceIndex s, std::size_t stop) { check_dispatch(s, stop); }
@@ -64,11 +66,11 @@ private:
   void dispatch_due(ServiceIndex s, std::size_t stop);
   void deliver(std::uint32_t c);
   void account_boarding(Trip &t, std::uint32_t c, NodeIndex node);
-  /// Whether `k`, booked on a later departure, fits on `t` without taking room booked by boxes
-  /// that join it at later stops.
-  [[nodiscard]] bool fits_early(const Trip &t, const Consignment &k) const;
-  /// `c`, booked on a later departure, boards `t` at `node` and gives that room back.
-  void take_earlier(Trip &t, std::uint32_t c, NodeIndex node, std::vector<std::uint32_t> &boarded);
+  /// Whether `k`, not booked on timetabled departure `t`, fits on it without taking room
+  /// booked by boxes that join it at later stops.
+  [[nodiscard]] bool fits_on(const Trip &t, const Consignment &k) const;
+  /// `c`, not booked on `t`, boards it at `node`, moving its booking of this ride to `t`.
+  void take_room(Trip &t, std::uint32_t c, NodeIndex node, std::vector<std::uint32_t> &boarded);
   /// Charges the hours `k` has waited at its stop until now: for a departure, or rolled over.
   void charge_wait(Consignment &k);
   /// Splits the queue at `stop` into those that board `t` and those that stay (in order).

@@ -48,8 +48,11 @@ Process Vehicles::timetable_departures(ServiceIndex s) {
       co_return;
     co_await delay(std::max<Tick>(0, to_ticks(next) - ctx_.eng.now()));
     // A closed service's departures are cancelled, and so are those without a vehicle.
-    if (ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0 && !launch(s, 0))
-      ++results_.service(s).no_vehicle;
+    const bool open = ctx_.in.service_cut[s].factor_at(ctx_.eng.now()) > 0.0;
+    if (!open || !launch(s, 0)) {
+      results_.service(s).no_vehicle += open ? 1 : 0;
+      stops_.departure_cancelled(s, ctx_.eng.now());
+    }
     from = ctx_.eng.now() + 1;
   }
 }

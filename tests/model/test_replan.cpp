@@ -190,3 +190,52 @@ TEST_CASE("A box takes an earlier train only with room that no box joining later
   CHECK(r.od[1].transit_mean.mean == Approx(56.0));
   CHECK(r.services[0].rolled_over_teu_per_year.mean == 0.0);
 }
+
+TEST_CASE("A box that missed its train takes the next only with room not booked downstream",
+          "[model][replan]") {
+  // S ==5 h== M ==10 h== N ==10 h== C. A feeder leaves S on Mondays at 00:00 (at M at 05:00);
+  // the train leaves M at 16:00 (at N at 26:00, C at 36:00) each Monday. A 2-TEU box at S books
+  // the feeder and Monday's train, but weather makes the feeder 20 h late: it reaches M at 25 h
+  // and, keeping its plan, waits for a train. A 10-TEU box ready at N at 30 h has booked next
+  // Monday's train from N (at N at 194 h). That train has room from M to N but not from N to
+  // C: the S box waits another week (C at 372 h), the N box rides (C at 204 h: 174 h).
+  Network net;
+  net.name = "missed connection";
+  net.nodes = {node("S", NodeKind::Hub), node("M", NodeKind::Hub), node("N", NodeKind::Hub),
+               node("C", NodeKind::Gateway)};
+  net.links = {rail("S-M", 0, 1, Gauge::Standard, 5.0), rail("M-N", 1, 2, Gauge::Standard, 10.0),
+               rail("N-C", 2, 3, Gauge::Standard, 10.0)};
+  Service feeder = t_to_c("feeder", 0.0, 5);
+  feeder.route = {0, 1};
+  feeder.legs = {0};
+  Service train = t_to_c("train", 16.0, 5);
+  train.route = {1, 2, 3};
+  train.legs = {1, 2};
+  net.services = {feeder, train};
+  DemandFlow s;
+  s.id = "S-C";
+  s.origin = 0;
+  s.destination = 3;
+  s.arrivals = ArrivalProcess::Bookings;
+  s.bookings = {{Hours(0.0), Teu(2.0)}};
+  DemandFlow n = s;
+  n.id = "N-C";
+  n.origin = 2;
+  n.bookings = {{Hours(30.0), Teu(10.0)}};
+  net.demand = {s, n};
+  Disruption rain;
+  rain.id = "rain";
+  rain.kind = DisruptionKind::Weather;
+  rain.target = DisruptionTarget::Link;
+  rain.index = 0;
+  rain.window = TimeWindow{Hours(0.0), Hours(1.0)};
+  rain.delay = DistributionSpec::fixed(20.0);
+  net.disruptions = {rain};
+  SimulationOptions o = options(21.0);
+  o.route_choice = RouteChoice::Logit;
+  o.replan = false;
+  const SimulationResults r = simulate(net, o);
+  CHECK(r.od[0].transit_mean.mean == Approx(372.0));
+  CHECK(r.od[1].transit_mean.mean == Approx(174.0));
+  CHECK(r.services[1].rolled_over_teu_per_year.mean == Approx(2.0 * 365.0 / 21.0));
+}
