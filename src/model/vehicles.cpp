@@ -154,6 +154,12 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
     if (!t.background)
       stops_.alight(t, i);
   }
+  // The scheduled stop before loading: a box that reaches the stop while the train stands
+  // there boards it, as the timetable (departure = arrival + dwell) plans.
+  if (const Hours dwell = s.stop_dwell(i); !first && !last && dwell.value() > 0.0) {
+    t.clock[idx(WaitCause::StopDwell)] += dwell.value();
+    co_await delay(dwell);
+  }
   if (!last) {
     if (s.mode == Mode::Rail)
       co_await sub(ctx_.eng, facilities_.change_gauge(t, i));
@@ -165,10 +171,6 @@ Process Vehicles::call(Trip &t, std::size_t i, std::size_t start) {
   }
   if (first && !last && customs_on_departure(t))
     co_await sub(ctx_.eng, facilities_.border(t, node, true, false));
-  if (const Hours dwell = s.stop_dwell(i); !first && !last && dwell.value() > 0.0) {
-    t.clock[idx(WaitCause::StopDwell)] += dwell.value();
-    co_await delay(dwell);
-  }
 }
 
 // Where customs clears (docs/model.md, "Customs"): a vessel at its first port after loading and

@@ -239,3 +239,32 @@ TEST_CASE("A box that missed its train takes the next only with room not booked 
   CHECK(r.od[1].transit_mean.mean == Approx(174.0));
   CHECK(r.services[1].rolled_over_teu_per_year.mean == Approx(2.0 * 365.0 / 21.0));
 }
+
+TEST_CASE("A box that reaches a stop while its train stands there boards it", "[model][replan]") {
+  // T ==10 h== M ==10 h== C; the Monday train reaches M at 16:00 and stands there 10 h (leaves
+  // at 26:00, in C at 36:00). A box ready at M at 20 h boards it: 16 h, 6 h of them waiting.
+  Network net;
+  net.name = "dwell";
+  net.nodes = {node("T", NodeKind::Hub), node("M", NodeKind::Hub), node("C", NodeKind::Gateway)};
+  net.links = {rail("T-M", 0, 1, Gauge::Standard, 10.0), rail("M-C", 1, 2, Gauge::Standard, 10.0)};
+  Service s = t_to_c("train", 6.0, 5);
+  s.route = {0, 1, 2};
+  s.legs = {0, 1};
+  s.dwell = Hours(10.0);
+  net.services = {s};
+  DemandFlow f;
+  f.id = "M-C";
+  f.origin = 1;
+  f.destination = 2;
+  f.arrivals = ArrivalProcess::Bookings;
+  f.bookings = {{Hours(20.0), Teu(2.0)}};
+  net.demand = {f};
+  for (const RouteChoice choice : {RouteChoice::EarliestArrival, RouteChoice::Logit}) {
+    SimulationOptions o = options(14.0);
+    o.route_choice = choice;
+    const SimulationResults r = simulate(net, o);
+    CHECK(r.od[0].transit_mean.mean == Approx(16.0));
+    CHECK(cause(r.od[0], WaitCause::Departure) == Approx(6.0));
+    CHECK(cause(r.od[0], WaitCause::StopDwell) == 0.0);
+  }
+}
