@@ -173,14 +173,15 @@ Facilities::Facilities(Context &ctx) : ctx_(ctx) {
 
 double Facilities::queue_hours(NodeIndex node, Mode mode) const {
   const NodeState &n = nodes_[node];
-  const auto waiting = [](const std::unique_ptr<Station> &st) {
+  const auto waiting = [](const Station *st) {
     return st && st->queue.value() > 0.5 ? st->last_wait : 0.0;
   };
-  double h = mode == Mode::Sea ? waiting(n.berths) : waiting(n.customs) + waiting(n.handling);
+  double h = mode == Mode::Sea ? waiting(n.berths.get())
+                               : waiting(n.customs.get()) + waiting(n.handling.get());
   if (mode == Mode::Road)
-    h += waiting(n.checkpoint);
-  if (mode == Mode::Rail && n.gauge && n.gauge->tracks.queue.value() > 0.5)
-    h += n.gauge->tracks.last_wait;
+    h += waiting(n.checkpoint.get());
+  if (mode == Mode::Rail && n.gauge)
+    h += waiting(&n.gauge->tracks);
   return h;
 }
 

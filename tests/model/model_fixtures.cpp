@@ -64,6 +64,29 @@ Network line(int wagons) {
   return net;
 }
 
+DemandFlow booked(const char *id, NodeIndex from, NodeIndex to,
+                  std::vector<std::pair<double, double>> bookings) {
+  DemandFlow f;
+  f.id = id;
+  f.origin = from;
+  f.destination = to;
+  f.arrivals = ArrivalProcess::Bookings;
+  for (const auto &[at, teu] : bookings)
+    f.bookings.push_back({Hours(at), Teu(teu)});
+  return f;
+}
+
+Disruption weather_on(LinkIndex l, double from, double to, double delay) {
+  Disruption d;
+  d.id = "weather";
+  d.kind = DisruptionKind::Weather;
+  d.target = DisruptionTarget::Link;
+  d.index = l;
+  d.window = TimeWindow{Hours(from), Hours(to)};
+  d.delay = DistributionSpec::fixed(delay);
+  return d;
+}
+
 SimulationOptions options(double days_measured, double warmup_days) {
   SimulationOptions o;
   o.horizon = days(days_measured);

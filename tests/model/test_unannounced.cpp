@@ -40,13 +40,7 @@ Network two_borders(double notice_hours) {
   net.links = {rail("T-X", 0, 1, Gauge::Standard, 10.0), rail("X-C", 1, 3, Gauge::Standard, 10.0),
                rail("T-Y", 0, 2, Gauge::Standard, 13.0), rail("Y-C", 2, 3, Gauge::Standard, 13.0)};
   net.services = {train("north", {0, 1, 3}, {0, 1}, 6.0), train("south", {0, 2, 3}, {2, 3}, 12.0)};
-  DemandFlow f;
-  f.id = "T-C";
-  f.origin = 0;
-  f.destination = 3;
-  f.arrivals = ArrivalProcess::Bookings;
-  f.bookings = {{Hours(0.0), Teu(2.0)}, {Hours(0.0), Teu(2.0)}, {Hours(0.0), Teu(2.0)}};
-  net.demand = {f};
+  net.demand = {booked("T-C", 0, 3, {{0.0, 2.0}, {0.0, 2.0}, {0.0, 2.0}})};
   Disruption d;
   d.id = "x-closed";
   d.kind = DisruptionKind::Closure;
