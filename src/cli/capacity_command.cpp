@@ -1,8 +1,7 @@
-// corsim capacity SCENARIO --od A:B: the corridor's capacity for one origin–destination,
-// three ways (corsim/model/capacity.hpp): an analytic bound from the services' and the node
-// facilities' capacities and the loads per unit of demand, the max-flow bound of the network
-// graph, and the simulated saturation point (doubling, then bisection on a demand multiplier,
-// common random numbers).
+// corsim capacity SCENARIO --od A:B | --at NODE: the capacity of an origin–destination or of a
+// crossing, three ways (corsim/model/capacity.hpp, docs/capacity.md): the simulated search on
+// the definition (one per replication, with a 95% interval), the analytic bound of the
+// resources the simulation used, and the network graph's max-flow (infrastructure only).
 #include "commands.hpp"
 #include "mpi_exchange.hpp"
 #include "output.hpp"
@@ -16,139 +15,211 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
 namespace corsim::cli {
 namespace {
 
+/// The demand multiplier of the second run that measures each resource's marginal load.
+constexpr double half = 0.5;
+/// Resources listed under the table: the ones that fill first.
+constexpr std::size_t resources_shown = 8;
+
 struct CapacityArgs {
-  std::string file, od;
+  std::string file, od, at;
   std::string out; ///< --out DIR: the files of the base run
   RunOverrides run;
-  model::SaturationOptions saturation; ///< --p95 and --steps
+  model::StabilityOptions stability; ///< --p95 and --steps
 };
 
-std::string analytic_text(const model::AnalyticBound &b) {
-  if (b.resource.empty())
-    return "none (no capacity-limited resource used)";
-  return b.resource + fmt::format(" ({} TEU/yr)", number(b.capacity.value()));
+std::string times(double m) { return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m, 2) : "-"; }
+
+std::string teu(double m, double demand) {
+  return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m * demand) : "-";
 }
 
-std::string network_text(const model::NetworkBound &b) {
+std::string resource_text(const model::ResourceCapacity &r) {
+  return fmt::format("{} ({}: {} vehicles/day, {} TEU/yr)", r.name, model::to_string(r.limit),
+                     number(r.vehicles_per_day(), 1), number(r.teu_per_year()));
+}
+
+std::string simulated_text(const model::SimulatedCapacity &s) {
+  using O = model::StabilitySearch::Outcome;
+  if (s.all(O::NoCapacity))
+    return "unstable even at the lowest demand tried: " + s.binding;
+  if (s.all(O::NotFound))
+    return "stable at every multiplier tried";
+  return s.binding;
+}
+
+std::string infrastructure_text(const model::NetworkBound &b) {
   if (b.unbounded)
     return "none: a path without capacity limits";
   std::string cut;
-  for (const CutElement &c : b.min_cut)
-    cut += (cut.empty() ? "" : ", ") + c.name;
-  return cut;
+  for (std::size_t i = 0; i < b.min_cut.size() && i < 1; ++i)
+    cut += b.min_cut[i].name;
+  if (b.min_cut.size() > 1)
+    cut += fmt::format(" and {} more", b.min_cut.size() - 1);
+  return "ignoring services: " + cut;
 }
 
-std::string probe_text(const model::SaturationProbe &p, const model::SaturationOptions &o) {
-  using V = model::SaturationProbe::Verdict;
-  const double p95 = in_days(p.transit_p95);
-  switch (p.verdict) {
-  case V::Backlog:
-    return fmt::format("backlog {} TEU > two weeks of demand", number(p.backlog.value()));
-  case V::Undelivered:
-    return fmt::format("delivers {} of {} TEU/yr", number(p.delivered.value()),
-                       number(p.offered.value()));
-  case V::SlowP95:
-    return fmt::format("p95 {} d > {} d", number(p95, 1), number(o.p95_days.value_or(0.0), 1));
-  case V::NotSaturated:
-    break;
-  }
-  return fmt::format("delivers {} TEU/yr, p95 {} d", number(p.delivered.value()), number(p95, 1));
+std::string services_text(const model::ServiceBound &b) {
+  if (b.unbounded)
+    return "none: a route without a limited resource";
+  std::string tight;
+  for (std::size_t i = 0; i < b.binding.size() && i < 2; ++i)
+    tight += (tight.empty() ? "" : ", ") + b.binding[i];
+  if (b.binding.size() > 2)
+    tight += fmt::format(" and {} more", b.binding.size() - 2);
+  return tight;
 }
 
-std::string saturation_text(const model::SaturationResult &r, const model::SaturationOptions &o) {
-  using O = model::SaturationResult::Outcome;
-  switch (r.outcome) {
-  case O::NotSaturated:
-    return fmt::format("not saturated at {}× the demand", number(r.multiplier));
-  case O::TargetUnmet:
-    return fmt::format("not met even at {}× the demand ({}): the target asks more than "
-                       "the timetable gives at any load",
-                       number(o.lowest_multiplier, 1), probe_text(r.saturated, o));
-  case O::Found:
-    break;
-  }
-  return probe_text(r.saturated, o) + fmt::format(" at {}×", number(r.saturated.multiplier, 2));
-}
+/// The three methods and the infrastructure's max-flow.
+struct Answers {
+  model::SimulatedCapacity simulated;
+  model::AnalyticCapacity analytic;
+  model::ServiceBound network;
+  model::NetworkBound infrastructure;
+};
 
-/// The scenario at `m` × the OD's demand: the loaded network changed in memory (no file is
-/// read again), run with the scenario's settings, progress and MPI ranks.
-model::RunAtMultiplier run_at(const io::Scenario &sc, const model::OdFlows &od) {
-  return [&sc, &od](double m) {
-    io::Scenario scaled = sc;
-    model::scale_demand(scaled.network, od.flows, m);
-    double seconds = 0.0; // beyond saturation a probe is overloaded by design: no warning
-    return simulate_scenario(scaled, seconds, {}, true, false);
-  };
-}
-
-void print_capacity(const Network &net, const model::OdFlows &od, const CapacityArgs &a,
-                    const model::AnalyticBound &analytic, const model::NetworkBound &flow,
-                    const model::SaturationResult &sat) {
-  const double demand = od.demand.value();
+std::string summary_table(const model::FlowSet &set, const Answers &x) {
+  const model::SimulatedCapacity &sim = x.simulated;
+  const model::AnalyticCapacity &analytic = x.analytic;
   using A = Table::Align;
-  Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"bottleneck / reason"}});
-  auto teu = [&](double m) { return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m * demand) : "-"; };
-  auto times = [](double m) { return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m, 2) : "-"; };
-  t.add_row({"analytic (capacity / load per unit)", times(analytic.multiplier),
-             teu(analytic.multiplier), analytic_text(analytic)});
-  t.add_row({"max-flow (network graph)", times(flow.multiplier), teu(flow.multiplier),
-             network_text(flow)});
-  t.add_row({"simulated saturation", times(sat.multiplier), teu(sat.multiplier),
-             saturation_text(sat, a.saturation)});
-  std::cout << fmt::format("capacity {} → {}: demand {} TEU/yr in {} flow{}\n\n",
-                           net.nodes[od.from].id, net.nodes[od.to].id, number(demand),
-                           od.flows.size(), od.flows.size() == 1 ? "" : "s")
-            << t.render() << "\nWhy they differ\n"
-            << model::explain_capacity(analytic.multiplier, flow.multiplier, sat.multiplier);
+  const double demand = set.demand.value();
+  Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"binding limit"}});
+  const model::Estimate &m = sim.multiplier;
+  t.add_row({"simulated",
+             m.n > 1 ? fmt::format("{} ± {}", number(m.mean, 2), number(m.half_width, 2))
+                     : times(m.mean),
+             teu(m.mean, demand), simulated_text(sim)});
+  t.add_row({"analytic", times(analytic.multiplier), teu(analytic.multiplier, demand),
+             analytic.resources.empty() ? "none: the set loads no limited resource"
+                                        : resource_text(analytic.resources.front())});
+  t.add_row({"network", times(x.network.multiplier), teu(x.network.multiplier, demand),
+             services_text(x.network)});
+  t.add_row({"infrastructure", times(x.infrastructure.multiplier),
+             teu(x.infrastructure.multiplier, demand), infrastructure_text(x.infrastructure)});
+  return t.render();
+}
+
+std::string resources_table(const model::AnalyticCapacity &analytic) {
+  using A = Table::Align;
+  Table t({{"resource"},
+           {"limit"},
+           {"vehicles/day", A::Right},
+           {"TEU/yr", A::Right},
+           {"used at 1×", A::Right},
+           {"+ per 1×", A::Right},
+           {"full at", A::Right}});
+  for (std::size_t i = 0; i < analytic.resources.size() && i < resources_shown; ++i) {
+    const model::ResourceCapacity &r = analytic.resources[i];
+    t.add_row({r.name, model::to_string(r.limit), number(r.vehicles_per_day(), 1),
+               number(r.teu_per_year()), fmt::format("{}%", number(100.0 * r.load / r.capacity)),
+               fmt::format("{}%", number(100.0 * r.marginal / r.capacity)),
+               times(r.multiplier) + "×"});
+  }
+  return t.render();
+}
+
+/// Each "- ..." line of `text` wrapped at 120 columns, continued two spaces in.
+std::string wrapped(const std::string &text) {
+  std::string out, line, word;
+  std::istringstream lines(text);
+  while (std::getline(lines, line)) {
+    std::istringstream words(line);
+    std::string row;
+    while (words >> word) {
+      if (!row.empty() && display_width(row) + 1 + display_width(word) > 120) {
+        out += row + "\n";
+        row = "  ";
+      }
+      row += (row.empty() || row == "  " ? "" : " ") + word;
+    }
+    out += row + "\n";
+  }
+  return out;
+}
+
+void print_capacity(const model::FlowSet &set, int replications, const Answers &x) {
+  std::cout << fmt::format("capacity {}: demand {} TEU/yr in {} flow{}; simulated: the largest "
+                           "stable multiplier, mean ± 95% over {} searches\n\n",
+                           set.label, number(set.demand.value()), set.flows.size(),
+                           set.flows.size() == 1 ? "" : "s", replications)
+            << summary_table(set, x);
+  if (!x.analytic.resources.empty())
+    std::cout << "\nResources the set loads (analytic), the first to fill first\n"
+              << resources_table(x.analytic);
+  std::cout << "\nWhy they differ\n"
+            << wrapped(model::explain_capacity(x.analytic, x.network, x.simulated));
+}
+
+/// The scenario's network with the set's flows at `m` × their demand, run as the base was.
+model::SimulationResults run_scaled(io::Scenario sc, const model::FlowSet &set, double m) {
+  model::scale_demand(sc.network, set.flows, m);
+  double seconds = 0.0; // a run below the base's load: no warning of its own
+  return simulate_scenario(sc, seconds, {}, true, false);
 }
 
 int run_capacity(const CapacityArgs &args) {
+  if (args.od.empty() == args.at.empty()) {
+    print_error("corsim capacity: give --od ORIGIN:DESTINATION or --at NODE (one of them)");
+    return exit_bad_input;
+  }
   auto sc = load_scenario_or_report(args.file, args.run, command_line_changes(args.run));
   if (!sc)
     return exit_bad_input;
   CapacityArgs a = args;
   if (a.out.empty())
     a.out = sc->out_dir; // the scenario's `outputs: {dir: ...}`
-  const model::OdFlows od = model::find_od(sc->network, a.od);
+  std::optional<model::FlowSet> od;
+  if (!a.od.empty())
+    od = model::find_od(sc->network, a.od); // before the run: a bad --od costs nothing
+  else
+    (void)sc->network.find_node(a.at); // throws with the closest names
   if (!a.out.empty())
     io::prepare_output_dir(a.out);
   double seconds = 0.0;
   const model::SimulationResults base =
       simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
-  const model::AnalyticBound analytic = model::analytic_bound(sc->network, base, od);
-  const model::NetworkBound flow = model::network_bound(sc->network, od);
-  const model::SaturationResult sat = model::saturation_search(od, run_at(*sc, od), a.saturation);
+  const model::FlowSet set = od ? *od : model::flows_through(sc->network, base, a.at);
+  const model::SimulationResults lower = run_scaled(*sc, set, half);
+  Answers x;
+  x.analytic = model::analytic_capacity(sc->network, set, sc->options, base, lower, half);
+  x.network = model::service_bound(sc->network, set, x.analytic.measured);
+  x.infrastructure = model::network_bound(sc->network, set);
+  model::SimulationOptions one = sc->options; // the chosen warm-up, no MPI, no store
+  one.exchange = nullptr;
+  one.store = nullptr;
+  a.stability.threads = one.threads;
+  x.simulated = model::simulated_capacity(sc->network, set, one, a.stability);
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty())
     io::write_outputs(a.out, {{sc->name, &sc->network, &base}},
                       run_record("capacity", *sc, base, seconds));
   discard_kept(a.out);
-  print_capacity(sc->network, od, a, analytic, flow, sat);
+  print_capacity(set, one.replications, x);
   return exit_ok;
 }
 
 } // namespace
 
 void add_capacity_command(CLI::App &app, Action &action) {
-  auto *cmd = app.add_subcommand("capacity", "The capacity of a corridor for one "
-                                             "origin-destination: analytic, max-flow and "
-                                             "simulated saturation");
+  auto *cmd = app.add_subcommand("capacity", "The capacity of an origin-destination or of a "
+                                             "crossing: simulated, analytic and network");
   auto a = std::make_shared<CapacityArgs>();
   cmd->add_option("SCENARIO", a->file, "Scenario (or corridor) file")->required();
-  cmd->add_option("--od", a->od, "ORIGIN:DESTINATION (node ids or names), e.g. CCX:DUI")
-      ->required();
-  cmd->add_option("--p95", a->saturation.p95_days,
-                  "Also saturated when a flow's p95 transit passes this "
-                  "many days")
+  cmd->add_option("--od", a->od, "ORIGIN:DESTINATION (node ids or names), e.g. CCX:DUI");
+  cmd->add_option("--at", a->at,
+                  "A crossing or facility node: scales every flow whose route passes it");
+  cmd->add_option("--p95", a->stability.p95_days,
+                  "Also unstable when a flow's p95 transit passes this many days")
       ->check(finite_number() & CLI::Range(0.1, 3650.0));
-  cmd->add_option("--steps", a->saturation.steps, "Bisection steps")
+  cmd->add_option("--steps", a->stability.steps, "Bisection steps")
       ->capture_default_str()
       ->check(CLI::Range(1, 20));
   cmd->add_option("--out", a->out,

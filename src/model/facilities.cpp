@@ -53,6 +53,7 @@ void Station::reset(Tick t) {
   delay_teu_hours = 0.0;
   visits = 0;
   background_visits = 0;
+  teu = 0.0;
 }
 
 Tick Station::arrive(Tick now) {
@@ -69,6 +70,7 @@ void Station::start(Tick now, Tick since, double load, bool background) {
     delay_teu_hours += w * load;
   ++visits;
   background_visits += background ? 1 : 0;
+  teu += load;
   busy.add(now, 1.0);
 }
 
@@ -147,6 +149,7 @@ void LinkState::entered(Tick now, Tick since, double load, int dir, bool backgro
     paths.delay_teu_hours += hours(now - since) * load;
   ++paths.visits;
   paths.background_visits += background ? 1 : 0;
+  paths.teu += load;
   ++entries[dir];
 }
 

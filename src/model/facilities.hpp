@@ -27,6 +27,7 @@ struct Station {
   double delay_teu_hours = 0.0;
   std::uint64_t visits = 0;
   std::uint64_t background_visits = 0; ///< of the visits, by background traffic
+  double teu = 0.0;                    ///< aboard the vehicles served (background included)
   double last_wait = 0.0; ///< hours the vehicle served last had queued (the wait a planner sees)
   /// What limits the hours it offers, for utilisation over them: the calendar its Resource
   /// keeps and its node's capacity cuts (null: always open, never cut); a crane gang keeps its
@@ -126,6 +127,7 @@ struct FacSample {
   double delay;           ///< TEU-hours queued per year
   double background;      ///< share of the visits by background traffic (NaN: no visits)
   double available = 1.0; ///< of the window's nominal capacity, the share offered (open, not cut)
+  double teu = 0.0;       ///< aboard the vehicles served, per year (stations and paths)
 };
 
 /// One replication's traffic on a link over the measured period.

@@ -32,7 +32,8 @@ FacSample station_sample(const Station &st, Tick from, Tick at, double per_year)
                    static_cast<double>(st.visits) * per_year,
                    st.delay_teu_hours * per_year,
                    background_share(st),
-                   span > 0.0 ? offered / (st.capacity * span) : 1.0};
+                   span > 0.0 ? offered / (st.capacity * span) : 1.0,
+                   st.teu * per_year};
 }
 
 FacSample yard_sample(const YardState &y, Tick at, double per_year) {
@@ -109,7 +110,8 @@ FacSample Facilities::paths_sample(const LinkState &l, const Timeline &cut, Tick
                    static_cast<double>(l.paths.visits) * per_year,
                    l.paths.delay_teu_hours * per_year,
                    background_share(l.paths),
-                   offered / hours_measured};
+                   offered / hours_measured,
+                   l.paths.teu * per_year};
 }
 
 FacSample Facilities::measure(const FacilityResult &key, Tick at, double per_year) const {

@@ -150,7 +150,7 @@ void run_batch(const ModelInputs &in, Summary &summary, int first, int last, int
   const int threads = o.trace ? 1 : o.threads; // one trace, in replication order
   auto finished = [&](int done) {
     if (o.progress)
-      o.progress(first + done * ranks, total);
+      o.progress(first - o.first_replication + done * ranks, total);
   };
   std::vector<Sample> samples;
   try {
@@ -197,15 +197,16 @@ bool precise_enough(const SimulationResults &r, double target) {
 void run_replications(const ModelInputs &in, Summary &summary) {
   const SimulationOptions &o = *in.options;
   const bool sequential = o.target_relative_half_width > 0.0;
+  const int first = o.first_replication;
   int total = o.replications;
-  run_batch(in, summary, 0, total, total);
+  run_batch(in, summary, first, first + total, total);
   if (!sequential)
     return;
   std::vector<std::string> missing;
   while (!(missing = imprecise(summary.results(), o.target_relative_half_width)).empty() &&
          total < o.max_replications) {
     const int next = std::min(next_check(total), o.max_replications);
-    run_batch(in, summary, total, next, next);
+    run_batch(in, summary, first + total, first + next, next);
     total = next;
   }
   if (!missing.empty()) {

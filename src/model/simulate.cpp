@@ -184,6 +184,8 @@ void SimulationOptions::validate() const {
     throw ApiMisuse("SimulationOptions: warm-up must not be negative");
   if (replications < 1)
     throw ApiMisuse("SimulationOptions: at least one replication");
+  if (first_replication < 0 || first_replication > 1'000'000)
+    throw ApiMisuse("SimulationOptions: the first replication must be 0 to 1,000,000");
   if (threads < 1)
     throw ApiMisuse("SimulationOptions: at least one thread");
   if (!(target_relative_half_width >= 0.0) || max_replications < replications)

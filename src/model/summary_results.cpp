@@ -111,6 +111,7 @@ FacilityResult Summary::facility_result(std::size_t i) const {
   f.visits_per_year = over(xs, [](const FacSample &s) { return s.visits; });
   f.delay_teu_hours_per_year = over(xs, [](const FacSample &s) { return s.delay; });
   f.background_share = over(xs, [](const FacSample &s) { return s.background; });
+  f.teu_per_year = over(xs, [](const FacSample &s) { return s.teu; });
   return f;
 }
 

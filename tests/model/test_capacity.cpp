@@ -35,37 +35,60 @@ Network weekly_line() {
 /// arrival: everything is deterministic.
 SimulationOptions year() { return options(364.0, 7.0); }
 
+/// The train's seats: 1 departure a week × 365 / 7 × 20 TEU = 7300 / 7 = 1042.857 TEU/yr.
+constexpr double seats = 7300.0 / 7.0;
+
+/// A run at `m` × the demand of the weekly line.
+SimulationResults at(const Network &net, double m) {
+  Network scaled = net;
+  scale_demand(scaled, {0}, m);
+  return simulate(scaled, year());
+}
+
 } // namespace
 
 TEST_CASE("An origin-destination's flows are found by node names", "[capacity]") {
   const Network net = weekly_line();
-  const OdFlows od = find_od(net, "A:C");
+  const FlowSet od = find_od(net, "A:C");
   CHECK(od.from == 0);
   CHECK(od.to == 2);
   CHECK(od.flows == std::vector<FlowIndex>{0});
   CHECK(od.demand.value() == Approx(730.0));
+  CHECK(od.label == "A → C");
   SECTION("without a colon, an unknown node or no flow, it is an input error") {
     CHECK_THROWS_WITH(find_od(net, "AC"), Catch::Contains("expected ORIGIN:DESTINATION"));
     CHECK_THROWS_AS(find_od(net, "A:Q"), InputError);
     CHECK_THROWS_WITH(find_od(net, "A:Q"), Catch::Contains("unknown node 'Q'"));
     CHECK_THROWS_WITH(find_od(net, "C:A"), Catch::Contains("no demand flow from C to A"));
   }
+  SECTION("the flows through a node are those whose routes pass it in a run") {
+    const SimulationResults base = simulate(net, year());
+    const FlowSet through = flows_through(net, base, "B");
+    CHECK(through.flows == std::vector<FlowIndex>{0});
+    CHECK(through.through == NodeIndex{1});
+    CHECK(through.label == "through B");
+    CHECK(route_nodes(net, base.od[0].routes.at(0).services, 0, 2) ==
+          std::vector<NodeIndex>{0, 1, 2});
+  }
 }
 
-TEST_CASE("The analytic bound is the train's TEU a year over the demand", "[capacity]") {
+TEST_CASE("The analytic capacity is the train's seats over the demand", "[capacity]") {
   const Network net = weekly_line();
-  const OdFlows od = find_od(net, "A:C");
-  const SimulationResults base = simulate(net, year());
-  // 52 departures in 364 measured days: 52 × 365 / 364 = 365 / 7 departures a year, × 20 TEU
-  // = 7300 / 7 = 1042.857 TEU/yr. The box's one route takes the train (share 1), so the load
-  // per unit of demand is 730 TEU/yr, and the bound is (7300 / 7) / 730 = 10 / 7 = 1.4286:
-  // the week's 20 TEU over its 14.
-  const AnalyticBound b = analytic_bound(net, base, od);
-  CHECK(b.resource == "service train");
-  CHECK(b.capacity.value() == Approx(7300.0 / 7.0));
-  CHECK(b.other_load.value() == Approx(0.0));
-  CHECK(b.load_per_unit.value() == Approx(730.0));
-  CHECK(b.multiplier == Approx(10.0 / 7.0));
+  const FlowSet od = find_od(net, "A:C");
+  // The box's one route takes the train: 730 TEU/yr at 1×, 365 at 0.5×, so 730 more per 1×.
+  // The seats fill at 1 + (7300/7 - 730) / 730 = 10/7: the week's 20 TEU over its 14. The
+  // train's paths (1 a day on A-B) carry its 52 trains whatever the demand: not loaded.
+  const AnalyticCapacity a = analytic_capacity(net, od, year(), at(net, 1.0), at(net, 0.5), 0.5);
+  REQUIRE(a.resources.size() == 1);
+  const ResourceCapacity &r = a.resources[0];
+  CHECK(r.name == "service train");
+  CHECK(r.limit == Limit::Seats);
+  CHECK(r.capacity == Approx(seats));
+  CHECK(r.teu_per_year() == Approx(seats));
+  CHECK(r.vehicles_per_day() == Approx(1.0 / 7.0));
+  CHECK(r.load == Approx(730.0).epsilon(0.02));
+  CHECK(r.marginal == Approx(730.0).epsilon(0.02));
+  CHECK(a.multiplier == Approx(10.0 / 7.0).epsilon(0.02));
 }
 
 TEST_CASE("The network bound is the minimum cut over the demand", "[capacity]") {
@@ -79,6 +102,11 @@ TEST_CASE("The network bound is the minimum cut over the demand", "[capacity]") 
   CHECK(b.min_cut[0].is_link);
   CHECK(b.min_cut[0].link == 0);
   CHECK(b.multiplier == Approx(10.0));
+  SECTION("through B: the lesser of what reaches B and what leaves it") {
+    FlowSet through = find_od(net, "A:C");
+    through.through = 1;
+    CHECK(network_bound(net, through).multiplier == Approx(10.0));
+  }
   SECTION("without link capacities it is unbounded") {
     Network open = net;
     for (Link &l : open.links)
@@ -89,53 +117,52 @@ TEST_CASE("The network bound is the minimum cut over the demand", "[capacity]") 
   }
 }
 
-TEST_CASE("The simulated saturation point of one weekly train brackets the analytic bound",
+TEST_CASE("The simulated capacity of one weekly train brackets the analytic bound",
           "[capacity]") {
   const Network net = weekly_line();
-  const OdFlows od = find_od(net, "A:C");
-  const SaturationResult r = saturation_search(net, od, year(), SaturationOptions{});
-  // Below 10/7 × the demand each Monday's train clears the queue: the backlog stays under one
-  // week of demand (two make a saturated run) and all is delivered, so no run at or below
-  // 10/7 saturates and the search ends within one bisection step (1/64) under it. Above,
-  // the 53 weeks' trains carry at most 53 × 20 = 1060 TEU of the 2 × 371 × m TEU offered;
-  // the backlog passes two weeks of demand (28 m TEU) once 742 m - 1060 > 28 m, m > 1.4846
-  // = 1.039 × 10/7. So the point lies between 10/7 - 1/64 and 1.05 × 10/7. (It is found at
-  // 1.453125 = 1 + 29/64, saturated at 1.46875: the first Monday's train leaves nearly empty.)
+  const FlowSet od = find_od(net, "A:C");
+  const SimulatedCapacity c = simulated_capacity(net, od, year(), StabilityOptions{});
+  // Below 10/7 × the demand each Monday's train clears the queue: nothing grows and the
+  // backlog stays under one week of demand, so no run at or below 10/7 is unstable and the
+  // search ends within one bisection step (1/64) under it. Above, the 53 weeks' trains carry
+  // at most 53 × 20 = 1060 TEU of the 2 × 371 × m TEU offered; the backlog passes two weeks
+  // of demand (28 m TEU) once 742 m - 1060 > 28 m, m > 1.4846 = 1.039 × 10/7.
   const double analytic = 10.0 / 7.0;
-  REQUIRE(r.outcome == SaturationResult::Outcome::Found);
-  CHECK(r.multiplier >= analytic - 1.0 / 64.0);
-  CHECK(r.multiplier <= 1.05 * analytic);
-  CHECK(r.saturated.multiplier - r.multiplier == Approx(1.0 / 64.0));
-  CHECK(r.saturated.verdict == SaturationProbe::Verdict::Backlog);
-  // Doubling: 1× (not saturated), 2× (saturated); then six bisections.
-  REQUIRE(r.probes.size() == 8);
-  CHECK_FALSE(r.probes[0].saturated());
-  CHECK(r.probes[0].delivered.value() == Approx(730.0).epsilon(0.05));
-  CHECK(r.probes[1].saturated());
-  CHECK(explain_capacity(analytic, 10.0, r.multiplier)
-            .find("max-flow is higher than the analytic bound") != std::string::npos);
+  REQUIRE(c.searches.size() == 1);
+  const StabilitySearch &s = c.searches[0];
+  REQUIRE(s.outcome == StabilitySearch::Outcome::Found);
+  CHECK(s.multiplier >= analytic - 1.0 / 64.0);
+  CHECK(s.multiplier <= 1.05 * analytic);
+  CHECK(s.unstable.multiplier - s.multiplier == Approx(1.0 / 64.0));
+  CHECK_FALSE(s.unstable.stable());
+  CHECK(c.multiplier.mean == s.multiplier);
+  CHECK(c.multiplier.n == 1);
+  // Doubling: 1× (stable), 2× (unstable); then six bisections.
+  REQUIRE(s.probes.size() == 8);
+  CHECK(s.probes[0].stable());
+  CHECK(s.probes[0].delivered.value() == Approx(730.0).epsilon(0.05));
+  CHECK_FALSE(s.probes[1].stable());
 }
 
 TEST_CASE("A p95 target the timetable cannot meet is not a capacity", "[capacity]") {
   const Network net = weekly_line();
-  const OdFlows od = find_od(net, "A:C");
-  SaturationOptions o;
+  const FlowSet od = find_od(net, "A:C");
+  StabilityOptions o;
   o.p95_days = 1.0; // the train alone runs 30 h
   std::vector<double> asked;
-  const SaturationResult r = saturation_search(
+  const SimulatedCapacity c = simulated_capacity(
       od,
-      [&](double m) {
+      [&](double m, int replication) {
+        CHECK(replication == 0);
         asked.push_back(m);
-        Network scaled = net;
-        scaled.demand[0].volume = TeuPerYear(730.0 * m);
-        return simulate(scaled, year());
+        return at(net, m);
       },
-      o);
-  CHECK(r.outcome == SaturationResult::Outcome::TargetUnmet);
-  CHECK(r.multiplier == 0.0);
-  CHECK(r.saturated.verdict == SaturationProbe::Verdict::SlowP95);
+      1, o);
+  CHECK(c.all(StabilitySearch::Outcome::NoCapacity));
+  CHECK(c.multiplier.mean == 0.0);
+  CHECK(c.searches[0].unstable.verdict == StabilityProbe::Verdict::SlowP95);
   CHECK(asked == std::vector<double>{1.0, 0.1});
-  CHECK(explain_capacity(1.4, 10.0, 0.0).rfind("- the simulated target is not", 0) == 0);
+  CHECK(explain_capacity(AnalyticCapacity{}, ServiceBound{}, c).rfind("- unstable even", 0) == 0);
 }
 
 TEST_CASE("Demand is scaled in memory within the loader's limits", "[capacity][whatif]") {
@@ -157,24 +184,31 @@ TEST_CASE("Demand is scaled in memory within the loader's limits", "[capacity][w
   }
 }
 
-TEST_CASE("The library's saturation search on a loaded network matches the one that is given "
-          "its runs",
+TEST_CASE("The library's search on a loaded network matches the one that is given its runs, "
+          "and the threads do not change it",
           "[capacity][whatif]") {
   const Network net = weekly_line();
-  const OdFlows od = find_od(net, "A:C");
-  SaturationOptions s;
+  const FlowSet od = find_od(net, "A:C");
+  StabilityOptions s;
   s.steps = 3;
-  const SaturationResult in_memory = saturation_search(net, od, year(), s);
-  const SaturationResult given = saturation_search(
+  SimulationOptions two = year();
+  two.replications = 2;
+  const SimulatedCapacity in_memory = simulated_capacity(net, od, two, s);
+  s.threads = 2;
+  const SimulatedCapacity given = simulated_capacity(
       od,
-      [&](double m) {
+      [&](double m, int r) {
         Network scaled = net;
         scaled.demand[0].volume = TeuPerYear(730.0 * m);
-        return simulate(scaled, year());
+        SimulationOptions one = year();
+        one.first_replication = r;
+        return simulate(scaled, one);
       },
-      s);
-  CHECK(in_memory.multiplier == given.multiplier);
-  CHECK(in_memory.probes.size() == given.probes.size());
+      2, s);
+  REQUIRE(given.searches.size() == 2);
+  CHECK(in_memory.multiplier.mean == given.multiplier.mean);
+  CHECK(in_memory.multiplier.half_width == given.multiplier.half_width);
+  CHECK(in_memory.searches[1].probes.size() == given.searches[1].probes.size());
 }
 
 TEST_CASE("Departures are multiplied in memory: the analytic capacity follows by hand",
@@ -185,8 +219,8 @@ TEST_CASE("Departures are multiplied in memory: the analytic capacity follows by
     REQUIRE(net.services[0].schedule.weekly.size() == 2);
     CHECK(net.services[0].schedule.weekly[1].value() == 94.0); // 10 h + 168 h / 2
     // 104 departures of 20 TEU in the 364 measured days: 2,085.7 TEU/yr over 730 = 20/7.
-    const SimulationResults base = simulate(net, year());
-    CHECK(analytic_bound(net, base, find_od(net, "A:C")).multiplier == Approx(20.0 / 7.0));
+    CHECK(analytic_capacity(net, find_od(net, "A:C"), year(), at(net, 1.0), at(net, 0.5), 0.5)
+              .multiplier == Approx(20.0 / 7.0).epsilon(0.02));
   }
   SECTION("three times the departures of Mondays 10:00 and Wednesdays 10:00") {
     net.services[0].schedule.weekly = {Hours(10.0), Hours(58.0)};

@@ -12,4 +12,5 @@ corsim_add_test(test_model model/test_model.cpp model/test_facilities.cpp
                 LIBS corsim::io nlohmann_json::nlohmann_json)
 add_dependencies(test_model corsim) # the CLI tests run the tool
 corsim_add_test(test_experiment model/test_experiment.cpp LIBS corsim::io LABELS threads)
-corsim_add_test(test_capacity model/test_capacity.cpp model/model_fixtures.cpp)
+corsim_add_test(test_capacity model/test_capacity.cpp model/test_capacity_kinds.cpp
+                model/model_fixtures.cpp)

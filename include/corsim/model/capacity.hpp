@@ -1,24 +1,25 @@
 #pragma once
 /// \file model/capacity.hpp
-/// The capacity of a corridor for one origin–destination (OD), three ways, each as a
-/// multiplier of the OD's demand (the other flows unchanged):
-/// - analytic: each capacity-limited resource (a timetabled service's TEU a year, a node's
-///   facilities at their max-flow rating) against the load the flows put on it per unit of
-///   demand, from a base run's route shares;
-/// - network: the max-flow bound of the network graph (corsim/flow.hpp);
-/// - simulated: the largest multiplier at which simulation runs are not saturated (doubling,
-///   then bisection, on common random numbers).
-/// docs/cli.md (`corsim capacity`) shows the three side by side and why they differ.
+/// Capacity, one definition (docs/capacity.md): the capacity of an origin–destination (OD)
+/// or of a crossing is the largest multiplier of its demand (the OD's flows, or every flow
+/// through the crossing; the other flows and background traffic unchanged) at which the
+/// system is stable — nothing grows without bound over the measured time (find_overloads:
+/// TEU in the system, TEU waiting for a service, any facility's queue), the backlog stays
+/// under two weeks of demand — and, with a target, the p95 transit meets it. Three methods:
+/// - simulated: a search on that definition, one per replication on its own streams (common
+///   random numbers between steps), giving the mean with a 95% interval;
+/// - analytic: each resource the simulation used, its capacity from its parameters (units,
+///   opening hours and holidays, rates, quotas, seats) against its load, which grows from
+///   the base run's by the set's marginal load (measured between two runs);
+/// - network: max-flow on the network graph, infrastructure only (corsim/flow.hpp).
 ///
 /// Example:
 /// \code
-///   auto od = corsim::model::find_od(net, "CCX:DUI");
+///   auto set = corsim::model::find_od(net, "CCX:DUI");
 ///   auto base = corsim::model::simulate(net, options);
-///   auto analytic = corsim::model::analytic_bound(net, base, od);
-///   auto network = corsim::model::network_bound(net, od);
-///   auto simulated = corsim::model::saturation_search(net, od, options, {});
-///   std::string why = corsim::model::explain_capacity(analytic.multiplier,
-///                         network.multiplier, simulated.multiplier);
+///   auto half = corsim::model::simulate(scaled_to_half, options);
+///   auto analytic = corsim::model::analytic_capacity(net, set, options, base, half, 0.5);
+///   auto simulated = corsim::model::simulated_capacity(net, set, options, {});
 /// \endcode
 
 #include "corsim/flow.hpp"
@@ -32,104 +33,195 @@
 
 namespace corsim::model {
 
-/// The demand flows from one node to another.
-struct OdFlows {
-  NodeIndex from = 0, to = 0;
+/// The demand flows a capacity question scales.
+struct FlowSet {
+  std::string label; ///< "CCX → DUI", "through KRA"
   std::vector<FlowIndex> flows; ///< in Network::demand order
   TeuPerYear demand{0.0};       ///< their volumes together, TEU/yr
+  NodeIndex from = 0, to = 0;   ///< an OD's ends (find_od)
+  std::optional<NodeIndex> through; ///< the crossing (flows_through)
 };
 
 /// The flows of "ORIGIN:DESTINATION" (node ids or names). Throws InputError without a ':',
 /// for an unknown node (naming the closest known ones), and when no flow joins the two.
-OdFlows find_od(const Network &net, const std::string &od);
+FlowSet find_od(const Network &net, const std::string &od);
 
-/// The analytic bound: the first resource the OD's demand fills.
-struct AnalyticBound {
-  /// Of the OD's demand; +infinity when its routes use no capacity-limited resource.
+/// Every flow whose routes in `base` (a run of `net`) pass the node `at` (node id or name),
+/// its own ends included. Throws InputError for an unknown node and when no route passes it.
+FlowSet flows_through(const Network &net, const SimulationResults &base, const std::string &at);
+
+/// The nodes a route passes: along each service from where the box boards (the origin, or
+/// where it left the previous service) to where it alights, ends included.
+std::vector<NodeIndex> route_nodes(const Network &net, const std::vector<ServiceIndex> &services,
+                                   NodeIndex origin, NodeIndex destination);
+
+// --- analytic ---------------------------------------------------------------------------
+
+/// What limits a resource: lanes × opening hours, a daily quota, seats on the departures,
+/// train paths, lifts at a break of gauge, crane moves, berths.
+enum class Limit { LanesHours, Quota, Seats, Paths, Lifts, Cranes, Berths };
+const char *to_string(Limit l); ///< "lanes × hours", "quota", "seats", ...
+
+/// One resource, with its capacity from its parameters.
+struct ResourceCapacity {
+  std::string name; ///< "customs at ZBK", "service CSO"
+  /// What it is: a facility (`kind` at `node`, or train paths on `link`), or the seats of
+  /// `service` (then `kind` is unused).
+  FacilityKind kind = FacilityKind::Customs;
+  NodeIndex node = 0;
+  LinkIndex link = invalid_index;
+  ServiceIndex service = invalid_index;
+  Limit limit = Limit::LanesHours;
+  bool per_vehicle = true; ///< its unit: vehicles (else TEU)
+  double capacity = 0.0;   ///< a year, in its unit
+  double load = 0.0;       ///< a year in the base run, in its unit
+  double marginal = 0.0;   ///< more a year per 1× more of the set's demand, in its unit
+  double teu_per_vehicle = 0.0; ///< of the vehicles it served in the base run
+  /// The set's multiplier that fills it: 1 + (capacity - load) / marginal; +inf when the
+  /// set adds nothing to it.
   double multiplier = std::numeric_limits<double>::infinity();
-  std::string resource;          ///< "service X" or "facilities at N"; "" when none
-  TeuPerYear capacity{0.0};      ///< the resource's, TEU/yr
-  TeuPerYear other_load{0.0};    ///< the other flows' load on it, TEU/yr
-  TeuPerYear load_per_unit{0.0}; ///< the OD's load on it at 1× its demand, TEU/yr
+  [[nodiscard]] double vehicles_per_day() const; ///< capacity, vehicles a day
+  [[nodiscard]] double teu_per_year() const;     ///< capacity, TEU a year
 };
 
-/// Each resource's capacity against its load per unit of demand: the load matrix (resources
-/// × flows, from the route shares of `base`, a run of `net`) times the demand. The bound is
-/// the smallest multiplier of the OD's demand that fills one:
-/// max(0, capacity - other_load) / load_per_unit. Trucks dispatched on demand have no limit;
-/// the facilities of the nodes a route passes (not its ends) do.
-AnalyticBound analytic_bound(const Network &net, const SimulationResults &base, const OdFlows &od);
+/// Every resource of `net` limited by a rate, in the order of SimulationResults::facilities
+/// (customs, checkpoints, gauge tracks, cranes, berths, train paths), then each timetabled
+/// service's seats; capacities a year from the parameters and the calendars over [from, to);
+/// loads 0. Seats use `vehicle_capacity[s]` TEU a departure where given (a run's, with the
+/// train length limits), else the service's vehicle capacity.
+std::vector<ResourceCapacity> rated_resources(const Network &net, Hours from, Hours to,
+                                              const std::vector<double> &vehicle_capacity = {});
 
-/// The max-flow bound of the network graph.
+/// The analytic capacity: every resource the set loads, the binding one first.
+struct AnalyticCapacity {
+  double multiplier = std::numeric_limits<double>::infinity(); ///< of the set's demand
+  std::vector<ResourceCapacity> resources; ///< those the set loads, smallest multiplier first
+  /// Every rated resource with its load and marginal load measured, in rated_resources order
+  /// (the network bound leaves the other flows' load, load - marginal, to the set).
+  std::vector<ResourceCapacity> measured;
+};
+
+/// The capacity of each resource on the set's routes that the simulation used in `base` (a
+/// run of `net` with `run` at 1× the set's demand), from its parameters and the calendars
+/// over the measured window, against its load in `base` growing by the marginal load per 1×
+/// of the set's demand, (load(base) - load(other)) / (1 - other_multiplier), `other` being a
+/// run at `other_multiplier` (0 < it < 1) × on the same streams. A resource the set adds less
+/// than 0.5% of its capacity to per 1× is left out.
+AnalyticCapacity analytic_capacity(const Network &net, const FlowSet &set,
+                                   const SimulationOptions &run, const SimulationResults &base,
+                                   const SimulationResults &other, double other_multiplier);
+
+// --- network ----------------------------------------------------------------------------
+
+/// The max-flow bound of the network graph: infrastructure only, ignoring the services.
 struct NetworkBound {
-  double multiplier = std::numeric_limits<double>::infinity(); ///< of the OD's demand
+  double multiplier = std::numeric_limits<double>::infinity(); ///< of the set's demand
   bool unbounded = false;          ///< a path without capacity limits exists
   TeuPerYear max_flow{0.0};        ///< TEU/yr
   std::vector<CutElement> min_cut; ///< the bottleneck
 };
 
-/// max_flow() from the OD's origin to its destination, over the OD's demand.
-NetworkBound network_bound(const Network &net, const OdFlows &od, const FlowOptions &options = {});
+/// max_flow() from the OD's origin to its destination, over the OD's demand; for a crossing,
+/// the least of the max-flows from the set's origins to it and from it to their destinations.
+NetworkBound network_bound(const Network &net, const FlowSet &set,
+                           const FlowOptions &options = {});
 
-/// When a run at a multiplier counts as saturated, and how the search goes.
-struct SaturationOptions {
-  /// Also saturated when a flow's mean p95 transit passes this many days; none by default.
+/// The network bound over the services: the largest multiplier of the set's demand that the
+/// services' network carries, each flow routed freely over the services' legs (boarding and
+/// alighting where a service stops, changing between gauges only with lifts), within each
+/// resource's capacity less the other flows' load (load - marginal). A linear programme
+/// (GLPK). A relaxation where a rule is not modelled (the timetable's times, customs at a
+/// truck's last stop), so it bounds the simulated capacity from above.
+struct ServiceBound {
+  double multiplier = std::numeric_limits<double>::infinity(); ///< of the set's demand
+  bool unbounded = false;           ///< a route without a limited resource exists
+  std::vector<std::string> binding; ///< resources at their limit, the most binding first
+};
+
+ServiceBound service_bound(const Network &net, const FlowSet &set,
+                           const std::vector<ResourceCapacity> &resources);
+
+// --- simulated --------------------------------------------------------------------------
+
+/// When a run at a multiplier is unstable, and how the search goes.
+struct StabilityOptions {
+  /// Also unstable when a flow's p95 transit passes this many days; none by default.
   std::optional<double> p95_days;
   int steps = 6;                  ///< bisection steps after the doubling
   double max_multiplier = 64.0;   ///< doubling from 1× stops here
-  double lowest_multiplier = 0.1; ///< tried when 1× is saturated: below, the target is unmet
+  double lowest_multiplier = 0.1; ///< tried when 1× is unstable: below, no capacity
+  int threads = 1;                ///< searches (one per replication) run at once
 };
 
-/// One run at `multiplier` × the OD's demand, judged.
-struct SaturationProbe {
-  /// Saturated when the backlog (TEU never loaded) passes two weeks of demand, less than
-  /// 80% of the demand is delivered, or (with a target) a flow's p95 passes the target;
-  /// checked in that order, the first one found is the reason.
-  enum class Verdict { NotSaturated, Backlog, Undelivered, SlowP95 };
+/// One run at `multiplier` × the set's demand, judged.
+struct StabilityProbe {
+  /// Checked in this order; the first one found is the verdict.
+  enum class Verdict {
+    Stable,
+    Overloaded, ///< something grew without bound (find_overloads)
+    Backlog,    ///< TEU never loaded at the end pass two weeks of the set's demand
+    SlowP95     ///< a flow's p95 passes the target
+  };
   double multiplier = 0.0;
-  Verdict verdict = Verdict::NotSaturated;
-  TeuPerYear offered{0.0};   ///< multiplier × the OD's demand, TEU/yr
-  TeuPerYear delivered{0.0}; ///< by the OD's flows, TEU/yr (means over replications)
-  Teu backlog{0.0};          ///< of the OD's flows at the end of the run, TEU
-  Hours transit_p95{0.0};    ///< the largest p95 transit of the OD's flows, hours
-  [[nodiscard]] bool saturated() const { return verdict != Verdict::NotSaturated; }
+  Verdict verdict = Verdict::Stable;
+  TeuPerYear offered{0.0};   ///< multiplier × the set's demand, TEU/yr
+  TeuPerYear delivered{0.0}; ///< by the set's flows, TEU/yr
+  Teu backlog{0.0};          ///< of the set's flows at the end of the run, TEU
+  Hours transit_p95{0.0};    ///< the largest p95 transit of the set's flows, hours
+  /// Overloaded: what grew first (a queue or a service before the total); else, when
+  /// unstable, the run's first bottleneck (the most TEU-hours of delay).
+  std::string growing;
+  [[nodiscard]] bool stable() const { return verdict == Verdict::Stable; }
 };
 
-/// Judges `r`, a run at `multiplier` × the OD's demand.
-SaturationProbe judge_saturation(const SimulationResults &r, const OdFlows &od, double multiplier,
-                                 const SaturationOptions &options);
+/// Judges `r`, a run at `multiplier` × the set's demand, by its overloads (find_overloads),
+/// then its backlog and p95.
+StabilityProbe judge_stability(const SimulationResults &r, const FlowSet &set, double multiplier,
+                               const StabilityOptions &options);
 
-/// The simulated saturation point.
-struct SaturationResult {
+/// One search: doubling from 1× until a run is unstable (up to max_multiplier), then `steps`
+/// bisections; when 1× is unstable, lowest_multiplier is tried first.
+struct StabilitySearch {
   enum class Outcome {
-    Found,        ///< saturated between `multiplier` and `saturated.multiplier`
-    NotSaturated, ///< not at max_multiplier (`multiplier`: the last one tried, the first ≥ it)
-    TargetUnmet   ///< saturated even at lowest_multiplier (`multiplier` is 0): a timetable limit
+    Found,     ///< stable at `multiplier`, unstable at `unstable.multiplier`
+    NotFound,  ///< stable even at max_multiplier (`multiplier`)
+    NoCapacity ///< unstable even at lowest_multiplier (`multiplier` is 0)
   };
   Outcome outcome = Outcome::Found;
-  double multiplier = 0.0; ///< the largest found not saturated, × the OD's demand
-  /// Found: the run just above `multiplier`; NotSaturated: the run at max_multiplier;
-  /// TargetUnmet: the run at lowest_multiplier.
-  SaturationProbe saturated;
-  std::vector<SaturationProbe> probes; ///< every run, in the order run
+  double multiplier = 0.0; ///< the largest found stable
+  StabilityProbe unstable; ///< the run just above (NoCapacity: at lowest_multiplier)
+  std::vector<StabilityProbe> probes; ///< every run, in the order run
 };
 
-/// Runs the scenario with `multiplier` × the OD's demand, the rest unchanged, on the same
-/// run settings (common random numbers). The caller may spread the replications (MPI), show
-/// progress, and scale the loaded network with scale_demand (corsim/model/whatif.hpp, as
-/// `corsim capacity` does) or re-read the scenario with the multiplier applied as a change.
-using RunAtMultiplier = std::function<SimulationResults(double multiplier)>;
+/// A run of the scenario at `multiplier` × the set's demand, replication `replication` alone.
+/// Called from several threads at once when StabilityOptions::threads > 1.
+using RunReplication = std::function<SimulationResults(double multiplier, int replication)>;
 
-/// Doubling from 1× until a run saturates (up to max_multiplier), then `steps` bisections.
-/// When 1× is saturated, lowest_multiplier is tried first: the bisection then starts there.
-SaturationResult saturation_search(const OdFlows &od, const RunAtMultiplier &run,
-                                   const SaturationOptions &options);
+/// The simulated capacity: one search per replication, on its own streams.
+struct SimulatedCapacity {
+  Estimate multiplier; ///< over the replications' searches (NoCapacity counts 0)
+  std::vector<StabilitySearch> searches; ///< by replication
+  /// What grew first in most of the searches' first unstable runs ("queue at customs at
+  /// KRA"), or the verdict with where boxes were delayed most ("backlog over two weeks of
+  /// demand, most delay at service CMO (rolled over)").
+  std::string binding;
+  [[nodiscard]] bool all(StabilitySearch::Outcome o) const;
+  [[nodiscard]] bool any(StabilitySearch::Outcome o) const;
+};
 
-/// The same, running simulate() on copies of `net` whose OD flows' volumes are scaled.
-SaturationResult saturation_search(const Network &net, const OdFlows &od,
-                                   const SimulationOptions &run, const SaturationOptions &options);
+/// The searches of `replications` replications, `options.threads` at once; the result does
+/// not depend on the threads.
+SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &run,
+                                     int replications, const StabilityOptions &options);
 
-/// Why the three multipliers differ: one "- ...\n" line per reason, for a reader.
-std::string explain_capacity(double analytic, double network, double simulated);
+/// The same, running simulate() on copies of `net` with the set's volumes scaled, one
+/// replication (options.first_replication + r) at a time on one thread.
+SimulatedCapacity simulated_capacity(const Network &net, const FlowSet &set,
+                                     const SimulationOptions &run,
+                                     const StabilityOptions &options);
+
+/// Why the three differ, with the numbers: one "- ...\n" line per reason, for a reader.
+std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBound &network,
+                             const SimulatedCapacity &simulated);
 
 } // namespace corsim::model

@@ -107,6 +107,9 @@ struct FacilityResult {
   Estimate visits_per_year;
   Estimate delay_teu_hours_per_year; ///< TEU on board × hours queued: the ranking key
   Estimate background_share;         ///< of the visits, those of background traffic, 0..1
+  /// TEU aboard the vehicles served a year (customs, checkpoint, cranes, berths, gauge tracks,
+  /// train paths; background traffic's included); 0 for yards and wagon pools.
+  Estimate teu_per_year;
 };
 
 /// "customs at ZBK", "train paths at link HRB-MZL": how tables and key results name it.

@@ -125,6 +125,10 @@ struct SimulationOptions {
   bool auto_warmup = false;
   int replications = 1;
   std::uint64_t seed = 1;
+  /// The number of the first replication run: replications first .. first + replications - 1,
+  /// each on its own streams. A search that judges each replication alone (the capacity
+  /// search) runs them one at a time with this.
+  int first_replication = 0;
   Hours plan_horizon = days(120.0); ///< how far ahead an itinerary may arrive
   /// Customs clears a vehicle at the stops it passes. When true, also at the first stop of
   /// its run (after loading) and at its last stop (on arrival). Off by default, as in the

@@ -1,0 +1,277 @@
+// The simulated capacity: one search per replication (doubling, then bisection on the
+// multiplier of the set's demand), each run judged by the overload test; and why the three
+// methods differ (docs/capacity.md).
+#include "corsim/model/capacity.hpp"
+#include "corsim/model/whatif.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <cstdio>
+#include <map>
+#include <thread>
+
+namespace corsim::model {
+
+namespace {
+
+/// What grew: a queue or a service's waiting boxes before the total in the system, which
+/// grows with any of them.
+std::string first_growing(const std::vector<Overload> &overloads) {
+  for (const Overload &o : overloads)
+    if (o.what != "TEU in the system")
+      return o.what;
+  return overloads.empty() ? "" : overloads.front().what;
+}
+
+} // namespace
+
+StabilityProbe judge_stability(const SimulationResults &r, const FlowSet &set, double multiplier,
+                               const StabilityOptions &options) {
+  double delivered = 0.0, backlog = 0.0, p95 = 0.0; // TEU/yr, TEU, hours
+  for (FlowIndex f : set.flows) {
+    delivered += r.od[f].delivered_teu_per_year.mean;
+    backlog += r.od[f].backlog_teu.mean;
+    p95 = std::max(p95, r.od[f].transit_p95.mean);
+  }
+  const double offered = multiplier * set.demand.value();
+  StabilityProbe p{multiplier,          StabilityProbe::Verdict::Stable,
+                   TeuPerYear(offered), TeuPerYear(delivered),
+                   Teu(backlog),        Hours(p95),
+                   {}};
+  if (!r.overloads.empty()) {
+    p.verdict = StabilityProbe::Verdict::Overloaded;
+    p.growing = first_growing(r.overloads);
+  } else if (backlog > offered * 14.0 / 365.0) { // two weeks of demand
+    p.verdict = StabilityProbe::Verdict::Backlog;
+  } else if (options.p95_days && in_days(Hours(p95)) > *options.p95_days) {
+    p.verdict = StabilityProbe::Verdict::SlowP95;
+  }
+  if (p.verdict != StabilityProbe::Verdict::Overloaded && !p.stable() && !r.bottlenecks.empty())
+    p.growing = r.bottlenecks.front().what; // where boxes were delayed most
+  return p;
+}
+
+namespace {
+
+/// One replication's search.
+class Search {
+public:
+  Search(const FlowSet &set, const StabilityOptions &o,
+         std::function<SimulationResults(double)> run)
+      : set_(set), o_(o), run_(std::move(run)) {}
+
+  StabilitySearch run() {
+    if (!bracket())
+      finish(StabilitySearch::Outcome::NotFound, out_.probes.back().multiplier, {});
+    else if (lower_start())
+      bisect();
+    return std::move(out_);
+  }
+
+private:
+  StabilityProbe probe(double m) {
+    out_.probes.push_back(judge_stability(run_(m), set_, m, o_));
+    return out_.probes.back();
+  }
+
+  /// Doubling from 1×: false when stable even at max_multiplier.
+  bool bracket() {
+    at_hi_ = probe(hi_);
+    while (at_hi_.stable() && hi_ < o_.max_multiplier) {
+      lo_ = hi_;
+      hi_ *= 2.0;
+      at_hi_ = probe(hi_);
+    }
+    return !at_hi_.stable();
+  }
+
+  /// When 1× is unstable: is any load low enough? False when not.
+  bool lower_start() {
+    if (lo_ != 0.0)
+      return true;
+    const StabilityProbe low = probe(o_.lowest_multiplier);
+    if (!low.stable()) {
+      finish(StabilitySearch::Outcome::NoCapacity, 0.0, low);
+      return false;
+    }
+    lo_ = o_.lowest_multiplier;
+    return true;
+  }
+
+  void bisect() {
+    for (int i = 0; i < o_.steps; ++i) {
+      const double mid = 0.5 * (lo_ + hi_);
+      const StabilityProbe p = probe(mid);
+      (p.stable() ? lo_ : hi_) = mid;
+      if (!p.stable())
+        at_hi_ = p;
+    }
+    finish(StabilitySearch::Outcome::Found, lo_, at_hi_);
+  }
+
+  void finish(StabilitySearch::Outcome outcome, double m, const StabilityProbe &p) {
+    out_.outcome = outcome;
+    out_.multiplier = m;
+    out_.unstable = p;
+  }
+
+  const FlowSet &set_;
+  const StabilityOptions &o_;
+  std::function<SimulationResults(double)> run_;
+  StabilitySearch out_;
+  double lo_ = 0.0, hi_ = 1.0;
+  StabilityProbe at_hi_;
+};
+
+/// A share as a whole percentage: "18%".
+std::string percent(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.0f%%", share * 100.0);
+  return buf;
+}
+
+std::string one_decimal(double x) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", x);
+  return buf;
+}
+
+const char *verdict_name(StabilityProbe::Verdict v) {
+  switch (v) {
+  case StabilityProbe::Verdict::Overloaded:
+    return "overloaded";
+  case StabilityProbe::Verdict::Backlog:
+    return "backlog over two weeks of demand";
+  case StabilityProbe::Verdict::SlowP95:
+    return "p95 over the target";
+  case StabilityProbe::Verdict::Stable:
+    break;
+  }
+  return "";
+}
+
+/// What most searches' first unstable run found growing (ties: the first named).
+std::string binding_of(const std::vector<StabilitySearch> &searches) {
+  std::map<std::string, int> votes;
+  std::vector<std::string> order;
+  for (const StabilitySearch &s : searches) {
+    if (s.outcome == StabilitySearch::Outcome::NotFound)
+      continue;
+    std::string what = verdict_name(s.unstable.verdict);
+    if (s.unstable.verdict == StabilityProbe::Verdict::Overloaded)
+      what = s.unstable.growing;
+    else if (!s.unstable.growing.empty())
+      what += ", most delay at " + s.unstable.growing;
+    if (votes[what]++ == 0)
+      order.push_back(what);
+  }
+  std::string best;
+  for (const std::string &w : order)
+    if (best.empty() || votes[w] > votes[best])
+      best = w;
+  return best;
+}
+
+} // namespace
+
+bool SimulatedCapacity::all(StabilitySearch::Outcome o) const {
+  return std::all_of(searches.begin(), searches.end(),
+                     [o](const StabilitySearch &s) { return s.outcome == o; });
+}
+
+bool SimulatedCapacity::any(StabilitySearch::Outcome o) const {
+  return std::any_of(searches.begin(), searches.end(),
+                     [o](const StabilitySearch &s) { return s.outcome == o; });
+}
+
+SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &run,
+                                     int replications,
+                                     const StabilityOptions &options) {
+  SimulatedCapacity out;
+  out.searches.resize(static_cast<std::size_t>(std::max(replications, 0)));
+  std::atomic<int> next{0};
+  auto work = [&] {
+    for (int r; (r = next++) < replications;)
+      out.searches[static_cast<std::size_t>(r)] =
+          Search(set, options, [&run, r](double m) { return run(m, r); }).run();
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < std::min(options.threads, replications); ++t)
+    workers.emplace_back(work);
+  work();
+  for (std::thread &t : workers)
+    t.join();
+  std::vector<double> found;
+  for (const StabilitySearch &s : out.searches)
+    found.push_back(s.multiplier);
+  out.multiplier = estimate(found);
+  out.binding = binding_of(out.searches);
+  return out;
+}
+
+SimulatedCapacity simulated_capacity(const Network &net, const FlowSet &set,
+                                     const SimulationOptions &run,
+                                     const StabilityOptions &options) {
+  return simulated_capacity(
+      set,
+      [&](double m, int r) {
+        Network scaled = net;
+        scale_demand(scaled, set.flows, m);
+        SimulationOptions one = run;
+        one.replications = 1;
+        one.first_replication = run.first_replication + r;
+        one.threads = 1;
+        one.target_relative_half_width = 0.0;
+        one.progress = nullptr;
+        return simulate(scaled, one);
+      },
+      run.replications, options);
+}
+
+std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBound &network,
+                             const SimulatedCapacity &simulated) {
+  const double sim = simulated.multiplier.mean;
+  std::string out;
+  if (simulated.all(StabilitySearch::Outcome::NoCapacity))
+    return "- unstable even at the lowest demand tried: a target the timetable cannot meet, or "
+           "overload elsewhere (another flow or background traffic) that this demand does "
+           "not cause; see `corsim simulate` of the scenario.\n";
+  if (simulated.any(StabilitySearch::Outcome::NotFound))
+    out += "- some searches found no limit below the largest multiplier tried: the simulated "
+           "figure is a lower bound.\n";
+  if (std::isfinite(analytic.multiplier) && !analytic.resources.empty()) {
+    const ResourceCapacity &r = analytic.resources.front();
+    const double gap = analytic.multiplier / sim;
+    if (sim > 0.0 && gap > 1.15)
+      out += "- the analytic bound is " + percent(gap - 1.0) + " above the simulated capacity: " +
+             r.name + " is " + percent((r.load + (sim - 1.0) * r.marginal) / r.capacity) +
+             " used at the simulated capacity; queues grow before 100% when arrivals and "
+             "service vary, departures come in weekly batches, and boxes miss connections.\n";
+    else if (sim > 0.0 && gap < 0.95)
+      out += "- the simulation carries " + percent(1.0 / gap - 1.0) +
+             " more than the analytic bound: as " + r.name +
+             " fills, the route choice and re-planning move boxes to other routes, which the "
+             "bound's marginal load (measured at 0.5×–1×) does not foresee.\n";
+  }
+  if (!network.unbounded && sim > 0.0 && network.multiplier > 1.15 * sim) {
+    out += "- the network bound is " + percent(network.multiplier / sim - 1.0) +
+           " above the simulated capacity: it sends boxes over every route at once, each "
+           "resource full, while the simulation's boxes choose routes one at a time by cost "
+           "and queue at the first resource to fill.";
+    if (!analytic.resources.empty() && analytic.resources.front().per_vehicle)
+      out += " It also fills every vehicle sent on demand, where those through " +
+             analytic.resources.front().name + " carried " +
+             one_decimal(analytic.resources.front().teu_per_vehicle) +
+             " TEU each at 1× (they leave when their wait runs out).";
+    out += "\n";
+  }
+  if (!network.unbounded && network.multiplier < 0.999 * sim)
+    out += "- the network bound is below the simulated capacity: the other flows' load it "
+           "leaves out (their base-run load) shrinks as the set's boxes take their room.\n";
+  if (out.empty())
+    out = "- the bounds are within 15% of the simulated capacity: one resource binds.\n";
+  return out;
+}
+
+} // namespace corsim::model
