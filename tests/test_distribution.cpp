@@ -68,6 +68,37 @@ TEST_CASE("Truncated means match numerical integration", "[distribution]") {
   }
 }
 
+TEST_CASE("Second moments match hand values and numerical integration", "[distribution]") {
+  CHECK(dist("4 h").second_moment() == Catch::Detail::Approx(16.0));
+  CHECK(dist("uniform(1 h, 3 h)").second_moment() == Catch::Detail::Approx(13.0 / 3.0));
+  // triangular(0.5, 1, 3): variance (0.25 + 1 + 9 - 0.5 - 1.5 - 3) / 18 = 0.2917, mean 1.5.
+  CHECK(dist("triangular(30 min, 1 h, 3 h)").second_moment() ==
+        Catch::Detail::Approx(0.2917 + 2.25).epsilon(1e-4));
+  CHECK(dist("exponential(2 h)").second_moment() == Catch::Detail::Approx(8.0));
+  CHECK(dist("erlang(3, 2 h)").second_moment() == Catch::Detail::Approx(3.0 * 4.0 * 4.0));
+  CHECK(dist("weibull(1, 2 h)").second_moment() == Catch::Detail::Approx(8.0)); // exponential
+  CHECK(dist("empirical(1 h, 2 h, 3 h)").second_moment() == Catch::Detail::Approx(14.0 / 3.0));
+  // A duration is cut at 0 h: four standard deviations away, it moves E[X²] by 0.003%.
+  CHECK(dist("normal(8 h, 2 h)").second_moment() == Catch::Detail::Approx(68.0).epsilon(1e-4));
+  CHECK(dist("lognormal(10 h, 3 h)").second_moment() == Catch::Detail::Approx(109.0));
+  SECTION("truncated normal") {
+    const auto d = dist("normal(2 h, 3 h, max 5 h)"); // cut to [0, 5]
+    const auto density = [](double x) { return std::exp(-0.5 * std::pow((x - 2) / 3, 2)); };
+    // The mean of x under the density x·f(x) is E[X²] / E[X].
+    const double expected = numeric_mean([&](double x) { return x * density(x); }, 0.0, 5.0);
+    CHECK(d.second_moment() == Catch::Detail::Approx(expected * d.mean()).epsilon(1e-6));
+  }
+  SECTION("truncated lognormal") {
+    const auto d = dist("lognormal(10 h, 6 h, min 5 h, max 20 h)");
+    const double s2 = std::log(1 + 0.36), mu = std::log(10.0) - s2 / 2;
+    const auto density = [&](double x) {
+      return std::exp(-std::pow(std::log(x) - mu, 2) / (2 * s2)) / x;
+    };
+    const double expected = numeric_mean([&](double x) { return x * density(x); }, 5.0, 20.0);
+    CHECK(d.second_moment() == Catch::Detail::Approx(expected * d.mean()).epsilon(1e-6));
+  }
+}
+
 TEST_CASE("Nonsense distributions are refused with a reason", "[distribution]") {
   CHECK(problem("triangular(6 h, 2 h, 3 h)") ==
         "triangular needs min <= mode <= max and min < max");

@@ -48,6 +48,8 @@ struct DistributionSpec {
   static DistributionSpec fixed(double value);
   /// The mean of the (truncated) distribution, exact for every kind.
   [[nodiscard]] double mean() const;
+  /// E[X²] of the (truncated) distribution, exact for every kind.
+  [[nodiscard]] double second_moment() const;
   /// Smallest and largest possible values (may be infinite for unbounded kinds).
   [[nodiscard]] double lower_bound() const;
   [[nodiscard]] double upper_bound() const;

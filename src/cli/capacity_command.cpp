@@ -41,9 +41,12 @@ std::string teu(double m, double demand) {
   return !std::isfinite(m) ? "∞" : m > 0.0 ? number(m * demand) : "-";
 }
 
+/// Vehicles a day: two decimals below one (a weekly train is 0.14).
+std::string per_day(double v) { return number(v, v < 1.0 ? 2 : 1); }
+
 std::string resource_text(const model::ResourceCapacity &r) {
   return fmt::format("{} ({}: {} vehicles/day, {} TEU/yr)", r.name, model::to_string(r.limit),
-                     number(r.vehicles_per_day(), 1), number(r.teu_per_year()));
+                     per_day(r.vehicles_per_day()), number(r.teu_per_year()));
 }
 
 std::string simulated_text(const model::SimulatedCapacity &s) {
@@ -92,13 +95,14 @@ std::string summary_table(const model::FlowSet &set, const Answers &x) {
   const double demand = set.demand.value();
   Table t({{"method"}, {"× demand", A::Right}, {"TEU/yr", A::Right}, {"binding limit"}});
   const model::Estimate &m = sim.multiplier;
-  t.add_row({"simulated",
-             m.n > 1 ? fmt::format("{} ± {}", number(m.mean, 2), number(m.half_width, 2))
-                     : times(m.mean),
-             teu(m.mean, demand), simulated_text(sim)});
+  t.add_row(
+      {"simulated",
+       m.n > 1 ? fmt::format("{} ± {}", number(m.mean, 2), number(m.half_width, 2)) : times(m.mean),
+       teu(m.mean, demand), simulated_text(sim)});
   t.add_row({"analytic", times(analytic.multiplier), teu(analytic.multiplier, demand),
-             analytic.resources.empty() ? "none: the set loads no limited resource"
-                                        : resource_text(analytic.resources.front())});
+             analytic.binding < analytic.resources.size()
+                 ? resource_text(analytic.resources[analytic.binding])
+                 : "none: the set loads no limited resource"});
   t.add_row({"network", times(x.network.multiplier), teu(x.network.multiplier, demand),
              services_text(x.network)});
   t.add_row({"infrastructure", times(x.infrastructure.multiplier),
@@ -117,7 +121,7 @@ std::string resources_table(const model::AnalyticCapacity &analytic) {
            {"full at", A::Right}});
   for (std::size_t i = 0; i < analytic.resources.size() && i < resources_shown; ++i) {
     const model::ResourceCapacity &r = analytic.resources[i];
-    t.add_row({r.name, model::to_string(r.limit), number(r.vehicles_per_day(), 1),
+    t.add_row({r.name, model::to_string(r.limit), per_day(r.vehicles_per_day()),
                number(r.teu_per_year()), fmt::format("{}%", number(100.0 * r.load / r.capacity)),
                fmt::format("{}%", number(100.0 * r.marginal / r.capacity)),
                times(r.multiplier) + "×"});
@@ -145,8 +149,9 @@ std::string wrapped(const std::string &text) {
 }
 
 void print_capacity(const model::FlowSet &set, int replications, const Answers &x) {
-  std::cout << fmt::format("capacity {}: demand {} TEU/yr in {} flow{}; simulated: the largest "
-                           "stable multiplier, mean ± 95% over {} searches\n\n",
+  std::cout << fmt::format("capacity {}: demand {} TEU/yr in {} flow{}\n"
+                           "simulated: the largest stable multiplier of that demand, mean ± 95% "
+                           "over {} searches (docs/capacity.md)\n\n",
                            set.label, number(set.demand.value()), set.flows.size(),
                            set.flows.size() == 1 ? "" : "s", replications)
             << summary_table(set, x);

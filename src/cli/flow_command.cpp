@@ -10,8 +10,10 @@
 
 #include "corsim/error.hpp"
 #include "corsim/flow.hpp"
+#include "corsim/model/capacity.hpp"
 #include "corsim/suggest.hpp"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -36,6 +38,25 @@ std::string cut_table(const MaxFlowResult &r) {
   return t.render();
 }
 
+/// The services' bound to each destination, and what binds it.
+std::string services_text(const Network &net, NodeIndex from, const std::vector<NodeIndex> &to,
+                          const std::vector<model::ServiceBound> &services) {
+  using A = Table::Align;
+  Table t({{"to"}, {"TEU/yr", A::Right}, {"at their limit"}});
+  for (std::size_t i = 0; i < to.size(); ++i) {
+    const model::ServiceBound &b = services[i];
+    std::string binding;
+    for (std::size_t k = 0; k < b.binding.size() && k < 3; ++k)
+      binding += (binding.empty() ? "" : ", ") + b.binding[k];
+    t.add_row({net.nodes[to[i]].name, b.unbounded ? "unbounded" : number(b.multiplier),
+               b.unbounded ? "a route without a limited resource" : binding});
+  }
+  return "Max flow from " + net.nodes[from].name +
+         " over the services (seats, lanes, quotas, paths, lifts, cranes, berths; 2-TEU "
+         "boxes, no other traffic):\n" +
+         t.render();
+}
+
 int run_max_flow(const Network &net, const FlowCommandOptions &o, const FlowOptions &fo) {
   if (o.from.empty() || o.to.empty()) {
     print_error("corsim flow: give --from A --to B (one or more --to), or --demand");
@@ -46,24 +67,41 @@ int run_max_flow(const Network &net, const FlowCommandOptions &o, const FlowOpti
   for (const std::string &t : o.to)
     to.push_back(net.find_node(t));
   const MaxFlowResult r = max_flow(net, from, to, fo);
+  std::vector<model::ServiceBound> services;
+  for (NodeIndex t : to)
+    services.push_back(model::services_max_flow(net, from, t));
   if (o.format == "json") {
-    std::cout << "{\"teu_per_year\": " << (r.unbounded ? "null" : json_number(r.value.value(), 12))
+    std::cout << "{\"services\": [";
+    for (std::size_t i = 0; i < to.size(); ++i) {
+      std::cout << (i ? ", " : "") << "{\"to\": " << json_string(net.nodes[to[i]].id)
+                << ", \"teu_per_year\": "
+                << (services[i].unbounded ? "null" : json_number(services[i].multiplier, 12))
+                << ", \"binding\": [";
+      for (std::size_t b = 0; b < services[i].binding.size(); ++b)
+        std::cout << (b ? ", " : "") << json_string(services[i].binding[b]);
+      std::cout << "]}";
+    }
+    std::cout << "], \"infrastructure\": {\"teu_per_year\": "
+              << (r.unbounded ? "null" : json_number(r.value.value(), 12))
               << ", \"unbounded\": " << (r.unbounded ? "true" : "false") << ", \"min_cut\": [";
     for (std::size_t i = 0; i < r.min_cut.size(); ++i)
       std::cout << (i ? ", " : "") << "{\"name\": " << json_string(r.min_cut[i].name)
                 << ", \"teu_per_year\": " << json_number(r.min_cut[i].capacity.value(), 12) << "}";
-    std::cout << "]}\n";
+    std::cout << "]}}\n";
     return exit_ok;
   }
+  std::cout << services_text(net, from, to, services) << "\n";
   if (r.unbounded) {
-    std::cout << "Unbounded: a path from " << net.nodes[from].name
+    std::cout << "Infrastructure only: unbounded, a path from " << net.nodes[from].name
               << " has no capacity limit (links with capacity 0 and no limiting facility).\n";
     return exit_ok;
   }
-  std::cout << "Max flow from " << net.nodes[from].name << ": " << number(r.value.value())
-            << " TEU/yr\n"
+  std::cout << "Infrastructure only, ignoring services: max flow from " << net.nodes[from].name
+            << ": " << number(r.value.value()) << " TEU/yr\n"
             << cut_table(r);
-  return r.value.value() > 0 ? exit_ok : exit_no_result;
+  const bool any = std::any_of(services.begin(), services.end(),
+                               [](const auto &b) { return b.unbounded || b.multiplier > 0.0; });
+  return any ? exit_ok : exit_no_result;
 }
 
 std::string route_text(const Network &net, const RouteFlow &r) {

@@ -38,6 +38,29 @@ double truncated_lognormal_mean(double mean, double sd, double lo, double hi) {
   return std::exp(mu + 0.5 * sigma * sigma) * partial / mass;
 }
 
+/// E[X²] of a normal (mu, sd) truncated to [lo, hi]: with Z standard on [a, b],
+/// E[Z] = (φ(a) - φ(b)) / Δ and E[Z²] = 1 + (aφ(a) - bφ(b)) / Δ.
+double truncated_normal_second(double mu, double sd, double lo, double hi) {
+  const double a = (lo - mu) / sd, b = (hi - mu) / sd;
+  const double pa = std::isfinite(a) ? normal_pdf(a) : 0.0;
+  const double pb = std::isfinite(b) ? normal_pdf(b) : 0.0;
+  const double mass = normal_cdf(b) - normal_cdf(a);
+  const double ez = (pa - pb) / mass;
+  const double ez2 =
+      1.0 + ((std::isfinite(a) ? a * pa : 0.0) - (std::isfinite(b) ? b * pb : 0.0)) / mass;
+  return mu * mu + 2.0 * mu * sd * ez + sd * sd * ez2;
+}
+
+/// E[X²] of a lognormal (mean, sd) truncated to [lo, hi]: e^(2µ + 2σ²) × the mass shifted by 2σ².
+double truncated_lognormal_second(double mean, double sd, double lo, double hi) {
+  const auto [mu, sigma] = lognormal_log_params(mean, sd);
+  const double la = lo > 0 ? std::log(lo) : -infinity, lb = std::log(hi);
+  const double mass = normal_cdf((lb - mu) / sigma) - normal_cdf((la - mu) / sigma);
+  const double s2 = 2.0 * sigma * sigma;
+  const double partial = normal_cdf((lb - mu - s2) / sigma) - normal_cdf((la - mu - s2) / sigma);
+  return std::exp(2.0 * mu + s2) * partial / mass;
+}
+
 /// Probability mass a truncation keeps; used to refuse truncations that would make
 /// rejection sampling spin for ever.
 double kept_mass(const DistributionSpec &d) {
@@ -106,6 +129,35 @@ double DistributionSpec::mean() const {
     return p[1] * std::tgamma(1.0 + 1.0 / p[0]);
   case DistributionKind::Empirical:
     return std::accumulate(p.begin(), p.end(), 0.0) / p.size();
+  }
+  return 0.0;
+}
+
+double DistributionSpec::second_moment() const {
+  const auto &p = params;
+  switch (kind) {
+  case DistributionKind::Fixed:
+    return p[0] * p[0];
+  case DistributionKind::Uniform:
+    return (p[0] * p[0] + p[0] * p[1] + p[1] * p[1]) / 3.0;
+  case DistributionKind::Triangular:
+    return (p[0] * p[0] + p[1] * p[1] + p[2] * p[2] + p[0] * p[1] + p[0] * p[2] + p[1] * p[2]) /
+           6.0;
+  case DistributionKind::Exponential:
+    return 2.0 * p[0] * p[0];
+  case DistributionKind::Normal:
+    return truncated_normal_second(p[0], p[1], min.value_or(-infinity), max.value_or(infinity));
+  case DistributionKind::Lognormal:
+    if (!min && !max)
+      return p[0] * p[0] + p[1] * p[1];
+    return truncated_lognormal_second(p[0], p[1], min.value_or(0.0), max.value_or(infinity));
+  case DistributionKind::Gamma:
+  case DistributionKind::Erlang:
+    return p[0] * (p[0] + 1.0) * p[1] * p[1];
+  case DistributionKind::Weibull:
+    return p[1] * p[1] * std::tgamma(1.0 + 2.0 / p[0]);
+  case DistributionKind::Empirical:
+    return std::inner_product(p.begin(), p.end(), p.begin(), 0.0) / p.size();
   }
   return 0.0;
 }

@@ -51,14 +51,62 @@ struct Window {
   [[nodiscard]] double open_hours_a_year(const Calendar &c) const {
     return c.open_hours(from, to).value() * per_year();
   }
+  /// The length of each opening window in [from, to), hours (scanned in steps of 6 minutes).
+  [[nodiscard]] std::vector<double> opening_windows(const Calendar &c) const {
+    constexpr double step = 0.1;
+    std::vector<double> out;
+    bool open = false;
+    for (long i = 0; from.value() + static_cast<double>(i) * step < to.value(); ++i) {
+      const double t = from.value() + static_cast<double>(i) * step;
+      const bool now = c.is_open(Hours(t));
+      if (now && !open)
+        out.push_back(0.0);
+      if (now)
+        out.back() += std::min(step, to.value() - t);
+      open = now;
+    }
+    return out;
+  }
   /// Days (of the simulation clock) with an open hour, a year.
   [[nodiscard]] double open_days_a_year(const Calendar &c) const {
     double days = 0.0;
     for (double d = std::floor(from.value() / hours_per_day); d * hours_per_day < to.value(); ++d)
-      days += c.open_hours(Hours(d * hours_per_day), Hours((d + 1.0) * hours_per_day)).value() > 0.0;
+      days +=
+          c.open_hours(Hours(d * hours_per_day), Hours((d + 1.0) * hours_per_day)).value() > 0.0;
     return days * hours_per_day / (to - from).value() * 365.0;
   }
 };
+
+/// The first two moments of a service time, and whether it is fixed.
+struct Moments {
+  double mean, second;
+  bool fixed;
+};
+
+/// A customs clearance: time, plus the inspection time for the inspected share.
+Moments clearance(const Customs &c) {
+  const double s = c.inspection_share;
+  const DistributionSpec &t = c.time, &i = c.inspection_time;
+  return {t.mean() + s * i.mean(),
+          t.second_moment() + 2.0 * s * t.mean() * i.mean() + s * i.second_moment(),
+          t.is_fixed() && (s == 0.0 || i.mean() == 0.0)};
+}
+
+Moments moments(const DistributionSpec &t) { return {t.mean(), t.second_moment(), t.is_fixed()}; }
+
+/// Services a year one lane starts when kept busy while open: a service begun before the close
+/// runs on after it, as in the simulation. Always open: hours / mean. Per opening window of T
+/// hours: ceil(T / t) for a fixed time t; else T / mean + E[t²] / (2 mean²), the expected
+/// number of renewals started in [0, T) (renewal theory, exact as T grows).
+double starts_a_year(const Calendar &c, const Window &w, const Moments &t) {
+  if (c.always_open())
+    return hours_per_year / t.mean;
+  double starts = 0.0;
+  for (const double open : w.opening_windows(c))
+    starts += t.fixed ? std::ceil(open / t.mean - 1e-9)
+                      : open / t.mean + t.second / (2.0 * t.mean * t.mean);
+  return starts * w.per_year();
+}
 
 /// The capacity of facility `f` a year in its unit, from its parameters; nullopt for those
 /// that are not a rate (yards, wagon pools, single track).
@@ -71,16 +119,18 @@ std::optional<ResourceCapacity> facility_capacity(const Network &net, const Faci
   r.node = f.node;
   r.link = f.link;
   switch (f.kind) {
-  case FacilityKind::Customs: // lanes × open hours / mean clearance, per vehicle or per TEU
+  case FacilityKind::Customs: // lanes × clearances a lane starts, per vehicle or per TEU
     r.limit = Limit::LanesHours;
     r.per_vehicle = !n.customs->per_box;
-    r.capacity = n.customs->lanes * w.open_hours_a_year(n.customs->hours) /
-                 customs_clearance(n).value();
+    r.capacity = r.per_vehicle
+                     ? n.customs->lanes * starts_a_year(n.customs->hours, w, clearance(*n.customs))
+                     : n.customs->lanes * w.open_hours_a_year(n.customs->hours) /
+                           customs_clearance(n).value();
     return r;
-  case FacilityKind::RoadCheckpoint: { // the lanes' hours, or the daily quota
+  case FacilityKind::RoadCheckpoint: { // the lanes' trucks, or the daily quota
     const RoadCheckpoint &cp = *n.road_checkpoint;
     r.limit = Limit::LanesHours;
-    r.capacity = cp.lanes * w.open_hours_a_year(cp.hours) / cp.time.mean();
+    r.capacity = cp.lanes * starts_a_year(cp.hours, w, moments(cp.time));
     const double quota = per_day(cp.daily_quota) * w.open_days_a_year(cp.hours);
     if (quota > 0.0 && quota < r.capacity) {
       r.capacity = quota;
@@ -91,8 +141,8 @@ std::optional<ResourceCapacity> facility_capacity(const Network &net, const Faci
   case FacilityKind::GaugeTracks:
     r.limit = Limit::Lifts;
     r.per_vehicle = false;
-    r.capacity = n.gauge_change->transfer_tracks * n.gauge_change->lifts_per_track.value() *
-                 hours_per_year;
+    r.capacity =
+        n.gauge_change->transfer_tracks * n.gauge_change->lifts_per_track.value() * hours_per_year;
     return r;
   case FacilityKind::Handling:
     r.limit = Limit::Cranes;
@@ -155,7 +205,8 @@ OnRoutes on_routes(const Network &net, const FlowSet &set, const SimulationResul
               std::vector<bool>(net.services.size())};
   for (FlowIndex f : set.flows)
     for (const RouteResult &route : base.od[f].routes) {
-      const auto nodes = route_nodes(net, route.services, base.od[f].origin, base.od[f].destination);
+      const auto nodes =
+          route_nodes(net, route.services, base.od[f].origin, base.od[f].destination);
       for (NodeIndex n : nodes)
         on.node[n] = true;
       for (ServiceIndex s : route.services)
@@ -176,9 +227,19 @@ void measure(ResourceCapacity &r, double load, double other_load, double other_m
 }
 
 /// Whether the set loads it: 0.5% of its capacity or more per 1× of its demand.
-bool loaded(const ResourceCapacity &r) { return r.capacity > 0.0 && r.marginal > 0.005 * r.capacity; }
+bool loaded(const ResourceCapacity &r) {
+  return r.capacity > 0.0 && r.marginal > 0.005 * r.capacity;
+}
 
 } // namespace
+
+bool at_node(const Network &net, const ResourceCapacity &r, NodeIndex node) {
+  if (r.service != invalid_index)
+    return false;
+  if (r.link < net.links.size())
+    return net.links[r.link].from == node || net.links[r.link].to == node;
+  return r.node == node;
+}
 
 std::vector<ResourceCapacity> rated_resources(const Network &net, Hours from, Hours to,
                                               const std::vector<double> &vehicle_capacity) {
@@ -220,16 +281,21 @@ AnalyticCapacity analytic_capacity(const Network &net, const FlowSet &set,
     const FacilityResult &fb = base.facilities[f];
     const double visits = fb.visits_per_year.mean;
     measure(r, facility_load(r, fb), facility_load(r, other.facilities[f]), other_multiplier);
-    r.teu_per_vehicle = visits > 0.0 ? (r.per_vehicle ? fb.teu_per_year.mean : r.load) / visits
-                                     : 0.0;
+    r.teu_per_vehicle =
+        visits > 0.0 ? (r.per_vehicle ? fb.teu_per_year.mean : r.load) / visits : 0.0;
     const bool used = r.link < net.links.size() ? on.link[r.link] : on.node[r.node];
     if (used && visits > 0.0 && loaded(r))
       out.resources.push_back(r);
   }
   std::stable_sort(out.resources.begin(), out.resources.end(),
                    [](const auto &a, const auto &b) { return a.multiplier < b.multiplier; });
-  if (!out.resources.empty())
-    out.multiplier = out.resources.front().multiplier;
+  out.binding = out.resources.size(); // none
+  for (std::size_t i = 0; i < out.resources.size(); ++i)
+    if (!set.through || at_node(net, out.resources[i], *set.through)) {
+      out.multiplier = out.resources[i].multiplier;
+      out.binding = i;
+      break;
+    }
   return out;
 }
 

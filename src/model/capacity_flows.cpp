@@ -74,6 +74,7 @@ FlowSet flows_through(const Network &net, const SimulationResults &base, const s
   FlowSet set;
   const NodeIndex node = net.find_node(at); // throws with the closest names
   set.through = node;
+  set.through_id = net.nodes[node].id;
   double teu_per_year = 0.0;
   for (FlowIndex f = 0; f < base.od.size() && f < net.demand.size(); ++f) {
     const OdResult &od = base.od[f];

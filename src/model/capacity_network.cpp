@@ -221,7 +221,11 @@ struct Commodity {
 } // namespace
 
 ServiceBound service_bound(const Network &net, const FlowSet &set,
-                           const std::vector<ResourceCapacity> &resources) {
+                           const std::vector<ResourceCapacity> &all) {
+  std::vector<ResourceCapacity> resources; // for a crossing, its own
+  for (const ResourceCapacity &r : all)
+    if (!set.through || at_node(net, r, *set.through))
+      resources.push_back(r);
   ServiceGraph g(net, resources);
   std::vector<Commodity> goods;
   for (FlowIndex f : set.flows) {
@@ -295,6 +299,21 @@ ServiceBound service_bound(const Network &net, const FlowSet &set,
   for (const auto &t : tight)
     out.binding.push_back(resources[static_cast<std::size_t>(t.second)].name);
   return out;
+}
+
+ServiceBound services_max_flow(const Network &net, NodeIndex from, NodeIndex to, Teu box) {
+  Network one = net;
+  DemandFlow f;
+  f.id = "max-flow";
+  f.origin = from;
+  f.destination = to;
+  f.size = DistributionSpec::fixed(box.value());
+  f.volume = TeuPerYear(1.0);
+  one.demand = {f};
+  FlowSet set;
+  set.flows = {0};
+  set.demand = f.volume;
+  return service_bound(one, set, rated_resources(one, Hours(0.0), Hours(hours_per_year)));
 }
 
 } // namespace corsim::model

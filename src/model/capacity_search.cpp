@@ -24,6 +24,22 @@ std::string first_growing(const std::vector<Overload> &overloads) {
   return overloads.empty() ? "" : overloads.front().what;
 }
 
+/// The first of the run's bottlenecks that is a service the set's boxes rode ("service CMO
+/// (rolled over)"); "" when none is.
+std::string delayed_most(const SimulationResults &r, const FlowSet &set) {
+  std::vector<std::string> ridden;
+  for (FlowIndex f : set.flows)
+    for (const RouteResult &route : r.od[f].routes)
+      for (ServiceIndex s : route.services)
+        if (s < r.services.size())
+          ridden.push_back("service " + r.services[s].id + " ");
+  for (const Bottleneck &b : r.bottlenecks)
+    for (const std::string &name : ridden)
+      if (b.what.rfind(name, 0) == 0)
+        return b.what;
+  return "";
+}
+
 } // namespace
 
 StabilityProbe judge_stability(const SimulationResults &r, const FlowSet &set, double multiplier,
@@ -35,20 +51,30 @@ StabilityProbe judge_stability(const SimulationResults &r, const FlowSet &set, d
     p95 = std::max(p95, r.od[f].transit_p95.mean);
   }
   const double offered = multiplier * set.demand.value();
-  StabilityProbe p{multiplier,          StabilityProbe::Verdict::Stable,
-                   TeuPerYear(offered), TeuPerYear(delivered),
-                   Teu(backlog),        Hours(p95),
+  StabilityProbe p{multiplier,
+                   StabilityProbe::Verdict::Stable,
+                   TeuPerYear(offered),
+                   TeuPerYear(delivered),
+                   Teu(backlog),
+                   Hours(p95),
                    {}};
-  if (!r.overloads.empty()) {
+  std::vector<Overload> overloads = r.overloads;
+  if (set.through) // a crossing's capacity: its own queues ("queue at customs at KRA")
+    std::erase_if(overloads, [&](const Overload &o) {
+      const std::string end = " at " + set.through_id;
+      return o.what.rfind("queue at ", 0) != 0 || o.what.size() < end.size() ||
+             o.what.compare(o.what.size() - end.size(), end.size(), end) != 0;
+    });
+  if (!overloads.empty()) {
     p.verdict = StabilityProbe::Verdict::Overloaded;
-    p.growing = first_growing(r.overloads);
-  } else if (backlog > offered * 14.0 / 365.0) { // two weeks of demand
+    p.growing = first_growing(overloads);
+  } else if (!set.through && backlog > offered * 14.0 / 365.0) { // two weeks of demand
     p.verdict = StabilityProbe::Verdict::Backlog;
   } else if (options.p95_days && in_days(Hours(p95)) > *options.p95_days) {
     p.verdict = StabilityProbe::Verdict::SlowP95;
   }
-  if (p.verdict != StabilityProbe::Verdict::Overloaded && !p.stable() && !r.bottlenecks.empty())
-    p.growing = r.bottlenecks.front().what; // where boxes were delayed most
+  if (p.verdict != StabilityProbe::Verdict::Overloaded && !p.stable())
+    p.growing = delayed_most(r, set);
   return p;
 }
 
@@ -186,8 +212,7 @@ bool SimulatedCapacity::any(StabilitySearch::Outcome o) const {
 }
 
 SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &run,
-                                     int replications,
-                                     const StabilityOptions &options) {
+                                     int replications, const StabilityOptions &options) {
   SimulatedCapacity out;
   out.searches.resize(static_cast<std::size_t>(std::max(replications, 0)));
   std::atomic<int> next{0};
@@ -240,29 +265,42 @@ std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBoun
   if (simulated.any(StabilitySearch::Outcome::NotFound))
     out += "- some searches found no limit below the largest multiplier tried: the simulated "
            "figure is a lower bound.\n";
-  if (std::isfinite(analytic.multiplier) && !analytic.resources.empty()) {
-    const ResourceCapacity &r = analytic.resources.front();
+  if (analytic.binding > 0 && !analytic.resources.empty())
+    out += "- " + analytic.resources.front().name + " fills at " +
+           one_decimal(analytic.resources.front().multiplier) +
+           "×, before any resource of the crossing: a limit of the routes through it, not of "
+           "the crossing (whose boxes it then holds back).\n";
+  if (std::isfinite(analytic.multiplier) && analytic.binding < analytic.resources.size()) {
+    const ResourceCapacity &r = analytic.resources[analytic.binding];
     const double gap = analytic.multiplier / sim;
     if (sim > 0.0 && gap > 1.15)
-      out += "- the analytic bound is " + percent(gap - 1.0) + " above the simulated capacity: " +
-             r.name + " is " + percent((r.load + (sim - 1.0) * r.marginal) / r.capacity) +
+      out += "- the analytic bound is " + percent(gap - 1.0) +
+             " above the simulated capacity: " + r.name + " is " +
+             percent((r.load + (sim - 1.0) * r.marginal) / r.capacity) +
              " used at the simulated capacity; queues grow before 100% when arrivals and "
              "service vary, departures come in weekly batches, and boxes miss connections.\n";
     else if (sim > 0.0 && gap < 0.95)
-      out += "- the simulation carries " + percent(1.0 / gap - 1.0) +
-             " more than the analytic bound: as " + r.name +
-             " fills, the route choice and re-planning move boxes to other routes, which the "
-             "bound's marginal load (measured at 0.5×–1×) does not foresee.\n";
+      out +=
+          "- the simulation carries " + percent(1.0 / gap - 1.0) +
+          " more than the analytic bound, whose marginal load on " + r.name +
+          " is measured between 0.5× and 1×: " +
+          (r.per_vehicle ? "its vehicles sent on demand carried " + one_decimal(r.teu_per_vehicle) +
+                               " TEU each at 1× and fill fuller as demand grows (each "
+                               "waits less for its load), so more demand adds fewer vehicles"
+                         : std::string("as it fills, the route choice and re-planning move "
+                                       "boxes to other routes")) +
+          ".\n";
   }
   if (!network.unbounded && sim > 0.0 && network.multiplier > 1.15 * sim) {
     out += "- the network bound is " + percent(network.multiplier / sim - 1.0) +
            " above the simulated capacity: it sends boxes over every route at once, each "
            "resource full, while the simulation's boxes choose routes one at a time by cost "
            "and queue at the first resource to fill.";
-    if (!analytic.resources.empty() && analytic.resources.front().per_vehicle)
+    const bool binds = analytic.binding < analytic.resources.size();
+    if (binds && analytic.resources[analytic.binding].per_vehicle)
       out += " It also fills every vehicle sent on demand, where those through " +
-             analytic.resources.front().name + " carried " +
-             one_decimal(analytic.resources.front().teu_per_vehicle) +
+             analytic.resources[analytic.binding].name + " carried " +
+             one_decimal(analytic.resources[analytic.binding].teu_per_vehicle) +
              " TEU each at 1× (they leave when their wait runs out).";
     out += "\n";
   }

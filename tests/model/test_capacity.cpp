@@ -117,8 +117,7 @@ TEST_CASE("The network bound is the minimum cut over the demand", "[capacity]") 
   }
 }
 
-TEST_CASE("The simulated capacity of one weekly train brackets the analytic bound",
-          "[capacity]") {
+TEST_CASE("The simulated capacity of one weekly train brackets the analytic bound", "[capacity]") {
   const Network net = weekly_line();
   const FlowSet od = find_od(net, "A:C");
   const SimulatedCapacity c = simulated_capacity(net, od, year(), StabilityOptions{});
@@ -142,6 +141,36 @@ TEST_CASE("The simulated capacity of one weekly train brackets the analytic boun
   CHECK(s.probes[0].stable());
   CHECK(s.probes[0].delivered.value() == Approx(730.0).epsilon(0.05));
   CHECK_FALSE(s.probes[1].stable());
+}
+
+TEST_CASE("A crossing's capacity is that of its own resources", "[capacity]") {
+  // The weekly line with customs at B clearing each TEU in 1 h on one lane: 8,760 TEU/yr,
+  // 12× the 730 TEU/yr through B. The train's seats fill first, at 10/7: a limit of the
+  // route, not of B, which the analytic and network answers leave aside for B's own.
+  Network net = weekly_line();
+  Customs c;
+  c.per_box = true;
+  c.time = DistributionSpec::fixed(1.0);
+  net.nodes[1].customs = c;
+  const SimulationResults base = at(net, 1.0);
+  const FlowSet through = flows_through(net, base, "B");
+  const AnalyticCapacity a = analytic_capacity(net, through, year(), base, at(net, 0.5), 0.5);
+  REQUIRE(a.resources.size() == 2);
+  CHECK(a.resources[0].name == "service train");
+  CHECK(a.binding == 1);
+  CHECK(a.resources[1].name == "customs at B");
+  CHECK(a.resources[1].teu_per_year() == Approx(8760.0));
+  CHECK(a.multiplier == Approx(12.0).epsilon(0.02));
+  CHECK(service_bound(net, through, a.measured).multiplier == Approx(12.0).epsilon(0.02));
+  // The simulation cannot load B past what the train brings: its queue never grows.
+  StabilityOptions o;
+  o.max_multiplier = 16.0;
+  const SimulatedCapacity sim = simulated_capacity(net, through, year(), o);
+  CHECK(sim.all(StabilitySearch::Outcome::NotFound));
+  const std::string why = explain_capacity(a, ServiceBound{}, sim);
+  CHECK_THAT(why, Catch::Contains("- service train fills at 1.4×, before any resource of the "
+                                  "crossing"));
+  CHECK_THAT(why, Catch::Contains("no limit below the largest multiplier tried"));
 }
 
 TEST_CASE("A p95 target the timetable cannot meet is not a capacity", "[capacity]") {

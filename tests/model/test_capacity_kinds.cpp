@@ -114,8 +114,7 @@ TEST_CASE("A daily quota at a road checkpoint: 12 trucks a day against 6", "[cap
   }
 }
 
-TEST_CASE("Lanes × opening hours at a road checkpoint: 6 trucks a day against 3",
-          "[capacity]") {
+TEST_CASE("Lanes × opening hours at a road checkpoint: 6 trucks a day against 3", "[capacity]") {
   // A box every 8 h: 3 trucks a day. One lane, 2 h a truck, open 06:00-18:00 every day:
   // 12 h / 2 h = 6 trucks a day, 2,190 a year, twice the 1,095.
   Network net = road_through_k(8.0);
@@ -196,8 +195,7 @@ TEST_CASE("Berths: 8,760 TEU of crane moves a year at each port against 4,380", 
   CHECK(a.infrastructure.unbounded);
 }
 
-TEST_CASE("A run at 90% of the simulated capacity is not overloaded; at 120% it is",
-          "[capacity]") {
+TEST_CASE("A run at 90% of the simulated capacity is not overloaded; at 120% it is", "[capacity]") {
   // The quota corridor with random (Poisson) arrivals and three replications.
   Network net = road_through_k(4.0);
   net.demand[0].arrivals = ArrivalProcess::Poisson;

@@ -67,30 +67,54 @@ TEST_CASE("corsim simulate rejects bad input with exit code 2", "[cli][model]") 
 }
 
 TEST_CASE("corsim flow and capacity answer for the corridor as --set changes it", "[cli][model]") {
-  // Teaching corridor: B-C carries 10 paths a day of 100-TEU trains, 365,000 TEU/yr; at 4 paths
-  // a day, 4 × 100 × 365 = 146,000.
+  // Teaching corridor. Over the services, A to C is the ABC-train's seats: 2 departures a week
+  // × 365 / 7 × 100 TEU = 10,429 TEU/yr; with 25 wagons instead of 50, half: 5,214. The
+  // infrastructure alone: B-C carries 10 paths a day of 100-TEU trains, 365,000 TEU/yr; at 4
+  // paths a day, 4 × 100 × 365 = 146,000.
   const CliRun flow = run_corsim("flow corridors/teaching.yaml --from A --to C");
   REQUIRE(flow.code == 0);
-  CHECK_THAT(flow.out, Catch::Contains("Max flow from Alpha terminal: 365,000 TEU/yr"));
+  CHECK_THAT(flow.out, Catch::Contains("Charlie gateway  10,429  service ABC-train"));
+  CHECK_THAT(flow.out, Catch::Contains("max flow from Alpha terminal: 365,000 TEU/yr"));
+  const CliRun half = run_corsim(
+      "flow corridors/teaching.yaml --from A --to C --set services.ABC-train.vehicle.wagons=25");
+  REQUIRE(half.code == 0);
+  CHECK_THAT(half.out, Catch::Contains("Charlie gateway   5,214  service ABC-train"));
   const CliRun cut =
       run_corsim("flow corridors/teaching.yaml --from A --to C --set \"links.B-C.capacity=4 /d\"");
   REQUIRE(cut.code == 0);
-  CHECK_THAT(cut.out, Catch::Contains("Max flow from Alpha terminal: 146,000 TEU/yr"));
+  CHECK_THAT(cut.out, Catch::Contains("max flow from Alpha terminal: 146,000 TEU/yr"));
   CHECK(run_corsim("flow corridors/teaching.yaml --from A --to C --set links.B-X.speed=1").code ==
         2);
-  // The analytic bound is the ABC-train's seats: half the wagons, half the bound.
-  const auto analytic = [](const std::string &extra) {
+  // capacity: the network bound is the seats over the 5,000 TEU/yr of A-C, 2.09×; with half
+  // the wagons 1.04×: --set reaches the three methods.
+  const auto network = [](const std::string &extra) {
     const CliRun r = run_corsim("capacity corridors/teaching.yaml --od A:C --days 60 "
-                                "--replications 2 -q" +
+                                "--replications 2 --steps 2 -q" +
                                 extra);
     REQUIRE(r.code == 0);
-    const std::size_t at = r.out.find("analytic (capacity / load per unit)");
+    const std::size_t at = r.out.find("\nnetwork ");
     REQUIRE(at != std::string::npos);
-    std::istringstream row(r.out.substr(at + 36));
+    std::istringstream row(r.out.substr(at + 9));
     double times = 0.0;
     row >> times;
     return times;
   };
-  CHECK(analytic(" --set services.ABC-train.vehicle.wagons=25") ==
-        Catch::Detail::Approx(analytic("") / 2.0).epsilon(0.01));
+  CHECK(network("") == Catch::Detail::Approx(10428.6 / 5000.0).epsilon(0.01));
+  CHECK(network(" --set services.ABC-train.vehicle.wagons=25") ==
+        Catch::Detail::Approx(5214.3 / 5000.0).epsilon(0.01));
+}
+
+TEST_CASE("corsim capacity --at a crossing scales every flow through it", "[cli][model]") {
+  // Teaching corridor: only A-Q passes the road checkpoint K (3,000 TEU/yr); --at K names it.
+  const CliRun r = run_corsim("capacity corridors/teaching.yaml --at K --days 120 "
+                              "--replications 2 --steps 2 -q");
+  REQUIRE(r.code == 0);
+  CHECK_THAT(r.out, Catch::StartsWith("capacity through K: demand 3,000 TEU/yr in 1 flow\n"));
+  CHECK_THAT(r.out, Catch::Contains("road checkpoint at K"));
+  const CliRun neither = run_corsim("capacity corridors/teaching.yaml -q");
+  CHECK(neither.code == 2);
+  CHECK_THAT(neither.err, Catch::Contains("give --od ORIGIN:DESTINATION or --at NODE"));
+  const CliRun unknown = run_corsim("capacity corridors/teaching.yaml --at Kilo2 -q");
+  CHECK(unknown.code == 2);
+  CHECK_THAT(unknown.err, Catch::Contains("unknown node 'Kilo2'"));
 }

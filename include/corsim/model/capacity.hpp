@@ -35,11 +35,12 @@ namespace corsim::model {
 
 /// The demand flows a capacity question scales.
 struct FlowSet {
-  std::string label; ///< "CCX → DUI", "through KRA"
-  std::vector<FlowIndex> flows; ///< in Network::demand order
-  TeuPerYear demand{0.0};       ///< their volumes together, TEU/yr
-  NodeIndex from = 0, to = 0;   ///< an OD's ends (find_od)
+  std::string label;                ///< "CCX → DUI", "through KRA"
+  std::vector<FlowIndex> flows;     ///< in Network::demand order
+  TeuPerYear demand{0.0};           ///< their volumes together, TEU/yr
+  NodeIndex from = 0, to = 0;       ///< an OD's ends (find_od)
   std::optional<NodeIndex> through; ///< the crossing (flows_through)
+  std::string through_id;           ///< its node id
 };
 
 /// The flows of "ORIGIN:DESTINATION" (node ids or names). Throws InputError without a ':',
@@ -72,10 +73,10 @@ struct ResourceCapacity {
   LinkIndex link = invalid_index;
   ServiceIndex service = invalid_index;
   Limit limit = Limit::LanesHours;
-  bool per_vehicle = true; ///< its unit: vehicles (else TEU)
-  double capacity = 0.0;   ///< a year, in its unit
-  double load = 0.0;       ///< a year in the base run, in its unit
-  double marginal = 0.0;   ///< more a year per 1× more of the set's demand, in its unit
+  bool per_vehicle = true;      ///< its unit: vehicles (else TEU)
+  double capacity = 0.0;        ///< a year, in its unit
+  double load = 0.0;            ///< a year in the base run, in its unit
+  double marginal = 0.0;        ///< more a year per 1× more of the set's demand, in its unit
   double teu_per_vehicle = 0.0; ///< of the vehicles it served in the base run
   /// The set's multiplier that fills it: 1 + (capacity - load) / marginal; +inf when the
   /// set adds nothing to it.
@@ -92,9 +93,16 @@ struct ResourceCapacity {
 std::vector<ResourceCapacity> rated_resources(const Network &net, Hours from, Hours to,
                                               const std::vector<double> &vehicle_capacity = {});
 
+/// Whether `r` belongs to the crossing `node`: a facility there, or train paths on a link
+/// that ends there.
+bool at_node(const Network &net, const ResourceCapacity &r, NodeIndex node);
+
 /// The analytic capacity: every resource the set loads, the binding one first.
 struct AnalyticCapacity {
-  double multiplier = std::numeric_limits<double>::infinity(); ///< of the set's demand
+  /// Of the set's demand: where the first resource fills; for a crossing (FlowSet::through),
+  /// the first of its own (at_node), since the question is what the crossing carries.
+  double multiplier = std::numeric_limits<double>::infinity();
+  std::size_t binding = 0; ///< index in `resources` of the one at `multiplier`; size(): none
   std::vector<ResourceCapacity> resources; ///< those the set loads, smallest multiplier first
   /// Every rated resource with its load and marginal load measured, in rated_resources order
   /// (the network bound leaves the other flows' load, load - marginal, to the set).
@@ -123,15 +131,15 @@ struct NetworkBound {
 
 /// max_flow() from the OD's origin to its destination, over the OD's demand; for a crossing,
 /// the least of the max-flows from the set's origins to it and from it to their destinations.
-NetworkBound network_bound(const Network &net, const FlowSet &set,
-                           const FlowOptions &options = {});
+NetworkBound network_bound(const Network &net, const FlowSet &set, const FlowOptions &options = {});
 
 /// The network bound over the services: the largest multiplier of the set's demand that the
 /// services' network carries, each flow routed freely over the services' legs (boarding and
 /// alighting where a service stops, changing between gauges only with lifts), within each
 /// resource's capacity less the other flows' load (load - marginal). A linear programme
 /// (GLPK). A relaxation where a rule is not modelled (the timetable's times, customs at a
-/// truck's last stop), so it bounds the simulated capacity from above.
+/// truck's last stop), so it bounds the simulated capacity from above. For a crossing
+/// (FlowSet::through) only its own resources (at_node) limit it.
 struct ServiceBound {
   double multiplier = std::numeric_limits<double>::infinity(); ///< of the set's demand
   bool unbounded = false;           ///< a route without a limited resource exists
@@ -140,6 +148,12 @@ struct ServiceBound {
 
 ServiceBound service_bound(const Network &net, const FlowSet &set,
                            const std::vector<ResourceCapacity> &resources);
+
+/// The most TEU a year the services carry from `from` to `to` with no other traffic (the
+/// network alone, as `corsim flow` asks): service_bound() of one flow of containers in boxes
+/// of `box` TEU, over rated_resources() of a year. `multiplier` is then in TEU a year.
+ServiceBound services_max_flow(const Network &net, NodeIndex from, NodeIndex to,
+                               Teu box = Teu(2.0));
 
 // --- simulated --------------------------------------------------------------------------
 
@@ -169,13 +183,15 @@ struct StabilityProbe {
   Teu backlog{0.0};          ///< of the set's flows at the end of the run, TEU
   Hours transit_p95{0.0};    ///< the largest p95 transit of the set's flows, hours
   /// Overloaded: what grew first (a queue or a service before the total); else, when
-  /// unstable, the run's first bottleneck (the most TEU-hours of delay).
+  /// unstable, the first of the run's bottlenecks (by TEU-hours of delay) that is a service
+  /// the set's boxes rode, if any.
   std::string growing;
   [[nodiscard]] bool stable() const { return verdict == Verdict::Stable; }
 };
 
 /// Judges `r`, a run at `multiplier` × the set's demand, by its overloads (find_overloads),
-/// then its backlog and p95.
+/// then its backlog and p95. For a crossing only the queues of its own facilities count, and
+/// not the backlog (boxes not yet loaded have not reached it).
 StabilityProbe judge_stability(const SimulationResults &r, const FlowSet &set, double multiplier,
                                const StabilityOptions &options);
 
@@ -188,8 +204,8 @@ struct StabilitySearch {
     NoCapacity ///< unstable even at lowest_multiplier (`multiplier` is 0)
   };
   Outcome outcome = Outcome::Found;
-  double multiplier = 0.0; ///< the largest found stable
-  StabilityProbe unstable; ///< the run just above (NoCapacity: at lowest_multiplier)
+  double multiplier = 0.0;            ///< the largest found stable
+  StabilityProbe unstable;            ///< the run just above (NoCapacity: at lowest_multiplier)
   std::vector<StabilityProbe> probes; ///< every run, in the order run
 };
 
@@ -199,7 +215,7 @@ using RunReplication = std::function<SimulationResults(double multiplier, int re
 
 /// The simulated capacity: one search per replication, on its own streams.
 struct SimulatedCapacity {
-  Estimate multiplier; ///< over the replications' searches (NoCapacity counts 0)
+  Estimate multiplier;                   ///< over the replications' searches (NoCapacity counts 0)
   std::vector<StabilitySearch> searches; ///< by replication
   /// What grew first in most of the searches' first unstable runs ("queue at customs at
   /// KRA"), or the verdict with where boxes were delayed most ("backlog over two weeks of
@@ -217,8 +233,7 @@ SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &r
 /// The same, running simulate() on copies of `net` with the set's volumes scaled, one
 /// replication (options.first_replication + r) at a time on one thread.
 SimulatedCapacity simulated_capacity(const Network &net, const FlowSet &set,
-                                     const SimulationOptions &run,
-                                     const StabilityOptions &options);
+                                     const SimulationOptions &run, const StabilityOptions &options);
 
 /// Why the three differ, with the numbers: one "- ...\n" line per reason, for a reader.
 std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBound &network,
