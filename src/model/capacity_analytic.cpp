@@ -5,6 +5,7 @@
 
 #include "facilities.hpp"
 
+#include "corsim/error.hpp"
 #include "corsim/routing_graph.hpp"
 
 #include <algorithm>
@@ -120,6 +121,8 @@ std::optional<ResourceCapacity> facility_capacity(const Network &net, const Faci
   r.link = f.link;
   switch (f.kind) {
   case FacilityKind::Customs: // lanes × clearances a lane starts, per vehicle or per TEU
+    if (!(customs_clearance(n).value() > 0.0))
+      return std::nullopt; // no time, no limit
     r.limit = Limit::LanesHours;
     r.per_vehicle = !n.customs->per_box;
     r.capacity = r.per_vehicle
@@ -129,6 +132,8 @@ std::optional<ResourceCapacity> facility_capacity(const Network &net, const Faci
     return r;
   case FacilityKind::RoadCheckpoint: { // the lanes' trucks, or the daily quota
     const RoadCheckpoint &cp = *n.road_checkpoint;
+    if (!(cp.time.mean() > 0.0))
+      return std::nullopt;
     r.limit = Limit::LanesHours;
     r.capacity = cp.lanes * starts_a_year(cp.hours, w, moments(cp.time));
     const double quota = per_day(cp.daily_quota) * w.open_days_a_year(cp.hours);
@@ -233,12 +238,8 @@ bool loaded(const ResourceCapacity &r) {
 
 } // namespace
 
-bool at_node(const Network &net, const ResourceCapacity &r, NodeIndex node) {
-  if (r.service != invalid_index)
-    return false;
-  if (r.link < net.links.size())
-    return net.links[r.link].from == node || net.links[r.link].to == node;
-  return r.node == node;
+bool at_node(const ResourceCapacity &r, NodeIndex node) {
+  return r.service == invalid_index && r.link == invalid_index && r.node == node;
 }
 
 std::vector<ResourceCapacity> rated_resources(const Network &net, Hours from, Hours to,
@@ -275,9 +276,12 @@ AnalyticCapacity analytic_capacity(const Network &net, const FlowSet &set,
         out.resources.push_back(r);
       continue;
     }
-    while (base.facilities[f].node != r.node || base.facilities[f].kind != r.kind ||
-           base.facilities[f].link != r.link)
+    while (f < base.facilities.size() &&
+           (base.facilities[f].node != r.node || base.facilities[f].kind != r.kind ||
+            base.facilities[f].link != r.link))
       ++f;
+    if (f >= base.facilities.size() || f >= other.facilities.size())
+      throw ApiMisuse("analytic_capacity: the runs are not of this network");
     const FacilityResult &fb = base.facilities[f];
     const double visits = fb.visits_per_year.mean;
     measure(r, facility_load(r, fb), facility_load(r, other.facilities[f]), other_multiplier);
@@ -291,7 +295,7 @@ AnalyticCapacity analytic_capacity(const Network &net, const FlowSet &set,
                    [](const auto &a, const auto &b) { return a.multiplier < b.multiplier; });
   out.binding = out.resources.size(); // none
   for (std::size_t i = 0; i < out.resources.size(); ++i)
-    if (!set.through || at_node(net, out.resources[i], *set.through)) {
+    if (!set.through || at_node(out.resources[i], *set.through)) {
       out.multiplier = out.resources[i].multiplier;
       out.binding = i;
       break;

@@ -32,13 +32,12 @@ FlowSet find_od(const Network &net, const std::string &text) {
 namespace {
 
 /// Whether the box alighting from services[i] does so at `node`: the destination after the
-/// last service, else the first node the next service calls at.
-bool alights_at(const Network &net, const std::vector<ServiceIndex> &services, std::size_t i,
-                NodeIndex node, NodeIndex destination) {
-  const bool last = i + 1 == services.size() || services[i + 1] >= net.services.size();
-  if (last)
+/// last service, else the first stop of the next service (a truck on demand included).
+bool alights_at(const std::vector<Service> &all, const std::vector<ServiceIndex> &services,
+                std::size_t i, NodeIndex node, NodeIndex destination) {
+  if (i + 1 == services.size() || services[i + 1] >= all.size())
     return node == destination;
-  const std::vector<NodeIndex> &next = net.services[services[i + 1]].route;
+  const std::vector<NodeIndex> &next = all[services[i + 1]].route;
   return std::find(next.begin(), next.end(), node) != next.end();
 }
 
@@ -46,19 +45,16 @@ bool alights_at(const Network &net, const std::vector<ServiceIndex> &services, s
 
 std::vector<NodeIndex> route_nodes(const Network &net, const std::vector<ServiceIndex> &services,
                                    NodeIndex origin, NodeIndex destination) {
+  const std::vector<Service> all = model_services(net);
   std::vector<NodeIndex> out;
   NodeIndex at = origin;
-  for (std::size_t i = 0; i < services.size(); ++i) {
-    if (services[i] >= net.services.size()) { // a truck on demand over one road link
-      out.push_back(at);
-      continue; // its link's far end is where the next service (or the destination) starts
-    }
-    const std::vector<NodeIndex> &r = net.services[services[i]].route;
+  for (std::size_t i = 0; i < services.size() && services[i] < all.size(); ++i) {
+    const std::vector<NodeIndex> &r = all[services[i]].route;
     auto from = std::find(r.begin(), r.end(), at);
     if (from == r.end())
       break;
     auto to = from + 1;
-    while (to != r.end() && !alights_at(net, services, i, *to, destination))
+    while (to != r.end() && !alights_at(all, services, i, *to, destination))
       ++to;
     if (to == r.end())
       break;

@@ -4,10 +4,13 @@
 #include "corsim/model/capacity.hpp"
 #include "corsim/model/whatif.hpp"
 
+#include "corsim/error.hpp"
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <exception>
 #include <map>
 #include <thread>
 
@@ -15,12 +18,13 @@ namespace corsim::model {
 
 namespace {
 
-/// What grew: a queue or a service's waiting boxes before the total in the system, which
-/// grows with any of them.
+/// What grew: a facility's queue (the vehicles of a service wait there, so its boxes pile
+/// up too), else a service's waiting boxes, else the total in the system.
 std::string first_growing(const std::vector<Overload> &overloads) {
-  for (const Overload &o : overloads)
-    if (o.what != "TEU in the system")
-      return o.what;
+  for (const char *prefix : {"queue at ", "TEU waiting for "})
+    for (const Overload &o : overloads)
+      if (o.what.rfind(prefix, 0) == 0)
+        return o.what;
   return overloads.empty() ? "" : overloads.front().what;
 }
 
@@ -101,13 +105,18 @@ private:
     return out_.probes.back();
   }
 
-  /// Doubling from 1×: false when stable even at max_multiplier.
+  /// Doubling from 1×: false when stable even at max_multiplier, or at the most demand the
+  /// model takes (a million consignments a flow a year: scale_demand refuses more).
   bool bracket() {
     at_hi_ = probe(hi_);
     while (at_hi_.stable() && hi_ < o_.max_multiplier) {
       lo_ = hi_;
       hi_ *= 2.0;
-      at_hi_ = probe(hi_);
+      try {
+        at_hi_ = probe(hi_);
+      } catch (const InputError &) {
+        return false;
+      }
     }
     return !at_hi_.stable();
   }
@@ -215,11 +224,17 @@ SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &r
                                      int replications, const StabilityOptions &options) {
   SimulatedCapacity out;
   out.searches.resize(static_cast<std::size_t>(std::max(replications, 0)));
+  std::vector<std::exception_ptr> failed(out.searches.size());
   std::atomic<int> next{0};
   auto work = [&] {
-    for (int r; (r = next++) < replications;)
-      out.searches[static_cast<std::size_t>(r)] =
-          Search(set, options, [&run, r](double m) { return run(m, r); }).run();
+    for (int r; (r = next++) < replications;) {
+      const auto i = static_cast<std::size_t>(r);
+      try {
+        out.searches[i] = Search(set, options, [&run, r](double m) { return run(m, r); }).run();
+      } catch (...) { // handed to the caller, the first replication's first, after the join
+        failed[i] = std::current_exception();
+      }
+    }
   };
   std::vector<std::thread> workers;
   for (int t = 1; t < std::min(options.threads, replications); ++t)
@@ -227,6 +242,9 @@ SimulatedCapacity simulated_capacity(const FlowSet &set, const RunReplication &r
   work();
   for (std::thread &t : workers)
     t.join();
+  for (const std::exception_ptr &e : failed)
+    if (e)
+      std::rethrow_exception(e);
   std::vector<double> found;
   for (const StabilitySearch &s : out.searches)
     found.push_back(s.multiplier);

@@ -143,21 +143,12 @@ detail::ModelInputs make_inputs(const Network &net, const SimulationOptions &o,
   in.net = &net;
   in.options = &o;
   in.timetable = &tt;
-  in.services = net.services;
-  std::vector<bool> served(net.links.size(), false);
-  for (const Service &s : net.services)
-    for (LinkIndex l : s.legs)
-      served[l] = true;
+  in.services = model_services(net);
   in.on_demand.assign(net.links.size() * 2, UINT32_MAX);
-  for (LinkIndex l = 0; l < net.links.size(); ++l) {
-    if (net.links[l].mode != Mode::Road || served[l])
-      continue;
-    for (bool reverse : {false, true}) {
-      if (reverse && net.links[l].oneway)
-        continue;
-      in.on_demand[l * 2 + (reverse ? 1 : 0)] = static_cast<std::uint32_t>(in.services.size());
-      in.services.push_back(on_demand_service(net, l, reverse));
-    }
+  for (auto s = static_cast<std::uint32_t>(net.services.size()); s < in.services.size(); ++s) {
+    const Service &truck = in.services[s];
+    const bool reverse = truck.route[0] != net.links[truck.legs[0]].from;
+    in.on_demand[truck.legs[0] * 2 + (reverse ? 1 : 0)] = s;
   }
   in.background_begin = static_cast<std::uint32_t>(in.services.size());
   for (const BackgroundTraffic &b : net.background)
@@ -211,6 +202,22 @@ DwellOptions model_dwell() {
   return d;
 }
 } // namespace
+
+std::vector<Service> model_services(const Network &net) {
+  std::vector<Service> out = net.services;
+  std::vector<bool> served(net.links.size(), false);
+  for (const Service &s : net.services)
+    for (LinkIndex l : s.legs)
+      served[l] = true;
+  for (LinkIndex l = 0; l < net.links.size(); ++l) {
+    if (net.links[l].mode != Mode::Road || served[l])
+      continue;
+    for (bool reverse : {false, true})
+      if (!reverse || !net.links[l].oneway)
+        out.push_back(on_demand_service(net, l, reverse));
+  }
+  return out;
+}
 
 std::vector<std::string> service_ids(const Network &network) {
   SimulationOptions unused;

@@ -72,6 +72,19 @@ TEST_CASE("An origin-destination's flows are found by node names", "[capacity]")
   }
 }
 
+TEST_CASE("A route's nodes include those of its trucks on demand", "[capacity]") {
+  // A --rail-- B --road-- D: the train A -> B, then a truck on demand B -> D (the model's
+  // service 1, after the network's one service).
+  Network net = weekly_line();
+  net.nodes[2].id = "D";
+  net.links[1] = road("B-D", 1, 2, 3.0);
+  net.services[0].route = {0, 1};
+  net.services[0].legs = {0};
+  REQUIRE(model_services(net).size() == 3); // the truck both ways
+  CHECK(route_nodes(net, {0, 1}, 0, 2) == std::vector<NodeIndex>{0, 1, 2});
+  CHECK(route_nodes(net, {2}, 2, 1) == std::vector<NodeIndex>{2, 1});
+}
+
 TEST_CASE("The analytic capacity is the train's seats over the demand", "[capacity]") {
   const Network net = weekly_line();
   const FlowSet od = find_od(net, "A:C");

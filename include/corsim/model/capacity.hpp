@@ -93,9 +93,9 @@ struct ResourceCapacity {
 std::vector<ResourceCapacity> rated_resources(const Network &net, Hours from, Hours to,
                                               const std::vector<double> &vehicle_capacity = {});
 
-/// Whether `r` belongs to the crossing `node`: a facility there, or train paths on a link
-/// that ends there.
-bool at_node(const Network &net, const ResourceCapacity &r, NodeIndex node);
+/// Whether `r` belongs to the crossing `node`: a facility there (not a link's paths, nor a
+/// service's seats).
+bool at_node(const ResourceCapacity &r, NodeIndex node);
 
 /// The analytic capacity: every resource the set loads, the binding one first.
 struct AnalyticCapacity {

@@ -171,6 +171,11 @@ struct SimulationOptions {
   void validate() const;
 };
 
+/// The services the model runs, in its order (as SimulationResults::services): the network's,
+/// then a truck on demand for each direction of each road link that no service runs over
+/// (a box per truck, leaving when it is ready).
+std::vector<Service> model_services(const Network &network);
+
 /// Ids of the services in the model's order, as TraceEvent::service and
 /// SimulationResults::services index them: the network's services, then one on-demand truck
 /// service per direction of each road link that no service runs over, then (in traces only)
