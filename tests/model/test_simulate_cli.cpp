@@ -104,6 +104,35 @@ TEST_CASE("corsim flow and capacity answer for the corridor as --set changes it"
         Catch::Detail::Approx(5214.3 / 5000.0).epsilon(0.01));
 }
 
+TEST_CASE("corsim capacity on the teaching corridor: the three answers meet at the train's seats",
+          "[cli][model]") {
+  // A to C rides only the ABC-train: 2 departures a week × 365 / 7 × 100 TEU = 10,428.6 TEU/yr
+  // against 5,000 TEU/yr, 2.086×; nothing else on the route comes near (the crane gang at A
+  // fills at 87×, the lifts at B at 104×). The LP is the seats over the demand; the analytic
+  // measures the train's load (its boxes ride the whole route: 5,000 TEU/yr per 1×); the
+  // simulation's queue for the train grows just past it, found to 1/32 of the bracket [2, 4].
+  const CliRun r =
+      run_corsim("capacity corridors/teaching.yaml --od A:C --replications 2 --steps 6 -q");
+  REQUIRE(r.code == 0);
+  const auto row = [&](const std::string &method) {
+    const std::size_t at = r.out.find("\n" + method + " ");
+    REQUIRE(at != std::string::npos);
+    std::istringstream in(r.out.substr(at + method.size() + 2));
+    double times = 0.0;
+    in >> times;
+    return times;
+  };
+  const double seats = 10428.6 / 5000.0;
+  CHECK(row("network") == Catch::Detail::Approx(seats).epsilon(0.01));
+  CHECK(row("analytic") == Catch::Detail::Approx(seats).epsilon(0.03));
+  CHECK(row("simulated") == Catch::Detail::Approx(seats).epsilon(0.05));
+  CHECK(row("simulated") <= row("network") * 1.02);
+  CHECK_THAT(r.out,
+             Catch::Contains("analytic               2.") &&
+                 Catch::Contains("service ABC-train (seats: 0.29 vehicles/day, 10,429 TEU/yr)"));
+  CHECK_THAT(r.out, Catch::Contains("- the bounds are within 15% of the simulated capacity"));
+}
+
 TEST_CASE("corsim capacity --at a crossing scales every flow through it", "[cli][model]") {
   // Teaching corridor: only A-Q passes the road checkpoint K (3,000 TEU/yr); --at K names it.
   const CliRun r = run_corsim("capacity corridors/teaching.yaml --at K --days 120 "
