@@ -283,6 +283,15 @@ std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBoun
   if (simulated.any(StabilitySearch::Outcome::NotFound))
     out += "- some searches found no limit below the largest multiplier tried: the simulated "
            "figure is a lower bound.\n";
+  if (simulated.binding.rfind(verdict_name(StabilityProbe::Verdict::SlowP95), 0) == 0) {
+    const auto none = std::count_if(
+        simulated.searches.begin(), simulated.searches.end(),
+        [](const StabilitySearch &s) { return s.outcome == StabilitySearch::Outcome::NoCapacity; });
+    return out + "- the p95 target binds, not a resource: the bounds know no target. " +
+           std::to_string(none) + " of " + std::to_string(simulated.searches.size()) +
+           " searches found no demand that meets it (their 0 is in the mean): a target near "
+           "what the timetable gives at any load.\n";
+  }
   if (analytic.binding > 0 && !analytic.resources.empty())
     out += "- " + analytic.resources.front().name + " fills at " +
            one_decimal(analytic.resources.front().multiplier) +

@@ -205,6 +205,16 @@ TEST_CASE("A p95 target the timetable cannot meet is not a capacity", "[capacity
   CHECK(c.searches[0].unstable.verdict == StabilityProbe::Verdict::SlowP95);
   CHECK(asked == std::vector<double>{1.0, 0.1});
   CHECK(explain_capacity(AnalyticCapacity{}, ServiceBound{}, c).rfind("- unstable even", 0) == 0);
+  SECTION("when some searches meet it, the target is named as the limit") {
+    SimulatedCapacity mixed = c;
+    mixed.searches.push_back(c.searches[0]);
+    mixed.searches[1].outcome = StabilitySearch::Outcome::Found;
+    mixed.binding = "p95 over the target";
+    CHECK(explain_capacity(AnalyticCapacity{}, ServiceBound{}, mixed) ==
+          "- the p95 target binds, not a resource: the bounds know no target. 1 of 2 searches "
+          "found no demand that meets it (their 0 is in the mean): a target near what the "
+          "timetable gives at any load.\n");
+  }
 }
 
 TEST_CASE("Demand is scaled in memory within the loader's limits", "[capacity][whatif]") {
