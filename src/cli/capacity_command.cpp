@@ -58,26 +58,27 @@ std::string simulated_text(const model::SimulatedCapacity &s) {
   return s.binding;
 }
 
+/// The first `shown` names, then how many more: "A, B and 3 more".
+std::string first_names(const std::vector<std::string> &names, std::size_t shown) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < shown; ++i)
+    out += (out.empty() ? "" : ", ") + names[i];
+  if (names.size() > shown)
+    out += fmt::format(" and {} more", names.size() - shown);
+  return out;
+}
+
 std::string infrastructure_text(const model::NetworkBound &b) {
   if (b.unbounded)
     return "none: a path without capacity limits";
-  std::string cut;
-  for (std::size_t i = 0; i < b.min_cut.size() && i < 1; ++i)
-    cut += b.min_cut[i].name;
-  if (b.min_cut.size() > 1)
-    cut += fmt::format(" and {} more", b.min_cut.size() - 1);
-  return "ignoring services: " + cut;
+  std::vector<std::string> cut;
+  for (const CutElement &c : b.min_cut)
+    cut.push_back(c.name);
+  return "ignoring services: " + first_names(cut, 1);
 }
 
 std::string services_text(const model::ServiceBound &b) {
-  if (b.unbounded)
-    return "none: a route without a limited resource";
-  std::string tight;
-  for (std::size_t i = 0; i < b.binding.size() && i < 2; ++i)
-    tight += (tight.empty() ? "" : ", ") + b.binding[i];
-  if (b.binding.size() > 2)
-    tight += fmt::format(" and {} more", b.binding.size() - 2);
-  return tight;
+  return b.unbounded ? "none: a route without a limited resource" : first_names(b.binding, 2);
 }
 
 /// The three methods and the infrastructure's max-flow.

@@ -6,7 +6,6 @@
 #include "facilities.hpp"
 
 #include "corsim/error.hpp"
-#include "corsim/routing_graph.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -74,7 +73,7 @@ struct Window {
     for (double d = std::floor(from.value() / hours_per_day); d * hours_per_day < to.value(); ++d)
       days +=
           c.open_hours(Hours(d * hours_per_day), Hours((d + 1.0) * hours_per_day)).value() > 0.0;
-    return days * hours_per_day / (to - from).value() * 365.0;
+    return days * per_year();
   }
 };
 
@@ -120,16 +119,17 @@ std::optional<ResourceCapacity> facility_capacity(const Network &net, const Faci
   r.node = f.node;
   r.link = f.link;
   switch (f.kind) {
-  case FacilityKind::Customs: // lanes × clearances a lane starts, per vehicle or per TEU
-    if (!(customs_clearance(n).value() > 0.0))
+  case FacilityKind::Customs: { // lanes × clearances a lane starts, per vehicle or per TEU
+    const Moments t = clearance(*n.customs);
+    if (!(t.mean > 0.0))
       return std::nullopt; // no time, no limit
     r.limit = Limit::LanesHours;
     r.per_vehicle = !n.customs->per_box;
-    r.capacity = r.per_vehicle
-                     ? n.customs->lanes * starts_a_year(n.customs->hours, w, clearance(*n.customs))
-                     : n.customs->lanes * w.open_hours_a_year(n.customs->hours) /
-                           customs_clearance(n).value();
+    r.capacity =
+        n.customs->lanes * (r.per_vehicle ? starts_a_year(n.customs->hours, w, t)
+                                          : w.open_hours_a_year(n.customs->hours) / t.mean);
     return r;
+  }
   case FacilityKind::RoadCheckpoint: { // the lanes' trucks, or the daily quota
     const RoadCheckpoint &cp = *n.road_checkpoint;
     if (!(cp.time.mean() > 0.0))

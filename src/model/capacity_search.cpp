@@ -272,68 +272,89 @@ SimulatedCapacity simulated_capacity(const Network &net, const FlowSet &set,
       run.replications, options);
 }
 
+namespace {
+
+/// Why the analytic answer differs from the simulated one by more than 15% above or 5% below,
+/// with the numbers; "" when it does not.
+std::string analytic_gap(const AnalyticCapacity &analytic, double sim) {
+  if (!std::isfinite(analytic.multiplier) || analytic.binding >= analytic.resources.size() ||
+      !(sim > 0.0))
+    return "";
+  const ResourceCapacity &r = analytic.resources[analytic.binding];
+  const double gap = analytic.multiplier / sim;
+  if (gap > 1.15)
+    return "- the analytic bound is " + percent(gap - 1.0) +
+           " above the simulated capacity: " + r.name + " is " +
+           percent((r.load + (sim - 1.0) * r.marginal) / r.capacity) +
+           " used at the simulated capacity; queues grow before 100% when arrivals and service "
+           "vary, departures come in weekly batches, and boxes miss connections.\n";
+  if (gap >= 0.95)
+    return "";
+  const std::string why =
+      r.per_vehicle ? "its vehicles sent on demand carried " + one_decimal(r.teu_per_vehicle) +
+                          " TEU each at 1× and fill fuller as demand grows (each waits less for "
+                          "its load), so more demand adds fewer vehicles"
+                    : "as it fills, the route choice and re-planning move boxes to other routes";
+  return "- the simulation carries " + percent(1.0 / gap - 1.0) +
+         " more than the analytic bound, whose marginal load on " + r.name +
+         " is measured between 0.5× and 1×: " + why + ".\n";
+}
+
+/// Why the network bound differs from the simulated answer, with the numbers; "" when it
+/// is within 15% above and not below.
+std::string network_gap(const AnalyticCapacity &analytic, const ServiceBound &network, double sim) {
+  if (network.unbounded || !(sim > 0.0))
+    return "";
+  if (network.multiplier < 0.999 * sim)
+    return "- the network bound is below the simulated capacity: the other flows' load it "
+           "leaves out (their base-run load) shrinks as the set's boxes take their room.\n";
+  if (network.multiplier <= 1.15 * sim)
+    return "";
+  std::string out = "- the network bound is " + percent(network.multiplier / sim - 1.0) +
+                    " above the simulated capacity: it sends boxes over every route at once, "
+                    "each resource full, while the simulation's boxes choose routes one at a "
+                    "time by cost and queue at the first resource to fill.";
+  if (analytic.binding < analytic.resources.size() &&
+      analytic.resources[analytic.binding].per_vehicle)
+    out += " It also fills every vehicle sent on demand, where those through " +
+           analytic.resources[analytic.binding].name + " carried " +
+           one_decimal(analytic.resources[analytic.binding].teu_per_vehicle) +
+           " TEU each at 1× (they leave when their wait runs out).";
+  return out + "\n";
+}
+
+/// The p95 target, not a resource, limits the searches: how many met it at no demand.
+std::string target_binds(const SimulatedCapacity &simulated) {
+  const auto none = std::count_if(
+      simulated.searches.begin(), simulated.searches.end(),
+      [](const StabilitySearch &s) { return s.outcome == StabilitySearch::Outcome::NoCapacity; });
+  return "- the p95 target binds, not a resource: the bounds know no target. " +
+         std::to_string(none) + " of " + std::to_string(simulated.searches.size()) +
+         " searches found no demand that meets it (their 0 is in the mean): a target near what "
+         "the timetable gives at any load.\n";
+}
+
+} // namespace
+
 std::string explain_capacity(const AnalyticCapacity &analytic, const ServiceBound &network,
                              const SimulatedCapacity &simulated) {
-  const double sim = simulated.multiplier.mean;
-  std::string out;
   if (simulated.all(StabilitySearch::Outcome::NoCapacity))
     return "- unstable even at the lowest demand tried: a target the timetable cannot meet, or "
            "overload elsewhere (another flow or background traffic) that this demand does "
            "not cause; see `corsim simulate` of the scenario.\n";
+  std::string out;
   if (simulated.any(StabilitySearch::Outcome::NotFound))
     out += "- some searches found no limit below the largest multiplier tried: the simulated "
            "figure is a lower bound.\n";
-  if (simulated.binding.rfind(verdict_name(StabilityProbe::Verdict::SlowP95), 0) == 0) {
-    const auto none = std::count_if(
-        simulated.searches.begin(), simulated.searches.end(),
-        [](const StabilitySearch &s) { return s.outcome == StabilitySearch::Outcome::NoCapacity; });
-    return out + "- the p95 target binds, not a resource: the bounds know no target. " +
-           std::to_string(none) + " of " + std::to_string(simulated.searches.size()) +
-           " searches found no demand that meets it (their 0 is in the mean): a target near "
-           "what the timetable gives at any load.\n";
-  }
+  if (simulated.binding.rfind(verdict_name(StabilityProbe::Verdict::SlowP95), 0) == 0)
+    return out + target_binds(simulated);
   if (analytic.binding > 0 && !analytic.resources.empty())
     out += "- " + analytic.resources.front().name + " fills at " +
            one_decimal(analytic.resources.front().multiplier) +
            "×, before any resource of the crossing: a limit of the routes through it, not of "
            "the crossing (whose boxes it then holds back).\n";
-  if (std::isfinite(analytic.multiplier) && analytic.binding < analytic.resources.size()) {
-    const ResourceCapacity &r = analytic.resources[analytic.binding];
-    const double gap = analytic.multiplier / sim;
-    if (sim > 0.0 && gap > 1.15)
-      out += "- the analytic bound is " + percent(gap - 1.0) +
-             " above the simulated capacity: " + r.name + " is " +
-             percent((r.load + (sim - 1.0) * r.marginal) / r.capacity) +
-             " used at the simulated capacity; queues grow before 100% when arrivals and "
-             "service vary, departures come in weekly batches, and boxes miss connections.\n";
-    else if (sim > 0.0 && gap < 0.95)
-      out +=
-          "- the simulation carries " + percent(1.0 / gap - 1.0) +
-          " more than the analytic bound, whose marginal load on " + r.name +
-          " is measured between 0.5× and 1×: " +
-          (r.per_vehicle ? "its vehicles sent on demand carried " + one_decimal(r.teu_per_vehicle) +
-                               " TEU each at 1× and fill fuller as demand grows (each "
-                               "waits less for its load), so more demand adds fewer vehicles"
-                         : std::string("as it fills, the route choice and re-planning move "
-                                       "boxes to other routes")) +
-          ".\n";
-  }
-  if (!network.unbounded && sim > 0.0 && network.multiplier > 1.15 * sim) {
-    out += "- the network bound is " + percent(network.multiplier / sim - 1.0) +
-           " above the simulated capacity: it sends boxes over every route at once, each "
-           "resource full, while the simulation's boxes choose routes one at a time by cost "
-           "and queue at the first resource to fill.";
-    const bool binds = analytic.binding < analytic.resources.size();
-    if (binds && analytic.resources[analytic.binding].per_vehicle)
-      out += " It also fills every vehicle sent on demand, where those through " +
-             analytic.resources[analytic.binding].name + " carried " +
-             one_decimal(analytic.resources[analytic.binding].teu_per_vehicle) +
-             " TEU each at 1× (they leave when their wait runs out).";
-    out += "\n";
-  }
-  if (!network.unbounded && network.multiplier < 0.999 * sim)
-    out += "- the network bound is below the simulated capacity: the other flows' load it "
-           "leaves out (their base-run load) shrinks as the set's boxes take their room.\n";
+  const double sim = simulated.multiplier.mean;
+  out += analytic_gap(analytic, sim) + network_gap(analytic, network, sim);
   if (out.empty())
     out = "- the bounds are within 15% of the simulated capacity: one resource binds.\n";
   return out;

@@ -18,24 +18,15 @@ namespace {
 /// 52 weeks measured after one week of warm-up; one replication, deterministic.
 SimulationOptions year() { return options(364.0, 7.0); }
 
-/// A --2 h road-- K --2 h road-- D; trucks of 2 TEU leave A as soon as a 2-TEU box fills
-/// one (a box every `every` hours).
+/// A --2 h road-- K --2 h road-- D: the model tests' truck road A-K carried on to D; trucks of
+/// 2 TEU leave A as soon as a 2-TEU box fills one (a box every `every` hours).
 Network road_through_k(double every) {
-  Network net;
+  Network net = truck_road();
   net.name = "road through K";
-  net.nodes = {node("A", NodeKind::Hub), node("K", NodeKind::RoadCheckpoint),
-               node("D", NodeKind::Hub)};
-  net.links = {road("A-K", 0, 1, 2.0), road("K-D", 1, 2, 2.0)};
-  Service s;
-  s.id = "truck";
-  s.mode = Mode::Road;
-  s.route = {0, 1, 2};
-  s.legs = {0, 1};
-  s.vehicle.type = VehicleType::Truck;
-  s.vehicle.capacity = Teu(2.0);
-  s.schedule.kind = Schedule::Kind::Dispatch;
-  s.schedule.max_wait = Hours(12.0);
-  net.services = {s};
+  net.nodes.push_back(node("D", NodeKind::Hub));
+  net.links.push_back(road("K-D", 1, 2, 2.0));
+  net.services[0].route = {0, 1, 2};
+  net.services[0].legs = {0, 1};
   net.demand = {scheduled(0, 2, 2.0, every)};
   return net;
 }
