@@ -60,6 +60,9 @@ constexpr Tick to_ticks(double units) {
   return static_cast<Tick>(t >= 0.0 ? t + 0.5 : t - 0.5);
 }
 constexpr Tick to_ticks(Hours h) { return to_ticks(h.value()); }
+/// t + dt for dt >= 0, saturating at tick_max ("never") instead of overflowing: a huge
+/// sample becomes an event that never comes, not a time in the past.
+constexpr Tick later(Tick t, Tick dt) { return dt > tick_max - t ? tick_max : t + dt; }
 /// Ticks to model time units.
 constexpr double to_time(Tick t) { return static_cast<double>(t) / ticks_per_unit; }
 constexpr Hours to_hours(Tick t) { return Hours(to_time(t)); }
@@ -109,9 +112,10 @@ public:
     ++live_;
     return EventId{s, slot.generation};
   }
-  /// Schedules `fn` after `dt` ticks (dt >= 0).
+  /// Schedules `fn` after `dt` ticks (dt >= 0). A delay past the end of the clock (a
+  /// saturated to_ticks of a huge sample) saturates at tick_max, "never", instead of wrapping.
   template <class F> EventId schedule_in(Tick dt, F &&fn, Priority p = priority_normal) {
-    return schedule_at(now_ + dt, std::forward<F>(fn), p);
+    return schedule_at(later(now_, dt), std::forward<F>(fn), p);
   }
   /// Cancels a pending event; returns false if it already ran, was cancelled or is unknown.
   bool cancel(EventId id);

@@ -36,7 +36,8 @@ public:
   using std::logic_error::logic_error;
 };
 
-/// "file:line:column: message", or "file: message" when the line is unknown.
+/// "file:line:column: message", or "file: message" when the line is unknown; the message
+/// and file name made printable().
 std::string format_diagnostic(const SourcePos &pos, const std::string &message);
 
 } // namespace corsim

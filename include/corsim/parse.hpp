@@ -5,6 +5,8 @@
 
 #include "corsim/distribution.hpp"
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -31,6 +33,14 @@ enum class Dimension {
 
 /// Units accepted for a dimension, as written ("km, m, nm").
 std::string accepted_units(Dimension d);
+/// Why `v` (base units) is outside the plausible range of `d` ("out of range: at most
+/// 100000 h", "too small: at least 1 s (or 0 where allowed)"), or "" when it is within.
+std::string range_problem(double v, Dimension d);
+/// A seed as people write it: decimal digits only, 0 to 2^53 (what a double holds exactly,
+/// so that JSON readers see the same number); nullopt otherwise.
+std::optional<std::uint64_t> parse_seed(std::string_view text);
+/// A length for a message, readable at any size: "250 m" below 1 km, else "12.5 km".
+std::string length_text(double km);
 const char *to_string(Dimension d); ///< "length", "duration", ...
 
 /// A parse failure: what is wrong and where in the text (0-based character offset).

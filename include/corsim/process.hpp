@@ -200,7 +200,7 @@ struct DelayAwaiter {
       interrupted = true;
       return false;
     }
-    promise->wake_at(promise->engine().now() + dt);
+    promise->wake_at(later(promise->engine().now(), dt));
     promise->begin_wait(&cancel, this);
     return true;
   }

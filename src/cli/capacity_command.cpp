@@ -186,22 +186,32 @@ int run_capacity(const CapacityArgs &args) {
     od = model::find_od(sc->network, a.od); // before the run: a bad --od costs nothing
   else
     (void)sc->network.find_node(a.at); // throws with the closest names
-  if (!a.out.empty())
-    io::prepare_output_dir(a.out);
+  claim_outputs(a.out);
   double seconds = 0.0;
   const model::SimulationResults base =
       simulate_scenario(*sc, seconds, keep_under(a.out, "base", a.run));
   const model::FlowSet set = od ? *od : model::flows_through(sc->network, base, a.at);
-  const model::SimulationResults lower = run_scaled(*sc, set, half);
-  Answers x;
-  x.analytic = model::analytic_capacity(sc->network, set, sc->options, base, lower, half);
-  x.network = model::service_bound(sc->network, set, x.analytic.measured);
-  x.infrastructure = model::network_bound(sc->network, set);
   model::SimulationOptions one = sc->options; // the chosen warm-up, no MPI, no store
   one.exchange = nullptr;
   one.store = nullptr;
   a.stability.threads = one.threads;
-  x.simulated = model::simulated_capacity(sc->network, set, one, a.stability);
+  Answers x;
+  try {
+    const model::SimulationResults lower = run_scaled(*sc, set, half);
+    x.analytic = model::analytic_capacity(sc->network, set, sc->options, base, lower, half);
+    x.network = model::service_bound(sc->network, set, x.analytic.measured);
+    x.infrastructure = model::network_bound(sc->network, set);
+    x.simulated = model::simulated_capacity(sc->network, set, one, a.stability);
+  } catch (const model::Interrupted &) {
+    print_error(a.out.empty()
+                    ? "corsim: interrupted during the capacity search (with --out DIR the base "
+                      "run would be kept for --resume)"
+                    : "corsim: interrupted during the capacity search; the base run's "
+                      "replications are kept in " +
+                          keep_under(a.out, "base", a.run).dir +
+                          ": run the same command with --resume to go on from there");
+    throw;
+  }
   if (!output_rank())
     return exit_ok;
   if (!a.out.empty())

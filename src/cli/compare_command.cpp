@@ -130,8 +130,7 @@ int run_compare(const CompareArgs &args) {
   }
   if (a.out.empty())
     a.out = scs[0].out_dir; // the base scenario's `outputs: {dir: ...}`
-  if (!a.out.empty())
-    io::prepare_output_dir(a.out);
+  claim_outputs(a.out);
   double seconds = 0.0;
   if (scs[0].options.auto_warmup) // chosen once, from the base: all measure the same window
     choose_warmup(scs[0], seconds, true);
@@ -150,7 +149,9 @@ int run_compare(const CompareArgs &args) {
   if (!a.out.empty())
     write_compare_outputs(a.out, scs, results, diffs, seconds);
   if (a.format == "json")
-    std::cout << compare_json(scs, diffs).dump(2) << '\n';
+    std::cout
+        << compare_json(scs, diffs).dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+        << '\n';
   else
     print_compare(scs, results[0].replications.size(), diffs, a.all);
   return exit_ok;

@@ -4,6 +4,7 @@
 
 #include "corsim/io/atomic_file.hpp"
 #include "corsim/io/export.hpp"
+#include "corsim/io/output_target.hpp"
 
 #include <iostream>
 
@@ -22,6 +23,12 @@ int run_export(const ExportOptions &o) {
     print_error("corsim export: nothing to do: give --geojson OUT and/or --dot OUT");
     return exit_bad_input;
   }
+  std::vector<io::OutputTarget> targets;
+  if (!o.geojson.empty())
+    targets.push_back({"--geojson", o.geojson});
+  if (!o.dot.empty())
+    targets.push_back({"--dot", o.dot});
+  io::check_output_targets(targets);
   // Both texts first, so that nothing is written when one of them fails.
   const std::string geojson = o.geojson.empty() ? "" : io::network_to_geojson(*net);
   const std::string dot = o.dot.empty() ? "" : io::network_to_dot(*net);

@@ -6,6 +6,8 @@
 
 #include "corsim/error.hpp"
 #include "corsim/io/outputs.hpp"
+#include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 
 #include <iostream>
 
@@ -21,6 +23,26 @@ void add_commands(CLI::App &app, corsim::cli::Action &action) {
   corsim::cli::add_compare_command(app, action);
   corsim::cli::add_sweep_command(app, action);
   corsim::cli::add_capacity_command(app, action);
+}
+
+/// When no subcommand was recognised: the first word that is not an option, named as an
+/// unknown command with the closest ones ("" when every word is an option).
+std::string unknown_command(CLI::App &app, int argc, char **argv) {
+  if (!app.get_subcommands().empty())
+    return "";
+  for (int i = 1; i < argc; ++i)
+    if (argv[i][0] != '-') {
+      std::vector<std::string> names;
+      for (const CLI::App *sub : app.get_subcommands([](const CLI::App *) { return true; }))
+        names.push_back(sub->get_name());
+      std::string all;
+      for (const auto &n : names)
+        all += (all.empty() ? "" : ", ") + n;
+      return "corsim: unknown command " + corsim::quoted(argv[i]) +
+             corsim::did_you_mean(argv[i], names) + "; the commands are " + all +
+             " (corsim --help says more)";
+    }
+  return "";
 }
 
 /// Runs the parsed subcommand; errors become the documented exit codes (docs/cli.md).
@@ -57,6 +79,10 @@ int main(int argc, char **argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError &e) {
+    if (const std::string unknown = unknown_command(app, argc, argv); !unknown.empty()) {
+      corsim::cli::print_error(unknown);
+      return corsim::cli::exit_bad_input;
+    }
     const int code = app.exit(e);
     return code == 0 ? 0 : corsim::cli::exit_bad_input;
   }

@@ -269,12 +269,12 @@ void add_route_command(CLI::App &app, Action &action) {
   cmd->add_option("--to", o->to, "Destination")->required();
   cmd->add_option("--by", o->by, "time | cost | co2 | generalised | length (default time)");
   cmd->add_option("-k", o->k, "Number of alternatives (default 1)")->check(CLI::Range(1, 100));
-  o->max_days_opt =
-      cmd->add_option("--max-days", o->max_days, "At most this many days")->check(finite_number());
+  o->max_days_opt = cmd->add_option("--max-days", o->max_days, "At most this many days")
+                        ->check(finite_number() & CLI::PositiveNumber);
   o->max_cost_opt = cmd->add_option("--max-cost", o->max_cost, "At most this many USD per TEU")
-                        ->check(finite_number());
+                        ->check(finite_number() & CLI::NonNegativeNumber);
   o->max_co2_opt = cmd->add_option("--max-co2", o->max_co2, "At most this many t CO2 per TEU")
-                       ->check(finite_number());
+                       ->check(finite_number() & CLI::NonNegativeNumber);
   cmd->add_option("--modes", o->modes, "Allowed modes, e.g. rail,sea")->delimiter(',');
   cmd->add_option("--via", o->via, "Pass this node (repeatable, in order)");
   cmd->add_option("--avoid", o->avoid, "Avoid this node or country code (repeatable)");

@@ -8,10 +8,13 @@
 
 #include "corsim/error.hpp"
 #include "corsim/io/outputs.hpp"
+#include "corsim/model/work.hpp"
+#include "corsim/parse.hpp"
 
 #include <chrono>
 #include <filesystem>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <thread>
 
 namespace corsim::cli {
@@ -35,7 +38,13 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
   cmd->add_option("--max-replications", r.max_replications,
                   "With --precision: stop at this many (default 1000)")
       ->check(CLI::Range(1, 100000));
-  cmd->add_option("--seed", r.seed, "Scenario seed (default 1)")->check(CLI::NonNegativeNumber);
+  cmd->add_option("--seed", r.seed, "Scenario seed, 0 to 2^53 (default 1)")
+      ->check(CLI::Validator(
+          [](const std::string &text) {
+            return parse_seed(text) ? std::string()
+                                    : "must be a whole number from 0 to 2^53 (9007199254740992)";
+          },
+          "0..2^53"));
   cmd->add_option("--route-choice", r.route_choice,
                   "logit: split over the 5 best routes by generalised cost, booking room on "
                   "departures (the default); earliest: each box takes the earliest arrival")
@@ -117,9 +126,14 @@ void apply_overrides(model::SimulationOptions &o, const RunOverrides &r) {
     o.replications = *r.replications;
   if (r.precision)
     o.target_relative_half_width = *r.precision;
-  if (r.max_replications)
+  if (r.max_replications) {
+    if (*r.max_replications < o.replications)
+      throw InputError(fmt::format("--max-replications {} is below the replications ({}), the "
+                                   "minimum of a run with --precision",
+                                   *r.max_replications, o.replications));
     o.max_replications = *r.max_replications;
-  if (o.max_replications < o.replications)
+  }
+  if (o.max_replications < o.replications) // the default maximum follows a larger minimum
     o.max_replications = o.replications;
   if (r.seed)
     o.seed = *r.seed;
@@ -147,6 +161,28 @@ void discard_kept(const std::string &out) {
   std::error_code ec;
   if (!out.empty() && output_rank())
     std::filesystem::remove_all(out + "/replications", ec);
+}
+
+namespace {
+
+/// What --resume took from the store, and what it ran again because its file did not verify.
+void report_kept(const std::string &name, const DiskStore &store) {
+  if (store.loaded() > 0)
+    print_note(fmt::format("{}: {} replications taken from {}", name, store.loaded(), store.dir()));
+  const auto rejected = store.rejected();
+  if (!rejected.empty())
+    print_error(fmt::format("corsim: warning: {}: {} kept replications did not verify and were "
+                            "run again: {}",
+                            name, rejected.size(), fmt::join(rejected, ", ")));
+}
+
+} // namespace
+
+void claim_outputs(const std::string &out, const std::vector<io::OutputTarget> &others) {
+  if (!out.empty() && output_rank()) // the other MPI ranks are part of the same run
+    io::prepare_output_dir(out, others);
+  else
+    io::check_output_targets(others);
 }
 
 void choose_warmup(io::Scenario &sc, double &seconds, bool warn) {
@@ -180,9 +216,8 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     sc.options.progress = nullptr;
     sc.options.store = nullptr;
-    if (store && store->loaded() > 0)
-      print_note(
-          fmt::format("{}: {} replications taken from {}", sc.name, store->loaded(), store->dir()));
+    if (store)
+      report_kept(sc.name, *store);
     if (warn && output_rank()) {
       if (const std::string w = io::overload_warning(r); !w.empty())
         print_error(fmt::format("corsim: warning: {}: {}", sc.name, w));
@@ -191,6 +226,8 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     }
     return r;
   } catch (const model::Interrupted &e) {
+    if (!warn)
+      throw;
     print_error(fmt::format("corsim: interrupted: {} of {} replications of {} finished{}",
                             e.finished(), e.asked(), sc.name,
                             store ? "; they are kept in " + store->dir() +
@@ -229,6 +266,9 @@ std::optional<io::Scenario> report(io::ScenarioLoad &load, const RunOverrides &r
   if (!load.scenario)
     return std::nullopt;
   apply_overrides(load.scenario->options, r);
+  if (const std::string p = model::work_problem(load.scenario->network, load.scenario->options);
+      !p.empty())
+    throw InputError(SourcePos{load.scenario->file, 0, 0}, p); // before anything runs
   return std::move(load.scenario);
 }
 } // namespace

@@ -70,6 +70,10 @@ struct Keep {
 Keep keep_under(const std::string &out, const std::string &tag, const RunOverrides &r);
 /// Removes DIR/replications once a command has written all it ran.
 void discard_kept(const std::string &out);
+/// Before a run: the --out folder `out` (when given) is created and locked by the process
+/// that writes the outputs, and the files it will hold and `others` (--trace ...) are checked
+/// writable without harm (io::prepare_output_dir). Throws InputError.
+void claim_outputs(const std::string &out, const std::vector<io::OutputTarget> &others = {});
 
 /// Sets `sc`'s warm-up to the one chosen from its pilot run (model::choose_warmup), adding the
 /// pilot's seconds to `seconds`, and notes it unless `warn` is false.
@@ -78,7 +82,8 @@ void choose_warmup(io::Scenario &sc, double &seconds, bool warn);
 /// Runs `sc` with a progress bar (and, when `spread`, over the MPI ranks), adding the
 /// wall-clock seconds to `seconds`; unless `warn` is false, warns on stderr (even with --quiet)
 /// when the run is overloaded and notes the model's warnings (not with --quiet). When interrupted,
-/// says how far it got and rethrows model::Interrupted (main() exits 130).
+/// says how far it got (unless `warn` is false: then the caller says it) and rethrows
+/// model::Interrupted (main() exits 130).
 model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, const Keep &keep = {},
                                            bool spread = true, bool warn = true);
 

@@ -264,6 +264,10 @@ int run_simulate(const SimulateArgs &args) {
   model::SimulationOptions &opt = sc->options;
   if (!a.trace.empty() && a.run.resume)
     throw InputError("--trace with --resume: the kept replications' events are not kept");
+  std::vector<io::OutputTarget> others;
+  if (!a.trace.empty())
+    others.push_back({"--trace", a.trace});
+  claim_outputs(a.out, others);             // a bad target fails now, not after the run
   std::optional<io::AtomicFile> trace_file; // appears under its name only once complete
   std::vector<std::string> names;           // service ids for the trace, in the model's order
   if (!a.trace.empty() && output_rank()) {
@@ -271,8 +275,6 @@ int run_simulate(const SimulateArgs &args) {
     names = model::service_ids(*net);
     opt.trace = csv_trace(trace_file->stream(), *net, names);
   }
-  if (!a.out.empty())
-    io::prepare_output_dir(a.out); // a bad folder fails now, not after the run
   // A trace holds every replication's events in order: then each process runs them all
   // (rank 0 writes it); otherwise replications are spread over the MPI ranks.
   double seconds = 0.0;

@@ -7,6 +7,7 @@
 
 #include "corsim/io/outputs.hpp"
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <iostream>
@@ -150,11 +151,12 @@ void write_sweep_outputs(const std::string &dir, const std::vector<Assignment> &
 std::vector<std::vector<io::Change>> checked_grid(const std::vector<Assignment> &axes) {
   if (axes.empty())
     throw InputError("sweep: give at least one --set PATH=V1,V2,... or --scale PATH=F1,F2,...");
-  auto variants = grid(axes);
-  if (variants.size() > 10'000)
-    throw InputError("sweep: " + std::to_string(variants.size()) +
-                     " variants; the limit is 10,000");
-  return variants;
+  double count = 1.0; // counted before the grid is built: 1,000 values on 3 axes is 1e9
+  for (const Assignment &axis : axes)
+    count *= static_cast<double>(axis.values.size());
+  if (count > 10'000)
+    throw InputError("sweep: " + fmt::format("{:.0f}", count) + " variants; the limit is 10,000");
+  return grid(axes);
 }
 
 void check_flow(const Network &net, const std::string &flow) {
@@ -176,8 +178,7 @@ int run_sweep(const SweepArgs &args) {
   check_flow(scenarios.front().network, a.flow);
   if (a.out.empty())
     a.out = scenarios.front().out_dir; // the scenario's `outputs: {dir: ...}`
-  if (!a.out.empty())
-    io::prepare_output_dir(a.out); // a bad folder fails now, not after the runs
+  claim_outputs(a.out);                // a bad folder fails now, not after the runs
   std::vector<Row> rows;
   std::vector<model::SimulationResults> results;
   double seconds = 0.0;
@@ -202,7 +203,9 @@ int run_sweep(const SweepArgs &args) {
     write_sweep_outputs(a.out, axes, rows, scenarios, results, seconds);
   discard_kept(a.out);
   if (a.format == "json")
-    std::cout << rows_json(axes, rows, results).dump(2) << '\n';
+    std::cout << rows_json(axes, rows, results)
+                     .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+              << '\n';
   else
     print_table(axes, rows, a.flow);
   return exit_ok;

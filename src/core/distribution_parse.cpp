@@ -2,10 +2,12 @@
 // h)".
 #include "corsim/distribution.hpp"
 #include "corsim/parse.hpp"
+#include "corsim/text.hpp"
 
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <string>
 
@@ -104,6 +106,27 @@ std::string check_parameters(const DistributionSpec &d) {
   }
 }
 
+/// Limits on what a distribution produces, not only on its parameters: a heavy tail
+/// (weibull(0.05, 1 h) has a mean of 2e18 h) would otherwise stall a run, or deliver nothing
+/// and say nothing. The mean and the standard deviation must be within the quantity's range.
+std::string check_produced(const DistributionSpec &d, Dimension dim) {
+  const double mean = d.mean();
+  const double sd = std::sqrt(std::max(0.0, d.second_moment() - mean * mean));
+  const std::string units = accepted_units(dim);
+  const std::string base = units.substr(0, units.find(','));
+  for (const auto &[what, v] :
+       {std::pair<const char *, double>{"mean", mean}, {"standard deviation", sd}}) {
+    const std::string problem = std::isfinite(v) ? range_problem(v, dim) : "out of range";
+    if (problem.rfind("out of range", 0) == 0) {
+      char value[32];
+      std::snprintf(value, sizeof value, "%.3g", v);
+      return std::string("its ") + what + ", " + value + " " + base + ", is " + problem +
+             "; a tail this heavy is not a plausible " + to_string(dim);
+    }
+  }
+  return "";
+}
+
 /// The kind named before the parenthesis, or a failure listing the known kinds.
 Parsed<const KindInfo *> find_kind(std::string_view text, std::size_t open,
                                    std::size_t &name_begin) {
@@ -117,7 +140,8 @@ Parsed<const KindInfo *> find_kind(std::string_view text, std::size_t open,
   std::string known;
   for (const auto &k : kinds)
     known.append(known.empty() ? "" : ", ").append(k.name);
-  return ParseFailure{"unknown distribution '" + name + "' (known: " + known + ")", name_begin};
+  return ParseFailure{"unknown distribution " + quoted(name) + " (known: " + known + ")",
+                      name_begin};
 }
 
 /// Adds one argument: a parameter, or a `min X` / `max X` truncation after the parameters.
@@ -184,6 +208,8 @@ Parsed<DistributionSpec> parse_distribution(std::string_view text, Dimension dim
   if (spec.kind == DistributionKind::Normal && !spec.min)
     spec.min = 0.0;
   if (const std::string problem = check_parameters(spec); !problem.empty())
+    return ParseFailure{problem, name_begin};
+  if (const std::string problem = check_produced(spec, dim); !problem.empty())
     return ParseFailure{problem, name_begin};
   return spec;
 }

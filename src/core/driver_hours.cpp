@@ -12,7 +12,10 @@ DriveTime drive(DriverState &state, Hours driving, const DriverHoursRules &rules
   DriveTime out{driving, Hours(0.0)};
   if (!(rules.drive_before_break.value() > 0.0) || !(rules.daily_driving.value() > 0.0))
     return out;
-  double remaining = driving.value();
+  // Beyond the longest run (36525 days) more driving changes no result; the cap keeps the
+  // loop finite, as `remaining -= chunk` stops changing a number near 1e16.
+  constexpr double longest_run = 876'600.0;
+  double remaining = std::min(driving.value(), longest_run);
   while (remaining > eps) {
     // Rest owed from earlier driving is taken before driving on.
     if (state.today.value() >= rules.daily_driving.value() - eps) {

@@ -1,14 +1,17 @@
 #include "corsim/error.hpp"
 
+#include "corsim/text.hpp"
+
 namespace corsim {
 
 std::string format_diagnostic(const SourcePos &pos, const std::string &message) {
+  const std::string text = printable(message); // nothing in it may hide the position
   if (pos.file.empty())
-    return message;
+    return text;
+  const std::string file = printable(pos.file);
   if (pos.line <= 0)
-    return pos.file + ": " + message;
-  return pos.file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " +
-         message;
+    return file + ": " + text;
+  return file + ":" + std::to_string(pos.line) + ":" + std::to_string(pos.column) + ": " + text;
 }
 
 InputError::InputError(SourcePos pos, const std::string &message)
@@ -16,6 +19,6 @@ InputError::InputError(SourcePos pos, const std::string &message)
 }
 
 InputError::InputError(const std::string &message)
-    : std::runtime_error(message), message_(message) {}
+    : std::runtime_error(printable(message)), message_(message) {}
 
 } // namespace corsim

@@ -29,10 +29,11 @@ std::vector<std::uint32_t> code_points(std::string_view s) {
   return out;
 }
 
-} // namespace
+/// Names longer than this (in code points) are not compared: no one mistypes them.
+constexpr std::size_t max_compared = 200;
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  const auto x = code_points(a), y = code_points(b);
+/// Levenshtein distance between two code point sequences.
+std::size_t distance(const std::vector<std::uint32_t> &x, const std::vector<std::uint32_t> &y) {
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j)
     row[j] = j;
@@ -46,6 +47,12 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[y.size()];
+}
+
+} // namespace
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  return distance(code_points(a), code_points(b));
 }
 
 std::vector<std::string> closest_names(std::string_view name, const std::vector<std::string> &known,
@@ -62,8 +69,13 @@ std::vector<std::string> closest_names(std::string_view name, const std::vector<
       scored.emplace_back(0, i);
       continue;
     }
-    const std::size_t d = edit_distance(name, known[i]);
     const std::size_t limit = std::max<std::size_t>(2, std::max(own, known[i].size()) / 3);
+    // The distance is at least the difference in length; names past the cap are not typos of
+    // each other. Skipping both keeps every search linear in the number of names known.
+    const std::size_t longer = std::max(own, candidate.size());
+    if (longer > max_compared || longer - std::min(own, candidate.size()) > limit)
+      continue;
+    const std::size_t d = distance(typed, candidate);
     if (d <= limit)
       scored.emplace_back(d, i);
   }

@@ -1,7 +1,9 @@
 // Quantities with units: the one table of accepted units and their factors to base units.
 #include "corsim/units.hpp"
 #include "corsim/parse.hpp"
+#include "corsim/text.hpp"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -82,20 +84,6 @@ constexpr Range ranges[] = {
     {Dimension::Count, 0.0, 1e9, "", "1000000000"},
 };
 
-/// A message when `v` (base units) is out of the plausible range of `d`, else "".
-std::string out_of_range(double v, Dimension d) {
-  for (const auto &r : ranges) {
-    if (r.dimension != d)
-      continue;
-    const double m = std::abs(v);
-    if (m > r.largest)
-      return std::string("out of range: at most ") + r.largest_text;
-    if (m > 0 && m < r.smallest)
-      return std::string("too small: at least ") + r.smallest_text + " (or 0 where allowed)";
-  }
-  return "";
-}
-
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t'))
     s.remove_prefix(1);
@@ -119,18 +107,32 @@ const UnitEntry *find_unit_anywhere(std::string_view unit) {
   return nullptr;
 }
 
+/// Whether the number from_chars read up to `end` goes on in a form it does not read:
+/// "0x10", "0b1", "1_000", "1,5" (which would otherwise be read as 0 or 1 and a strange unit).
+bool number_goes_on(std::string_view text, const char *end) {
+  const char *stop = text.data() + text.size();
+  if (end + 1 >= stop)
+    return false;
+  const char c = *end;
+  const bool prefix =
+      std::string_view("xXbBoO").find(c) != std::string_view::npos &&
+      std::string_view(text.data(), static_cast<std::size_t>(end - text.data())) == "0";
+  const bool separator = c == '_' || c == ',';
+  return (prefix || separator) && std::isxdigit(static_cast<unsigned char>(end[1]));
+}
+
 ParseFailure unit_failure(std::string_view unit, Dimension d, std::size_t offset) {
   std::string msg;
   if (unit.empty())
     msg = std::string("missing unit for a ") + to_string(d) + " (use " + accepted_units(d) + ")";
   else if (d == Dimension::Count)
-    msg = "a plain number is expected here, without unit '" + std::string(unit) + "'";
+    msg = "a plain number is expected here, without unit " + quoted(unit);
   else if (const auto *other = find_unit_anywhere(unit))
-    msg = "'" + std::string(unit) + "' is a unit of " + to_string(other->dimension) + ", but a " +
+    msg = quoted(unit) + " is a unit of " + to_string(other->dimension) + ", but a " +
           to_string(d) + " is expected (use " + accepted_units(d) + ")";
   else
-    msg = "unknown unit '" + std::string(unit) + "' for a " + to_string(d) + " (use " +
-          accepted_units(d) + ")";
+    msg = "unknown unit " + quoted(unit) + " for a " + to_string(d) + " (use " + accepted_units(d) +
+          ")";
   return {msg, offset};
 }
 
@@ -198,11 +200,15 @@ Parsed<double> parse_quantity(std::string_view text, Dimension d) {
     ++first;
   const auto [end, ec] = std::from_chars(first, text.data() + text.size(), number);
   if (ec != std::errc() || first == end)
-    return ParseFailure{"'" + std::string(text) + "' is not a number" +
+    return ParseFailure{quoted(text) + " is not a number" +
                             (d == Dimension::Count ? "" : std::string(" with a unit")),
                         start};
+  if (number_goes_on(text, end))
+    return ParseFailure{quoted(text) + " is not a decimal number (write digits and a point, "
+                                       "like 16 or 1.5)",
+                        start};
   if (!std::isfinite(number))
-    return ParseFailure{"the number must be finite, not '" + std::string(text) + "'", start};
+    return ParseFailure{"the number must be finite, not " + quoted(text), start};
   const std::string_view unit = trim(std::string_view(end, text.data() + text.size() - end));
   const std::size_t unit_offset = static_cast<std::size_t>(unit.data() - original.data());
   double value = number;
@@ -212,9 +218,39 @@ Parsed<double> parse_quantity(std::string_view text, Dimension d) {
       return unit_failure(unit, d, unit.empty() ? start : unit_offset);
     value = number * entry->factor;
   }
-  if (const std::string problem = out_of_range(value, d); !problem.empty())
-    return ParseFailure{"'" + std::string(text) + "' is " + problem, start};
+  if (const std::string problem = range_problem(value, d); !problem.empty())
+    return ParseFailure{quoted(text) + " is " + problem, start};
   return value;
+}
+
+std::string range_problem(double v, Dimension d) {
+  for (const auto &r : ranges) {
+    if (r.dimension != d)
+      continue;
+    const double m = std::abs(v);
+    if (m > r.largest)
+      return std::string("out of range: at most ") + r.largest_text;
+    if (m > 0 && m < r.smallest)
+      return std::string("too small: at least ") + r.smallest_text + " (or 0 where allowed)";
+  }
+  return "";
+}
+
+std::optional<std::uint64_t> parse_seed(std::string_view text) {
+  std::uint64_t value = 0;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || end != text.data() + text.size() || value > (1ull << 53))
+    return std::nullopt;
+  return value;
+}
+
+std::string length_text(double km) {
+  char text[32];
+  if (km < 1.0)
+    std::snprintf(text, sizeof text, "%.3g m", km * 1000.0);
+  else
+    std::snprintf(text, sizeof text, "%.4g km", km);
+  return text;
 }
 
 } // namespace corsim

@@ -69,7 +69,7 @@ void Signal::trigger_at(Tick t) {
 void Signal::trigger_in(Tick dt) {
   if (!eng_)
     throw ApiMisuse("Signal::trigger_in: the signal was built without an Engine");
-  trigger_at(eng_->now() + dt);
+  trigger_at(later(eng_->now(), dt));
 }
 
 bool Signal::Awaiter::await_suspend(ProcessHandle h) {

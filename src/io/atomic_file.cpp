@@ -2,7 +2,9 @@
 
 #include "corsim/error.hpp"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <unistd.h>
 
@@ -12,7 +14,8 @@ AtomicFile::AtomicFile(std::string path)
     : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())),
       out_(temporary_, std::ios::binary | std::ios::trunc) {
   if (!out_)
-    throw InputError(SourcePos{path_, 0, 0}, "cannot write file");
+    throw InputError(SourcePos{path_, 0, 0},
+                     "cannot write file: " + std::string(std::strerror(errno)));
 }
 
 AtomicFile::~AtomicFile() {
@@ -23,10 +26,14 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::commit() {
+  errno = 0;
   out_.flush();
   out_.close();
   if (!out_)
-    throw InputError(SourcePos{path_, 0, 0}, "cannot write file (disk full?)");
+    throw InputError(SourcePos{path_, 0, 0},
+                     "cannot write file: " + std::string(errno != 0
+                                                             ? std::strerror(errno)
+                                                             : "a write failed (disk full?)"));
   std::error_code ec;
   std::filesystem::rename(temporary_, path_, ec);
   if (ec)

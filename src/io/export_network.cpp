@@ -1,5 +1,6 @@
 // The network as a Graphviz DOT graph (the GeoJSON export is in geojson.cpp).
 #include "corsim/io/export.hpp"
+#include "corsim/parse.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -9,8 +10,9 @@ namespace corsim::io {
 
 std::string network_to_dot(const Network &net) {
   auto quoted = [](const std::string &s) {
-    return nlohmann::json(s).dump();
-  }; // JSON escaping suits DOT
+    // JSON escaping suits DOT; invalid UTF-8 is replaced rather than thrown on.
+    return nlohmann::json(s).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
   std::ostringstream out;
   out << "graph corridor {\n  graph [label=" << quoted(net.name) << ", overlap=false];\n"
       << "  node [shape=box, fontsize=10];\n";
@@ -20,8 +22,8 @@ std::string network_to_dot(const Network &net) {
   for (const auto &l : net.links) {
     const char *style = l.mode == Mode::Rail ? "solid" : l.mode == Mode::Sea ? "dashed" : "dotted";
     out << "  " << quoted(net.nodes[l.from].id) << " -- " << quoted(net.nodes[l.to].id)
-        << " [label=" << quoted(l.id + " " + std::to_string(int(l.length.value())) + " km")
-        << ", style=" << style << (l.oneway ? ", dir=forward" : "") << "];\n";
+        << " [label=" << quoted(l.id + " " + length_text(l.length.value())) << ", style=" << style
+        << (l.oneway ? ", dir=forward" : "") << "];\n";
   }
   out << "}\n";
   return out.str();

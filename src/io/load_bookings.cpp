@@ -4,6 +4,7 @@
 #include "yaml_document.hpp"
 
 #include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -13,12 +14,15 @@
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
+#include <variant>
 
 namespace corsim::io {
 
 namespace {
 
 const std::vector<std::string> column_names = {"ready", "teu", "due"};
+/// The longest run (36525 days, the limit of --days and run.days): no later time matters.
+constexpr double max_hours_after_epoch = 876'600.0;
 
 struct Field {
   std::string text;
@@ -52,25 +56,34 @@ std::optional<double> number(const std::string &s) {
   return v;
 }
 
-/// "YYYY-MM-DD", "YYYY-MM-DD HH:MM" (or with 'T'), or hours from the epoch ("36", "36 h", "2 d").
-std::optional<double> instant(const std::string &s, CivilDate epoch) {
+/// A time or a size in a bookings file, or why it cannot be read.
+using Read = std::variant<double, std::string>;
+
+/// "YYYY-MM-DD", "YYYY-MM-DD HH:MM" (or with 'T'), or hours from the epoch ("36", "36 h",
+/// "2 d"), at most a run's longest horizon after the epoch (so that a time always fits the
+/// engine's clock).
+Read instant(const std::string &s, CivilDate epoch) {
+  double hours = 0.0;
   if (auto t = try_parse_date_time(s, epoch))
-    return t->value();
-  if (auto v = number(s))
-    return v;
-  auto q = parse_quantity(s, Dimension::Duration);
-  if (auto *v = std::get_if<double>(&q))
-    return *v;
-  return std::nullopt;
+    hours = t->value();
+  else if (auto q = parse_quantity(number(s) ? s + " h" : s, Dimension::RunLength);
+           std::holds_alternative<double>(q))
+    hours = std::get<double>(q);
+  else if (s.size() > 4 && s[4] == '-')
+    return ""; // a date that is not one: the general message says what is expected
+  else
+    return std::get<ParseFailure>(q).message;
+  if (hours > max_hours_after_epoch)
+    return "more than " + std::to_string(int(max_hours_after_epoch / 24)) + " days after the epoch";
+  return hours;
 }
 
-std::optional<double> teu(const std::string &s) {
-  if (auto v = number(s))
-    return v;
-  auto q = parse_quantity(s, Dimension::Volume);
+/// A consignment's size: "2", "2 TEU", "1 FEU", within the plausible range of a volume.
+Read teu(const std::string &s) {
+  auto q = parse_quantity(number(s) ? s + " TEU" : s, Dimension::Volume);
   if (auto *v = std::get_if<double>(&q))
     return *v;
-  return std::nullopt;
+  return std::get<ParseFailure>(q).message;
 }
 
 struct CsvReader {
@@ -87,9 +100,13 @@ struct CsvReader {
   bool header(const std::vector<Field> &fields, int line) {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const auto it = std::find(column_names.begin(), column_names.end(), fields[i].text);
+      if (it != column_names.end() && col[it - column_names.begin()] >= 0) {
+        error(line, fields[i].column, "column " + quoted(fields[i].text) + " appears twice");
+        return false;
+      }
       if (it == column_names.end()) {
         error(line, fields[i].column,
-              "unknown column '" + fields[i].text + "'" +
+              "unknown column " + quoted(fields[i].text) +
                   did_you_mean(fields[i].text, column_names) +
                   " (the columns are ready, teu and optionally due)");
         return false;
@@ -114,32 +131,42 @@ struct CsvReader {
     const Field &r = fields[static_cast<std::size_t>(col[0])];
     const Field &t = fields[static_cast<std::size_t>(col[1])];
     Booking b;
-    const auto ready = instant(r.text, epoch);
-    if (!ready || *ready < 0.0) {
+    const Read ready = instant(r.text, epoch);
+    if (const auto *why = std::get_if<std::string>(&ready)) {
       error(line, r.column,
-            ready ? "ready time '" + r.text + "' is before the epoch"
-                  : "cannot read the ready time '" + r.text +
-                        "' (expected 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM' or hours from the epoch)");
+            "cannot read the ready time " + quoted(r.text) + (why->empty() ? "" : ": " + *why) +
+                " (expected 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM' or hours from the epoch)");
       return std::nullopt;
     }
-    b.ready = Hours(*ready);
-    const auto size = teu(t.text);
-    if (!size || !(*size > 0.0)) {
+    if (std::get<double>(ready) < 0.0) {
+      error(line, r.column, "ready time " + quoted(r.text) + " is before the epoch");
+      return std::nullopt;
+    }
+    b.ready = Hours(std::get<double>(ready));
+    const Read size = teu(t.text);
+    if (const auto *why = std::get_if<std::string>(&size)) {
+      error(line, t.column, "TEU: " + *why + " ('2', '2 TEU', '1 FEU')");
+      return std::nullopt;
+    }
+    if (!(std::get<double>(size) > 0.0)) {
       error(line, t.column,
-            "TEU must be a positive number ('2', '2 TEU', '1 FEU'), not '" + t.text + "'");
+            "TEU must be a positive number ('2', '2 TEU', '1 FEU'), not " + quoted(t.text));
       return std::nullopt;
     }
-    b.teu = Teu(*size);
+    b.teu = Teu(std::get<double>(size));
     if (col[2] >= 0 && !fields[static_cast<std::size_t>(col[2])].text.empty()) {
       const Field &d = fields[static_cast<std::size_t>(col[2])];
-      const auto due = instant(d.text, epoch);
-      if (!due || !(*due > *ready)) {
+      const Read due = instant(d.text, epoch);
+      if (const auto *why = std::get_if<std::string>(&due)) {
         error(line, d.column,
-              due ? "due time '" + d.text + "' is not after the ready time"
-                  : "cannot read the due time '" + d.text + "'");
+              "cannot read the due time " + quoted(d.text) + (why->empty() ? "" : ": " + *why));
         return std::nullopt;
       }
-      b.due = Hours(*due);
+      if (!(std::get<double>(due) > b.ready.value())) {
+        error(line, d.column, "due time " + quoted(d.text) + " is not after the ready time");
+        return std::nullopt;
+      }
+      b.due = Hours(std::get<double>(due));
     }
     return b;
   }

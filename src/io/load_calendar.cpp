@@ -1,6 +1,8 @@
 // Opening hours and holidays of facilities.
 #include "load_context.hpp"
 
+#include "corsim/text.hpp"
+
 #include <array>
 
 namespace corsim::io {
@@ -15,8 +17,9 @@ int day_index(std::string_view s) {
   return -1;
 }
 
-/// "Mon-Fri", "Sat", "Mon,Wed,Fri" -> bit mask (bit 0 = Monday), 0 when malformed.
-std::uint8_t parse_days(std::string_view s) {
+/// "Mon-Fri", "Sat", "Mon,Wed,Fri" -> bit mask (bit 0 = Monday); 0 with `why` when malformed
+/// or when a day is named twice ("Mon,Mon" or "Mon-Fri,Wed" is a slip, not a wish).
+std::uint8_t parse_days(std::string_view s, std::string &why) {
   std::uint8_t mask = 0;
   while (!s.empty()) {
     const std::size_t comma = s.find(',');
@@ -27,7 +30,12 @@ std::uint8_t parse_days(std::string_view s) {
     if (a < 0 || b < 0)
       return 0;
     for (int d = a;; d = (d + 1) % 7) {
-      mask |= static_cast<std::uint8_t>(1u << d);
+      const auto bit = static_cast<std::uint8_t>(1u << d);
+      if (mask & bit) {
+        why = std::string(day_names[static_cast<std::size_t>(d)]) + " is named twice";
+        return 0;
+      }
+      mask |= bit;
       if (d == b)
         break;
     }
@@ -36,13 +44,13 @@ std::uint8_t parse_days(std::string_view s) {
   return mask;
 }
 
-std::optional<WeeklyWindow> parse_window(std::string_view s) {
+std::optional<WeeklyWindow> parse_window(std::string_view s, std::string &why) {
   if (s == "24/7")
     return WeeklyWindow{};
   const std::size_t space = s.find(' ');
   if (space == std::string_view::npos)
     return std::nullopt;
-  const std::uint8_t days = parse_days(s.substr(0, space));
+  const std::uint8_t days = parse_days(s.substr(0, space), why);
   const std::string_view times = s.substr(space + 1);
   const std::size_t dash = times.find('-');
   if (!days || dash == std::string_view::npos)
@@ -64,15 +72,21 @@ std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,
       items.push_back(item);
   else
     items.push_back(node);
+  if (items.empty()) { // not "always open": that is '24/7'
+    diag.error(node, "'hours' is an empty list: give windows like 'Mon-Fri 08:00-20:00', or "
+                     "'24/7'");
+    return std::nullopt;
+  }
   std::vector<WeeklyWindow> out;
   for (const auto &item : items) {
     auto text = scalar_text(diag, item, "'hours'");
     if (!text)
       return std::nullopt;
-    auto w = parse_window(*text);
+    std::string why;
+    auto w = parse_window(*text, why);
     if (!w) {
-      diag.error(item, "'hours': cannot read '" + *text +
-                           "' (expected like 'Mon-Fri 08:00-20:00', 'Sat 09:00-13:00' or '24/7')");
+      diag.error(item, "'hours': cannot read " + quoted(*text) + (why.empty() ? "" : ": " + why) +
+                           " (expected like 'Mon-Fri 08:00-20:00', 'Sat 09:00-13:00' or '24/7')");
       return std::nullopt;
     }
     out.push_back(*w);
@@ -85,7 +99,7 @@ std::optional<CivilDate> read_date(Diagnostics &diag, const YAML::Node &node, st
   const auto d = try_parse_date(s);
   if (!d) {
     diag.error(diag.pos(node, content_offset(node) + offset),
-               "'" + std::string(s) + "' is not a valid date (expected YYYY-MM-DD, 1900..2200)");
+               quoted(s) + " is not a valid date (expected YYYY-MM-DD, 1900..2200)");
     return std::nullopt;
   }
   return d;
@@ -110,7 +124,7 @@ std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YA
     if (!a || !b)
       return std::nullopt;
     if (*b < *a) {
-      diag.error(item, "holiday range ends before it starts: '" + *text + "'");
+      diag.error(item, "holiday range ends before it starts: " + quoted(*text));
       return std::nullopt;
     }
     out.push_back({hours_from_epoch(epoch, *a), hours_from_epoch(epoch, *b) + days(1.0)});

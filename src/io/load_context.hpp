@@ -5,6 +5,7 @@
 #include "yaml_reader.hpp"
 
 #include <set>
+#include <unordered_map>
 
 namespace corsim::io {
 
@@ -19,6 +20,10 @@ struct LoadContext {
 
   /// A node named by id, English or local name; reports unknown names with suggestions.
   std::optional<NodeIndex> resolve_node(const YAML::Node &ref, const std::string &what);
+  /// Ids, then names and local names, to nodes (as Network::find_node_or_null finds them),
+  /// built once the nodes are read: every reference costs O(1), not a scan of the nodes.
+  std::unordered_map<std::string, NodeIndex> node_index;
+  std::size_t node_index_of = 0; ///< how many nodes node_index was built from
   /// The required `from` and `to` nodes of `m`, which must differ (0 where unknown, after an
   /// error has been reported).
   std::pair<NodeIndex, NodeIndex> read_endpoints(MapReader &m);

@@ -3,6 +3,7 @@
 #include "yaml_document.hpp"
 
 #include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 
 #include <algorithm>
 
@@ -12,9 +13,22 @@ std::optional<NodeIndex> LoadContext::resolve_node(const YAML::Node &ref, const 
   auto name = scalar_text(diag, ref, what);
   if (!name)
     return std::nullopt;
-  if (auto i = net.find_node_or_null(*name))
-    return i;
-  diag.error(ref, what + ": unknown node '" + *name + "'" + did_you_mean(*name, net.node_names()));
+  if (node_index_of != net.nodes.size()) {
+    node_index.clear();
+    for (NodeIndex i = 0; i < net.nodes.size(); ++i) // ids first: an id wins over a name
+      node_index.emplace(net.nodes[i].id, i);
+    for (NodeIndex i = 0; i < net.nodes.size(); ++i) {
+      if (!net.nodes[i].name.empty())
+        node_index.emplace(net.nodes[i].name, i);
+      if (!net.nodes[i].local_name.empty())
+        node_index.emplace(net.nodes[i].local_name, i);
+    }
+    node_index_of = net.nodes.size();
+  }
+  if (const auto it = node_index.find(*name); it != node_index.end())
+    return it->second;
+  diag.error(ref, what + ": unknown node " + quoted(*name) +
+                      (!diag.wants_suggestions() ? "" : did_you_mean(*name, net.node_names())));
   return std::nullopt;
 }
 
@@ -124,7 +138,7 @@ std::vector<std::string> LoadResult::error_texts() const {
 LoadResult load_network_tree(Diagnostics &diag, const std::optional<YAML::Node> &root,
                              const LoadLimits &limits) {
   const std::string &path = diag.file();
-  LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}, {}, {}};
+  LoadContext ctx{diag, limits, "", {}, 0, {}, {}, {}, {}, {}, {}, {}, 0};
   const std::size_t slash = path.rfind('/');
   ctx.directory = slash == std::string::npos ? "" : path.substr(0, slash + 1);
   if (root) {

@@ -1,8 +1,11 @@
 // Services: timetabled trains, sailings and truck runs.
 #include "load_context.hpp"
 
+#include "corsim/text.hpp"
+
 #include <algorithm>
 #include <array>
+#include <set>
 
 namespace corsim::io {
 
@@ -59,7 +62,7 @@ std::optional<double> read_departure_time(LoadContext &ctx, const YAML::Node &t)
     return std::nullopt;
   const auto clock = try_parse_clock(*text);
   if (!clock) {
-    ctx.diag.error(t, "departure time '" + *text + "' must be HH:MM (00:00 to 23:59)");
+    ctx.diag.error(t, "departure time " + quoted(*text) + " must be HH:MM (00:00 to 23:59)");
     return std::nullopt;
   }
   return clock->value();
@@ -76,16 +79,18 @@ void read_weekly(LoadContext &ctx, MapReader &m, Schedule &s) {
                    "'days' and 'times' must be non-empty lists like [Tue, Fri] and [\"10:00\"]");
     return;
   }
-  std::vector<double> clock_hours;
+  // Distinct days and times first: their product is at most 7 x 1440, however long the lists.
+  std::set<double> clock_hours;
   for (const auto &t : times)
     if (auto h = read_departure_time(ctx, t))
-      clock_hours.push_back(*h);
+      clock_hours.insert(*h);
+  std::set<std::size_t> weekdays;
   for (const auto &d : days)
     if (const auto day = scalar_choice(ctx.diag, d, weekday_names, "a weekday"))
-      for (double h : clock_hours)
-        s.weekly.push_back(Hours(24.0 * static_cast<double>(*day) + h));
-  std::sort(s.weekly.begin(), s.weekly.end());
-  s.weekly.erase(std::unique(s.weekly.begin(), s.weekly.end()), s.weekly.end());
+      weekdays.insert(*day);
+  for (const std::size_t day : weekdays)
+    for (const double h : clock_hours)
+      s.weekly.push_back(Hours(24.0 * static_cast<double>(day) + h));
 }
 
 } // namespace

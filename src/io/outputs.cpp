@@ -4,6 +4,7 @@
 
 #include "corsim/error.hpp"
 #include "corsim/io/atomic_file.hpp"
+#include "corsim/io/output_target.hpp"
 
 #include <fmt/format.h>
 
@@ -50,12 +51,11 @@ const std::vector<std::string> &output_file_names() {
   return names;
 }
 
-void prepare_output_dir(const std::string &dir) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec || !std::filesystem::is_directory(dir))
-    throw InputError(SourcePos{dir, 0, 0}, "cannot create the output folder" +
-                                               (ec ? ": " + ec.message() : std::string()));
+void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others) {
+  lock_output_dir(dir);
+  for (const auto &name : output_file_names())
+    others.push_back({"--out", (std::filesystem::path(dir) / name).string()});
+  check_output_targets(others);
 }
 
 void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &scenarios,

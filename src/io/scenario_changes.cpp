@@ -1,6 +1,7 @@
 #include "scenario_changes.hpp"
 
 #include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 
 #include <cctype>
 #include <charconv>
@@ -47,6 +48,9 @@ std::string id_of(const YAML::Node &item) {
     return item["id"].Scalar();
   return "";
 }
+
+void attribute_key(Diagnostics &diag, const YAML::Node &map, const std::string &key,
+                   const Change &c);
 
 class Resolver {
 public:
@@ -100,6 +104,9 @@ private:
     if (!child.IsDefined() || child.IsNull()) {
       t.parent[t.key] = YAML::Node(YAML::NodeType::Map);
       child = t.parent[t.key];
+      // A key the change made: a problem with it is the change's, at its line.
+      attribute_key(diag_, t.parent, t.key, change_);
+      diag_.attribute(child, change_.at);
     }
     return child;
   }
@@ -114,7 +121,7 @@ private:
         std::vector<std::string> keys;
         for (const auto &entry : node)
           keys.push_back(entry.first.Scalar());
-        return fail("'" + prefix + "': no key '" + seg + "' here" + did_you_mean(seg, keys));
+        return fail("'" + prefix + "': no key " + quoted(seg) + " here" + did_you_mean(seg, keys));
       }
       return {Target{node, seg, 0, false}};
     }
@@ -131,7 +138,7 @@ private:
         out.push_back(Target{list, "", i, true});
     }
     if (out.empty() && seg != "*")
-      return fail("'" + prefix + "': unknown id '" + seg + "'" + did_you_mean(seg, ids));
+      return fail("'" + prefix + "': unknown id " + quoted(seg) + did_you_mean(seg, ids));
     if (out.empty())
       return fail("'" + prefix + "': the list is empty");
     return out;
@@ -187,7 +194,7 @@ bool scale(Diagnostics &diag, const std::vector<Target> &targets, const Change &
     }
     const auto scaled = scale_text(old.Scalar(), factor);
     if (!scaled) {
-      diag.error(c.at, "'" + c.path + "': '" + old.Scalar() + "' has no number to scale");
+      diag.error(c.at, "'" + c.path + "': " + quoted(old.Scalar()) + " has no number to scale");
       return false;
     }
     YAML::Node fresh(*scaled);

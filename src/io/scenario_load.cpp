@@ -1,6 +1,7 @@
 // Loading a scenario: its chain (scenario_chain.cpp), its changes applied to the corridor, the
 // corridor loaded and checked (docs/scenarios.md).
 #include "corsim/io/scenario.hpp"
+#include "corsim/text.hpp"
 
 #include "load_context.hpp"
 #include "scenario_chain.hpp"
@@ -38,7 +39,7 @@ void apply_changes(Diagnostics &cdiag, YAML::Node &corridor, const Chain &chain,
     try {
       value = YAML::Load(c.value);
     } catch (const YAML::Exception &e) {
-      cdiag.error(c.at, "'" + c.value + "' is not a YAML value: " + e.msg);
+      cdiag.error(c.at, quoted(c.value) + " is not a YAML value: " + e.msg);
       continue;
     }
     apply_change(cdiag, corridor, c, value);

@@ -2,7 +2,11 @@
 #include "corsim/io/scenario.hpp"
 
 #include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 #include "scenario_changes.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include <cmath>
 
@@ -87,11 +91,11 @@ void read_run_settings(Diagnostics &diag, const YAML::Node &run, model::Simulati
   else
     days("warmup", o.warmup, 0.0);
   read_replications(diag, m, run, o, limits);
-  if (auto seed = m.quantity("seed", Dimension::Count, Sign::NonNegative, false)) {
-    if (*seed != std::floor(*seed) || *seed > 9007199254740992.0)
-      diag.error(m.node("seed"), "'seed' must be a whole number from 0 to 2^53");
+  if (auto seed = m.text("seed", false)) {
+    if (const auto value = parse_seed(*seed))
+      o.seed = *value;
     else
-      o.seed = static_cast<std::uint64_t>(*seed);
+      diag.error(m.node("seed"), "'seed' must be a whole number from 0 to 2^53 (9007199254740992)");
   }
   if (auto c = m.choice("route_choice", route_choices, false))
     o.route_choice = route_choice_values[*c];
@@ -120,29 +124,56 @@ void check_route_shares(Diagnostics &diag, const Network &net, const YAML::Node 
   for (const auto &entry : run["route_shares"]) {
     const YAML::Node flow = entry["flow"];
     if (flow && flow.IsScalar() && !known(flows, flow.Scalar()))
-      diag.error(flow, "unknown flow '" + flow.Scalar() + "'" + did_you_mean(flow.Scalar(), flows));
+      diag.error(flow, "unknown flow " + quoted(flow.Scalar()) +
+                           (!diag.wants_suggestions() ? "" : did_you_mean(flow.Scalar(), flows)));
     if (entry["via"] && entry["via"].IsSequence())
       for (const auto &v : entry["via"])
         if (v.IsScalar() && !known(via, v.Scalar()))
-          diag.error(v, "unknown service or link '" + v.Scalar() + "'" +
-                            did_you_mean(v.Scalar(), via));
+          diag.error(v, "unknown service or link " + quoted(v.Scalar()) +
+                            (!diag.wants_suggestions() ? "" : did_you_mean(v.Scalar(), via)));
   }
 }
 
+namespace {
+
+/// A run length as the scenario file reads it, exactly: whole days as "365 d", else hours.
+std::string run_length_text(Hours h) {
+  const double days = h.value() / hours_per_day;
+  return days == std::floor(days) ? fmt::format("{} d", days) : fmt::format("{} h", h.value());
+}
+
+void emit_route_shares(YAML::Emitter &out, const std::vector<model::RouteShare> &shares) {
+  out << YAML::Key << "route_shares" << YAML::Value << YAML::BeginSeq;
+  for (const model::RouteShare &rs : shares) {
+    out << YAML::Flow << YAML::BeginMap << YAML::Key << "flow" << YAML::Value << rs.flow;
+    out << YAML::Key << "via" << YAML::Value << YAML::Flow << rs.via;
+    out << YAML::Key << "share" << YAML::Value << fmt::format("{}", rs.share) << YAML::EndMap;
+  }
+  out << YAML::EndSeq;
+}
+
+} // namespace
+
+// Every value is written as the scenario reader reads it (units, the change's own YAML), so
+// that the text, saved as a file in the folder the run started from, runs the same again.
 std::string Scenario::as_run() const {
   YAML::Emitter out;
-  out << YAML::BeginMap << YAML::Key << "scenario" << YAML::Value << name;
+  out << YAML::BeginMap << YAML::Key << "corsim" << YAML::Value << 1;
+  out << YAML::Key << "scenario" << YAML::Value << name;
   out << YAML::Key << "base" << YAML::Value << corridor;
   out << YAML::Key << "run" << YAML::Value << YAML::BeginMap;
-  out << YAML::Key << "days" << YAML::Value << in_days(options.horizon);
-  out << YAML::Key << "warmup" << YAML::Value << in_days(options.warmup);
+  out << YAML::Key << "days" << YAML::Value << run_length_text(options.horizon);
+  out << YAML::Key << "warmup" << YAML::Value << run_length_text(options.warmup);
   out << YAML::Key << "replications" << YAML::Value << options.replications;
   if (options.target_relative_half_width > 0.0) {
-    out << YAML::Key << "precision" << YAML::Value << options.target_relative_half_width;
+    out << YAML::Key << "precision" << YAML::Value
+        << fmt::format("{}", options.target_relative_half_width);
     out << YAML::Key << "max_replications" << YAML::Value << options.max_replications;
   }
   out << YAML::Key << "seed" << YAML::Value << options.seed;
   out << YAML::Key << "route_choice" << YAML::Value << model::to_string(options.route_choice);
+  if (!options.route_shares.empty())
+    emit_route_shares(out, options.route_shares);
   out << YAML::Key << "replan" << YAML::Value << (options.replan ? "react" : "never");
   out << YAML::EndMap << YAML::Key << "changes" << YAML::Value << YAML::BeginSeq;
   static const char *kinds[] = {"set", "scale", "add", "remove"};
@@ -150,8 +181,10 @@ std::string Scenario::as_run() const {
   for (const Change &c : changes) {
     const auto k = static_cast<std::size_t>(c.kind);
     out << YAML::BeginMap << YAML::Key << kinds[k] << YAML::Value << c.path;
-    if (values[k])
+    if (c.kind == Change::Kind::Scale)
       out << YAML::Key << values[k] << YAML::Value << c.value;
+    else if (values[k]) // a value is YAML text: a map or a list stays one
+      out << YAML::Key << values[k] << YAML::Value << YAML::Load(c.value);
     out << YAML::EndMap;
   }
   out << YAML::EndSeq << YAML::EndMap;

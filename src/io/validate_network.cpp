@@ -2,6 +2,8 @@
 // change gauge only where a gauge-change yard is, and every demand pair is reachable.
 #include "load_context.hpp"
 
+#include "corsim/parse.hpp"
+
 #include <map>
 #include <queue>
 
@@ -128,9 +130,9 @@ void warn_implausible_lengths(LoadContext &ctx) {
     // 10 km of slack: some coordinates are estimates good to about 5 km.
     if (l.length + Km(10.0) < straight * 0.98)
       ctx.diag.warning(ctx.diag.pos(ctx.link_yaml[k]["length"]),
-                       "link '" + l.id + "' is " + std::to_string(int(l.length.value())) +
-                           " km long, shorter than the straight line between its ends (" +
-                           std::to_string(int(straight.value())) + " km)");
+                       "link '" + l.id + "' is " + length_text(l.length.value()) +
+                           " long, shorter than the straight line between its ends (" +
+                           length_text(straight.value()) + ")");
   }
 }
 

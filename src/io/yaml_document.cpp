@@ -1,7 +1,11 @@
 #include "yaml_document.hpp"
 
+#include "corsim/io/output_target.hpp"
+#include "corsim/text.hpp"
+
 #include <yaml-cpp/depthguard.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -28,6 +32,8 @@ public:
                             " levels; a corridor file never needs this");
       return false;
     }
+    if (!supported(node))
+      return false;
     if (node.IsSequence())
       for (const auto &child : node)
         if (!visit(child, depth + 1))
@@ -40,6 +46,23 @@ public:
   }
 
 private:
+  /// YAML features corsim does not read, refused rather than silently ignored.
+  bool supported(const YAML::Node &node) {
+    const std::string &tag = node.Tag();
+    if (!tag.empty() && tag != "?" && tag != "!") {
+      diag_.error(node, "YAML tags like " + quoted(tag) + " are not read by corsim; remove it");
+      return false;
+    }
+    if (node.IsMap())
+      for (const auto &entry : node)
+        if (entry.first.IsScalar() && entry.first.Scalar() == "<<" && entry.first.Tag() == "?") {
+          diag_.error(entry.first, "YAML merge keys ('<<') are not read by corsim; write the "
+                                   "keys out");
+          return false;
+        }
+    return true;
+  }
+
   Diagnostics &diag_;
   const LoadLimits &limits_;
   std::size_t visited_ = 0;
@@ -52,6 +75,15 @@ std::optional<std::string> read_text(Diagnostics &diag, const std::string &path,
   if (!text)
     diag.error(SourcePos{path, 0, 0}, why);
   return text;
+}
+
+/// The offset of the first CR that does not begin a CRLF line end, or npos: yaml-cpp reads a
+/// lone CR as part of the line, which turns the rest of an old-Mac file into one comment.
+std::size_t lone_carriage_return(const std::string &text) {
+  for (auto at = text.find('\r'); at != std::string::npos; at = text.find('\r', at + 1))
+    if (at + 1 == text.size() || text[at + 1] != '\n')
+      return at;
+  return std::string::npos;
 }
 
 } // namespace
@@ -82,6 +114,7 @@ std::optional<std::string> read_regular_file(const std::string &path, std::size_
     why = std::string("cannot read file: ") + std::strerror(errno);
     return std::nullopt;
   }
+  note_input_file(path); // never to be written over by an output
   std::string text(static_cast<std::size_t>(info.st_size), '\0');
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
@@ -114,9 +147,16 @@ std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &
     diag.error(SourcePos{path, 1, 1}, "the file contains NUL bytes: not a YAML text file");
     return std::nullopt;
   }
-  YAML::Node root;
+  if (const auto cr = lone_carriage_return(text); cr != std::string::npos) {
+    const auto line = 1 + std::count(text.begin(), text.begin() + static_cast<long>(cr), '\n');
+    diag.error(SourcePos{path, static_cast<int>(line), 1},
+               "a carriage return (CR) not followed by a line feed: save the file with LF "
+               "or CRLF line ends");
+    return std::nullopt;
+  }
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::DeepRecursion &e) {
     diag.error(diag.pos(e.mark), "nesting deeper than " + std::to_string(limits.max_depth) +
                                      " levels; a corridor file never needs this");
@@ -128,6 +168,13 @@ std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &
     diag.error(diag.pos(e.mark), "cannot read YAML: " + e.msg);
     return std::nullopt;
   }
+  for (std::size_t i = 1; i < documents.size(); ++i)
+    if (documents[i].IsDefined() && !documents[i].IsNull()) {
+      diag.error(documents[i], "a second YAML document (after '---'): a corridor or scenario "
+                               "file holds one");
+      return std::nullopt;
+    }
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   if (!root.IsDefined() || root.IsNull()) {
     diag.error(SourcePos{path, 1, 1}, "the file is empty: expected a corridor description");
     return std::nullopt;

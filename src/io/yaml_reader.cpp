@@ -1,5 +1,9 @@
 #include "yaml_reader.hpp"
 
+#include "corsim/text.hpp"
+
+#include <cstdio>
+
 #include "corsim/suggest.hpp"
 
 #include <algorithm>
@@ -47,6 +51,11 @@ void Diagnostics::attribute_tree(const YAML::Node &tree, const std::string &file
 }
 
 void Diagnostics::error(const SourcePos &pos, std::string message) {
+  if (full()) {
+    ++dropped_;
+    return;
+  }
+  ++errors_;
   list_.push_back({Severity::Error, pos, std::move(message)});
 }
 
@@ -54,15 +63,16 @@ void Diagnostics::warning(const SourcePos &pos, std::string message) {
   list_.push_back({Severity::Warning, pos, std::move(message)});
 }
 
-bool Diagnostics::has_errors() const {
-  return std::any_of(list_.begin(), list_.end(),
-                     [](const Diagnostic &d) { return d.severity == Severity::Error; });
-}
+bool Diagnostics::has_errors() const { return errors_ > 0; }
 
 std::vector<Diagnostic> Diagnostics::take() {
   std::stable_sort(list_.begin(), list_.end(), [](const Diagnostic &a, const Diagnostic &b) {
     return std::tie(a.pos.line, a.pos.column) < std::tie(b.pos.line, b.pos.column);
   });
+  if (dropped_ > 0)
+    list_.push_back(
+        {Severity::Error, SourcePos{file_, 0, 0},
+         "and " + std::to_string(dropped_) + " more errors, not shown: mend these first"});
   return std::move(list_);
 }
 
@@ -80,7 +90,25 @@ std::optional<std::string> scalar_text(Diagnostics &diag, const YAML::Node &node
                                             : "null value"));
     return std::nullopt;
   }
-  return node.Scalar();
+  const std::string &text = node.Scalar();
+  if (const auto bad = invalid_utf8_at(text); bad != std::string::npos) {
+    char byte[8];
+    std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned char>(text[bad]));
+    diag.error(node, what + " is not UTF-8 text (byte " + byte + " at offset " +
+                         std::to_string(bad) + "); save the file as UTF-8");
+    return std::nullopt;
+  }
+  if (blank(text)) {
+    diag.error(node, what + (text.empty() ? " is empty" : " is blank: " + quoted(text)) +
+                         "; give a value or leave the key out");
+    return std::nullopt;
+  }
+  if (padded(text)) {
+    diag.error(node, what + " " + quoted(text) +
+                         " begins or ends with a space or an invisible character");
+    return std::nullopt;
+  }
+  return text;
 }
 
 std::optional<double> scalar_quantity(Diagnostics &diag, const YAML::Node &node, Dimension d,
@@ -96,7 +124,7 @@ std::optional<double> scalar_quantity(Diagnostics &diag, const YAML::Node &node,
   const double v = std::get<double>(parsed);
   if ((sign == Sign::Positive && v <= 0) || (sign == Sign::NonNegative && v < 0)) {
     diag.error(node, what + " must be " + (sign == Sign::Positive ? "positive" : "non-negative") +
-                         ", not '" + *text + "'");
+                         ", not " + quoted(*text));
     return std::nullopt;
   }
   return v;
@@ -115,7 +143,7 @@ std::optional<std::size_t> scalar_choice(Diagnostics &diag, const YAML::Node &no
   for (const auto &c : choices)
     list += (list.empty() ? "" : ", ") + c;
   const std::string hint = did_you_mean(*text, choices);
-  diag.error(node, what + ": unknown value '" + *text + "'" +
+  diag.error(node, what + ": unknown value " + quoted(*text) +
                        (hint.empty() ? " (expected one of " + list + ")" : hint));
   return std::nullopt;
 }
@@ -142,10 +170,10 @@ MapReader::MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
     }
     // yaml-cpp keeps both entries and lookups find the first: say so instead of guessing.
     if (std::find(seen.begin(), seen.end(), key.Scalar()) != seen.end())
-      diag.error(key, "duplicate key '" + key.Scalar() + "' in " + what_);
+      diag.error(key, "duplicate key " + quoted(key.Scalar()) + " in " + what_);
     seen.push_back(key.Scalar());
     if (std::find(known.begin(), known.end(), key.Scalar()) == known.end())
-      diag.error(key, "unknown key '" + key.Scalar() + "' in " + what_ +
+      diag.error(key, "unknown key " + quoted(key.Scalar()) + " in " + what_ +
                           did_you_mean(key.Scalar(), known));
   }
 }
@@ -223,7 +251,7 @@ std::optional<bool> MapReader::boolean(const char *key) {
     return true;
   if (*t == "false" || *t == "no")
     return false;
-  diag_.error(node(key), "'" + std::string(key) + "' must be true or false, not '" + *t + "'");
+  diag_.error(node(key), "'" + std::string(key) + "' must be true or false, not " + quoted(*t));
   return std::nullopt;
 }
 

@@ -17,11 +17,25 @@ namespace corsim::io {
 /// Collects diagnostics for one file.
 class Diagnostics {
 public:
+  /// Errors kept per file: past them, errors are only counted (and take() says how many),
+  /// so that a file with thousands of mistakes costs no more than one with a hundred.
+  static constexpr std::size_t max_errors = 100;
   explicit Diagnostics(std::string file) : file_(std::move(file)) {}
   [[nodiscard]] SourcePos pos(const YAML::Node &node, std::size_t offset = 0) const;
   [[nodiscard]] SourcePos pos(const YAML::Mark &mark) const;
   void error(const SourcePos &pos, std::string message);
-  void error(const YAML::Node &at, std::string message) { error(pos(at), std::move(message)); }
+  void error(const YAML::Node &at, std::string message) {
+    if (full())
+      ++dropped_; // not even its position is looked up
+    else
+      error(pos(at), std::move(message));
+  }
+  /// Whether further errors are only counted.
+  [[nodiscard]] bool full() const { return errors_ >= max_errors; }
+  /// Whether an error now may search for "did you mean" among many names: for a file's first
+  /// 20 errors, so that a file of thousands of bad references costs no more than 20 searches.
+  [[nodiscard]] bool wants_suggestions() const { return errors_ < max_suggested; }
+  static constexpr std::size_t max_suggested = 20;
   void warning(const SourcePos &pos, std::string message);
   [[nodiscard]] bool has_errors() const;
   [[nodiscard]] const std::string &file() const { return file_; }
@@ -35,6 +49,7 @@ public:
 private:
   std::string file_;
   std::vector<Diagnostic> list_;
+  std::size_t errors_ = 0, dropped_ = 0;
   std::vector<std::pair<YAML::Node, SourcePos>> elsewhere_; ///< searched on errors only
 };
 

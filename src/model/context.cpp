@@ -1,20 +1,12 @@
 #include "context.hpp"
 
+#include "corsim/checksum.hpp"
+
 namespace corsim::model::detail {
 
 // FNV-1a over "purpose/id": a stable 64-bit stream number.
 std::uint64_t stream_key(const char *purpose, const std::string &id) {
-  std::uint64_t h = 14695981039346656037ull;
-  auto mix = [&h](char c) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  };
-  for (const char *p = purpose; *p; ++p)
-    mix(*p);
-  mix('/');
-  for (char c : id)
-    mix(c);
-  return h;
+  return fnv1a(id, fnv1a("/", fnv1a(purpose)));
 }
 
 Context::Context(const ModelInputs &inputs, int replication)

@@ -43,7 +43,7 @@ void Demand::generate(FlowIndex f) {
     release(f, teu);
   const double gap = mean_gap(flow);
   const double dt = flow.arrivals == ArrivalProcess::Poisson ? exponential(flow_rng_[f], gap) : gap;
-  const Tick next = eng.now() + std::max<Tick>(1, to_ticks(dt));
+  const Tick next = later(eng.now(), std::max<Tick>(1, to_ticks(dt)));
   if (next <= ctx_.end)
     eng.schedule_at(next, [this, f] { generate(f); });
 }

@@ -23,7 +23,7 @@ void Stops::to_next_leg(std::uint32_t c) {
   const Hours transfer =
       ctx_.net.nodes[ctx_.in.services[next.service].route[next.board]].transfer_time;
   if (k.leg > 0 && transfer.value() > 0.0) { // a change of vehicle: the node's transfer time
-    ctx_.eng.schedule_at(ctx_.eng.now() + to_ticks(transfer), [this, c, transfer] {
+    ctx_.eng.schedule_in(to_ticks(transfer), [this, c, transfer] {
       boxes_[c].wait[idx(WaitCause::Transfer)] += transfer.value();
       join_next_leg(c);
     });

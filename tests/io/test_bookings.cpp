@@ -76,6 +76,24 @@ TEST_CASE("Errors in a bookings file point at its line and column", "[io][bookin
           std::vector<std::string>{f + ":1:7: unknown column 'TEU' (did you mean 'teu'?) (the "
                                        "columns are ready, teu and optionally due)"});
   }
+  SECTION("sizes and times out of range: work and clock bounded before the run") {
+    const std::string f = data + "bookings_out_of_range.csv";
+    CHECK(load_with(f).error_texts() ==
+          std::vector<std::string>{
+              f + ":2:12: TEU: '1e15 TEU' is out of range: at most 1000000 TEU ('2', '2 TEU', "
+                  "'1 FEU')",
+              f + ":3:12: TEU: '1e-300 TEU' is too small: at least 0.01 TEU (or 0 where allowed) "
+                  "('2', '2 TEU', '1 FEU')",
+              f + ":4:1: cannot read the ready time '1e15': '1e15 h' is out of range: at most "
+                  "36525 d (expected 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM' or hours from the epoch)",
+              f + ":5:24: cannot read the due time '9e9 h': '9e9 h' is out of range: at most "
+                  "36525 d"});
+  }
+  SECTION("a column named twice") {
+    const std::string f = data + "bookings_twice.csv";
+    CHECK(load_with(f).error_texts() ==
+          std::vector<std::string>{f + ":1:11: column 'ready' appears twice"});
+  }
   SECTION("a named pipe is refused at once instead of blocking") {
     const std::string fifo = std::filesystem::temp_directory_path() /
                              ("corsim-bookings-fifo-" + std::to_string(::getpid()));

@@ -56,7 +56,28 @@ TEST_CASE("corsim export writes files only for valid input", "[cli][export]") {
 }
 
 TEST_CASE("Unknown subcommands and options exit with code 2", "[cli]") {
-  CHECK(run_corsim("frobnicate").code == 2);
+  const auto unknown = run_corsim("frobnicate");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("corsim: unknown command 'frobnicate'; the commands are validate, "
+                         "info, export, route, flow, simulate, compare, sweep, capacity") == 0);
+  CHECK(run_corsim("-q simulat corridors/teaching.yaml").err.find("(did you mean 'simulate'?)") !=
+        std::string::npos);
   CHECK(run_corsim("info").code == 2);
   CHECK(run_corsim("--version").code == 0);
+}
+
+TEST_CASE("Options out of range are refused as the scenario file refuses them", "[cli]") {
+  const std::string run = "simulate corridors/teaching.yaml --days 10 --warmup 0 -q ";
+  const auto below = run_corsim(run + "--replications 3 --max-replications 2 --precision 0.1");
+  CHECK(below.code == 2);
+  CHECK(below.err.find("--max-replications 2 is below the replications (3)") != std::string::npos);
+  for (const char *seed : {"18446744073709551616", "9007199254740993", "0x10", "-1", "1e3"}) {
+    INFO(seed);
+    const auto r = run_corsim(run + "--seed " + seed);
+    CHECK(r.code == 2);
+    CHECK(r.err.find("0 to 2^53") != std::string::npos);
+  }
+  CHECK(run_corsim(run + "--seed 9007199254740992 --replications 1").code == 0);
+  CHECK(run_corsim("route corridors/teaching.yaml --from A --to C --max-days -1").code == 2);
+  CHECK(run_corsim("route corridors/teaching.yaml --from A --to C --max-cost -5").code == 2);
 }

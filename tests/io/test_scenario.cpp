@@ -253,3 +253,67 @@ TEST_CASE("The variants of a scenario load as each would alone, from one reading
   CHECK_THAT(errors(loads[2])[0], Catch::Contains("--scale demand.HUN-NGX.volume=2") &&
                                       Catch::Contains("did you mean 'HUN-NGB'"));
 }
+
+TEST_CASE("Nonsense in a scenario is an error at its line, not a silent no-op", "[io][scenario]") {
+  const std::string file = write("nonsense.yaml", "corsim: 1\n" // 1
+                                                  "base: " +
+                                                      jilin +
+                                                      "\n"              // 2
+                                                      "changes:\n"      // 3
+                                                      "  - set: \"\"\n" // 4
+                                                      "    to: 4 h\n"); // 5
+  CHECK(errors(io::try_load_scenario(file)) ==
+        std::vector<std::string>{file +
+                                 ":4:10: the path is empty; give a value or leave the key out"});
+  // A key a change creates is the change's: a mistake in it is reported at the change's line.
+  const std::string typo = write("typo.yaml", "corsim: 1\n" // 1
+                                              "base: " +
+                                                  jilin +
+                                                  "\n"                               // 2
+                                                  "changes:\n"                       // 3
+                                                  "  - set: node.ZBK.customs.time\n" // 4
+                                                  "    to: 4 h\n");                  // 5
+  CHECK(
+      errors(io::try_load_scenario(typo)) ==
+      std::vector<std::string>{
+          typo + ":4:10: unknown key 'node' in the network file (did you mean 'nodes', 'name'?)"});
+  const std::string no_base = write("no_base.yaml", "corsim: 1\nbase: \"\"\n");
+  CHECK(errors(io::try_load_scenario(no_base)) ==
+        std::vector<std::string>{no_base + ":2:7: 'base' is empty; give a value or leave the "
+                                           "key out"});
+}
+
+TEST_CASE("The scenario as run, saved as a file, runs the same again", "[io][scenario]") {
+  // Run settings with units, a map value, a list value and route shares: each written as the
+  // reader reads it. Saved in the folder the run started from, it loads to the same scenario.
+  const std::string file =
+      write("as_run.yaml",
+            "corsim: 1\n"
+            "scenario: round trip\n"
+            "base: " +
+                jilin +
+                "\n"
+                "run: {days: 36.5 d, warmup: 7 d, replications: 3, seed: 9007199254740992,\n"
+                "      route_choice: shares,\n"
+                "      route_shares: [{flow: CCX-DUI-containers, via: [CMO], share: 0.3}]}\n"
+                "changes:\n"
+                "  - set: nodes.ZBK.customs\n"
+                "    to: {lanes: 3, time: 2 h, hours: [Mon-Fri 08:00-20:00, Sat 09:00-13:00]}\n"
+                "  - scale: demand.*.volume\n"
+                "    by: 1.25\n");
+  const io::ScenarioLoad first = io::try_load_scenario(file);
+  REQUIRE(errors(first).empty());
+  REQUIRE(first.scenario);
+  const std::string again = write("as_run_again.yaml", first.scenario->as_run());
+  const io::ScenarioLoad second = io::try_load_scenario(again);
+  REQUIRE(errors(second).empty());
+  REQUIRE(second.scenario);
+  CHECK(second.scenario->as_run() == first.scenario->as_run());
+  const auto &a = first.scenario->options, &b = second.scenario->options;
+  CHECK(b.horizon.value() == a.horizon.value());
+  CHECK(b.warmup.value() == a.warmup.value());
+  CHECK(b.seed == 9007199254740992ull);
+  CHECK(b.route_shares.size() == 1);
+  CHECK(flow(second.scenario->network, "CCX-DUI-containers").volume.value() ==
+        flow(first.scenario->network, "CCX-DUI-containers").volume.value());
+}

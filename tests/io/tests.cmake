@@ -4,3 +4,5 @@ corsim_add_test(test_io io/test_load.cpp io/test_bad_input.cpp io/test_limits.cp
                 io/test_bookings.cpp io/test_scenario.cpp io/test_interrupt.cpp io/test_memory.cpp
                 LIBS corsim::io nlohmann_json::nlohmann_json)
 add_dependencies(test_io corsim) # the CLI tests run the tool
+corsim_add_test(test_output_guard io/test_output_guard.cpp LIBS corsim_cli)
+add_dependencies(test_output_guard corsim) # runs the tool

@@ -15,7 +15,9 @@
 #include "corsim/model/results.hpp"
 #include "corsim/network.hpp"
 
+#include "corsim/io/output_target.hpp"
 #include <cstdint>
+
 #include <string>
 #include <vector>
 
@@ -50,9 +52,11 @@ using Differences = std::vector<std::vector<model::Difference>>;
 void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &scenarios,
                    const RunRecord &run, const Differences &differences = {});
 
-/// Creates `dir` if missing, so that a bad --out fails before a long run, not after it.
-/// Throws InputError when it cannot be created or is not a folder.
-void prepare_output_dir(const std::string &dir);
+/// Creates `dir` if missing and locks it for this run, and checks that write_outputs may
+/// write its files there and each of `others` (--trace ...) where it names (see
+/// check_output_targets), so that a bad --out fails before a long run, not after it.
+/// Throws InputError otherwise.
+void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others = {});
 
 /// The names of the files write_outputs writes, in the order it writes them.
 const std::vector<std::string> &output_file_names();
