@@ -10,9 +10,10 @@ namespace corsim {
 /// User text for a message, in single quotes: control and invisible characters (CR, tab,
 /// zero-width and no-break spaces, BOM, bidi marks) and invalid UTF-8 bytes escaped as
 /// \r, \u{200B}, \xFF, and cut after `max_chars` code points ("'abc...' (123456 bytes)").
-std::string quoted(std::string_view text, std::size_t max_chars = 80);
-/// `message` with the same characters escaped (line breaks kept): the last line of defence,
-/// applied to every diagnostic, so that nothing a user wrote can hide a file:line:column.
+std::string in_quotes(std::string_view text, std::size_t max_chars = 80);
+/// `message` with the same characters escaped (line breaks kept) and cut after 2000 code
+/// points: the last line of defence, applied to every diagnostic, so that nothing a user
+/// wrote can hide a file:line:column or flood a terminal.
 std::string printable(std::string_view message);
 /// Whether `text` is well-formed UTF-8 (no overlong forms, surrogates or stray bytes).
 bool valid_utf8(std::string_view text);

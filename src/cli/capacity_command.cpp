@@ -203,13 +203,14 @@ int run_capacity(const CapacityArgs &args) {
     x.infrastructure = model::network_bound(sc->network, set);
     x.simulated = model::simulated_capacity(sc->network, set, one, a.stability);
   } catch (const model::Interrupted &) {
-    print_error(a.out.empty()
-                    ? "corsim: interrupted during the capacity search (with --out DIR the base "
-                      "run would be kept for --resume)"
-                    : "corsim: interrupted during the capacity search; the base run's "
-                      "replications are kept in " +
-                          keep_under(a.out, "base", a.run).dir +
-                          ": run the same command with --resume to go on from there");
+    if (output_rank())
+      print_error(a.out.empty()
+                      ? "corsim: interrupted during the capacity search (with --out DIR the base "
+                        "run would be kept for --resume)"
+                      : "corsim: interrupted during the capacity search; the base run's "
+                        "replications are kept in " +
+                            keep_under(a.out, "base", a.run).dir +
+                            ": run the same command with --resume to go on from there");
     throw;
   }
   if (!output_rank())

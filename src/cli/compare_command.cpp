@@ -135,8 +135,10 @@ int run_compare(const CompareArgs &args) {
   if (scs[0].options.auto_warmup) // chosen once, from the base: all measure the same window
     choose_warmup(scs[0], seconds, true);
   // Common random numbers: every scenario runs with the base's run settings.
-  for (std::size_t i = 1; i < scs.size(); ++i)
+  for (std::size_t i = 1; i < scs.size(); ++i) {
     scs[i].options = model::paired_options(scs[0].options, scs[i].options);
+    check_work(scs[i]); // now with the base's days and replications
+  }
   std::vector<model::SimulationResults> results;
   for (std::size_t i = 0; i < scs.size(); ++i)
     results.push_back(simulate_scenario(scs[i], seconds,

@@ -38,7 +38,7 @@ std::string unknown_command(CLI::App &app, int argc, char **argv) {
       std::string all;
       for (const auto &n : names)
         all += (all.empty() ? "" : ", ") + n;
-      return "corsim: unknown command " + corsim::quoted(argv[i]) +
+      return "corsim: unknown command " + corsim::in_quotes(argv[i]) +
              corsim::did_you_mean(argv[i], names) + "; the commands are " + all +
              " (corsim --help says more)";
     }

@@ -1,7 +1,5 @@
 #include "output.hpp"
 
-#include "corsim/model/work.hpp"
-
 #include "corsim/io/scenario.hpp"
 
 #include <cstdlib>
@@ -52,12 +50,6 @@ std::optional<Network> load_or_report(const std::string &path) {
     print_error(d.text());
   if (!r.scenario)
     return std::nullopt;
-  // The work of a run with the file's own settings (a corridor file: a year, 5 replications).
-  if (const std::string p = model::work_problem(r.scenario->network, r.scenario->options);
-      !p.empty()) {
-    print_error(format_diagnostic(SourcePos{path, 0, 0}, p));
-    return std::nullopt;
-  }
   return std::move(r.scenario->network);
 }
 

@@ -10,6 +10,7 @@
 #include "corsim/io/outputs.hpp"
 #include "corsim/model/work.hpp"
 #include "corsim/parse.hpp"
+#include "corsim/text.hpp"
 
 #include <chrono>
 #include <filesystem>
@@ -27,7 +28,16 @@ void add_run_options(CLI::App *cmd, RunOverrides &r, bool changes) {
   cmd->add_option("--warmup", r.warmup,
                   "Days simulated before measuring (default: the scenario's, else 30), or "
                   "'auto': chosen from a pilot run by MSER-5")
-      ->check(CLI::IsMember({"auto"}) | (finite_number() & CLI::Range(0.0, 3650.0)));
+      ->check(CLI::IsMember({"auto"}) | (finite_number() & CLI::Range(0.0, 3650.0) &
+                                         CLI::Validator(
+                                             [](const std::string &text) {
+                                               // as the scenario file: 0, or at least 1 h
+                                               const double d = std::stod(text);
+                                               return d == 0.0 || d >= 1.0 / 24.0
+                                                          ? std::string()
+                                                          : "must be 0 or at least 1 h (0.0417)";
+                                             },
+                                             "0 or >= 1 h")));
   cmd->add_option("--replications", r.replications,
                   "Replications (default 5); with --precision, the minimum")
       ->check(CLI::Range(1, 100000));
@@ -74,7 +84,7 @@ namespace {
 Assignment assignment(io::Change::Kind kind, const std::string &option, const std::string &text) {
   const std::size_t eq = text.find('=');
   if (eq == std::string::npos || eq == 0 || eq + 1 == text.size())
-    throw InputError(option + " '" + text + "': expected PATH=VALUE");
+    throw InputError(option + " " + in_quotes(text) + ": expected PATH=VALUE");
   Assignment a{kind, option, text.substr(0, eq), text.substr(eq + 1), {""}};
   int depth = 0;
   for (char c : a.text) {
@@ -88,7 +98,7 @@ Assignment assignment(io::Change::Kind kind, const std::string &option, const st
     const auto first = v.find_first_not_of(' ');
     v = first == std::string::npos ? "" : v.substr(first, v.find_last_not_of(' ') - first + 1);
     if (v.empty())
-      throw InputError(option + " '" + text + "': an empty value");
+      throw InputError(option + " " + in_quotes(text) + ": an empty value");
   }
   return a;
 }
@@ -178,6 +188,11 @@ void report_kept(const std::string &name, const DiskStore &store) {
 
 } // namespace
 
+void check_work(const io::Scenario &sc) {
+  if (const std::string p = model::work_problem(sc.network, sc.options); !p.empty())
+    throw InputError(SourcePos{sc.file, 0, 0}, p);
+}
+
 void claim_outputs(const std::string &out, const std::vector<io::OutputTarget> &others) {
   if (!out.empty() && output_rank()) // the other MPI ranks are part of the same run
     io::prepare_output_dir(out, others);
@@ -216,7 +231,7 @@ model::SimulationResults simulate_scenario(io::Scenario &sc, double &seconds, co
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     sc.options.progress = nullptr;
     sc.options.store = nullptr;
-    if (store)
+    if (store && output_rank())
       report_kept(sc.name, *store);
     if (warn && output_rank()) {
       if (const std::string w = io::overload_warning(r); !w.empty())
@@ -266,9 +281,7 @@ std::optional<io::Scenario> report(io::ScenarioLoad &load, const RunOverrides &r
   if (!load.scenario)
     return std::nullopt;
   apply_overrides(load.scenario->options, r);
-  if (const std::string p = model::work_problem(load.scenario->network, load.scenario->options);
-      !p.empty())
-    throw InputError(SourcePos{load.scenario->file, 0, 0}, p); // before anything runs
+  check_work(*load.scenario);
   return std::move(load.scenario);
 }
 } // namespace

@@ -70,6 +70,10 @@ struct Keep {
 Keep keep_under(const std::string &out, const std::string &tag, const RunOverrides &r);
 /// Removes DIR/replications once a command has written all it ran.
 void discard_kept(const std::string &out);
+/// Throws InputError (exit 2) when a run of `sc` with its options would pass a limit on work
+/// (model::work_problem): called on every scenario as loaded, and again when a command changes
+/// its options.
+void check_work(const io::Scenario &sc);
 /// Before a run: the --out folder `out` (when given) is created and locked by the process
 /// that writes the outputs, and the files it will hold and `others` (--trace ...) are checked
 /// writable without harm (io::prepare_output_dir). Throws InputError.

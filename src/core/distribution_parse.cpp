@@ -140,7 +140,7 @@ Parsed<const KindInfo *> find_kind(std::string_view text, std::size_t open,
   std::string known;
   for (const auto &k : kinds)
     known.append(known.empty() ? "" : ", ").append(k.name);
-  return ParseFailure{"unknown distribution " + quoted(name) + " (known: " + known + ")",
+  return ParseFailure{"unknown distribution " + in_quotes(name) + " (known: " + known + ")",
                       name_begin};
 }
 

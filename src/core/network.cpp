@@ -1,6 +1,7 @@
 #include "corsim/network.hpp"
 #include "corsim/error.hpp"
 #include "corsim/suggest.hpp"
+#include "corsim/text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -85,8 +86,7 @@ std::optional<NodeIndex> Network::find_node_or_null(std::string_view wanted) con
 NodeIndex Network::find_node(std::string_view wanted) const {
   if (auto i = find_node_or_null(wanted))
     return *i;
-  throw InputError("unknown node '" + std::string(wanted) + "'" +
-                   did_you_mean(wanted, node_names()));
+  throw InputError("unknown node " + in_quotes(wanted) + did_you_mean(wanted, node_names()));
 }
 
 std::vector<std::string> Network::node_names() const {

@@ -37,14 +37,16 @@ bool hidden(std::uint32_t cp) {
          (cp >= 0x2028 && cp <= 0x202F) || (cp >= 0x2060 && cp <= 0x206F) || cp == 0xFEFF;
 }
 
-std::string escape(std::uint32_t cp) {
-  char buf[16];
+/// \r, \n, \t; \xNN for another ASCII control or a byte that is not UTF-8; \u{XXXX} for a
+/// hidden character.
+std::string escape(std::uint32_t cp, bool invalid_byte) {
   if (cp == '\r' || cp == '\n' || cp == '\t')
     return cp == '\r' ? "\\r" : cp == '\n' ? "\\n" : "\\t";
-  if (cp < 0x100)
+  char buf[16];
+  if (invalid_byte || cp < 0x80)
     std::snprintf(buf, sizeof buf, "\\x%02X", static_cast<unsigned>(cp));
   else
-    std::snprintf(buf, sizeof buf, "\\u{%04X}", static_cast<unsigned>(cp));
+    std::snprintf(buf, sizeof buf, "\\u{%X}", static_cast<unsigned>(cp));
   return buf;
 }
 
@@ -62,9 +64,9 @@ std::string make_printable(std::string_view text, std::size_t max_chars, bool ke
     }
     const auto [cp, len] = decode_utf8(text, i);
     if (len == 0)
-      out += escape(cp); // an invalid byte, as \xNN
+      out += escape(cp, true);
     else if (hidden(cp) && !(keep_newlines && cp == '\n'))
-      out += escape(cp);
+      out += escape(cp, false);
     else
       out.append(text.substr(i, len));
     i += len == 0 ? 1 : len;
@@ -113,7 +115,7 @@ bool padded(std::string_view text) {
   return space(first, first_len) || space(last, last_len);
 }
 
-std::string quoted(std::string_view text, std::size_t max_chars) {
+std::string in_quotes(std::string_view text, std::size_t max_chars) {
   bool cut = false;
   std::string out = "'" + make_printable(text, max_chars, false, cut) + "'";
   if (cut)
@@ -122,8 +124,11 @@ std::string quoted(std::string_view text, std::size_t max_chars) {
 }
 
 std::string printable(std::string_view message) {
+  // No message needs more; a longer one holds a value echoed whole (a 15 MB name).
+  constexpr std::size_t longest_message = 2000;
   bool cut = false;
-  return make_printable(message, 0, true, cut);
+  std::string out = make_printable(message, longest_message, true, cut);
+  return cut ? out + "... (cut: " + std::to_string(message.size()) + " bytes)" : out;
 }
 
 } // namespace corsim

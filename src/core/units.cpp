@@ -114,9 +114,10 @@ bool number_goes_on(std::string_view text, const char *end) {
   if (end + 1 >= stop)
     return false;
   const char c = *end;
-  const bool prefix =
-      std::string_view("xXbBoO").find(c) != std::string_view::npos &&
-      std::string_view(text.data(), static_cast<std::size_t>(end - text.data())) == "0";
+  std::string_view digits(text.data(), static_cast<std::size_t>(end - text.data()));
+  if (!digits.empty() && (digits.front() == '+' || digits.front() == '-'))
+    digits.remove_prefix(1);
+  const bool prefix = std::string_view("xXbBoO").find(c) != std::string_view::npos && digits == "0";
   const bool separator = c == '_' || c == ',';
   return (prefix || separator) && std::isxdigit(static_cast<unsigned char>(end[1]));
 }
@@ -126,13 +127,13 @@ ParseFailure unit_failure(std::string_view unit, Dimension d, std::size_t offset
   if (unit.empty())
     msg = std::string("missing unit for a ") + to_string(d) + " (use " + accepted_units(d) + ")";
   else if (d == Dimension::Count)
-    msg = "a plain number is expected here, without unit " + quoted(unit);
+    msg = "a plain number is expected here, without unit " + in_quotes(unit);
   else if (const auto *other = find_unit_anywhere(unit))
-    msg = quoted(unit) + " is a unit of " + to_string(other->dimension) + ", but a " +
+    msg = in_quotes(unit) + " is a unit of " + to_string(other->dimension) + ", but a " +
           to_string(d) + " is expected (use " + accepted_units(d) + ")";
   else
-    msg = "unknown unit " + quoted(unit) + " for a " + to_string(d) + " (use " + accepted_units(d) +
-          ")";
+    msg = "unknown unit " + in_quotes(unit) + " for a " + to_string(d) + " (use " +
+          accepted_units(d) + ")";
   return {msg, offset};
 }
 
@@ -200,15 +201,15 @@ Parsed<double> parse_quantity(std::string_view text, Dimension d) {
     ++first;
   const auto [end, ec] = std::from_chars(first, text.data() + text.size(), number);
   if (ec != std::errc() || first == end)
-    return ParseFailure{quoted(text) + " is not a number" +
+    return ParseFailure{in_quotes(text) + " is not a number" +
                             (d == Dimension::Count ? "" : std::string(" with a unit")),
                         start};
   if (number_goes_on(text, end))
-    return ParseFailure{quoted(text) + " is not a decimal number (write digits and a point, "
-                                       "like 16 or 1.5)",
+    return ParseFailure{in_quotes(text) + " is not a decimal number (write digits and a point, "
+                                          "like 16 or 1.5)",
                         start};
   if (!std::isfinite(number))
-    return ParseFailure{"the number must be finite, not " + quoted(text), start};
+    return ParseFailure{"the number must be finite, not " + in_quotes(text), start};
   const std::string_view unit = trim(std::string_view(end, text.data() + text.size() - end));
   const std::size_t unit_offset = static_cast<std::size_t>(unit.data() - original.data());
   double value = number;
@@ -219,7 +220,7 @@ Parsed<double> parse_quantity(std::string_view text, Dimension d) {
     value = number * entry->factor;
   }
   if (const std::string problem = range_problem(value, d); !problem.empty())
-    return ParseFailure{quoted(text) + " is " + problem, start};
+    return ParseFailure{in_quotes(text) + " is " + problem, start};
   return value;
 }
 

@@ -66,15 +66,17 @@ Read instant(const std::string &s, CivilDate epoch) {
   double hours = 0.0;
   if (auto t = try_parse_date_time(s, epoch))
     hours = t->value();
-  else if (auto q = parse_quantity(number(s) ? s + " h" : s, Dimension::RunLength);
-           std::holds_alternative<double>(q))
+  else if (auto v = number(s))
+    hours = *v;
+  else if (auto q = parse_quantity(s, Dimension::Duration); std::holds_alternative<double>(q))
     hours = std::get<double>(q);
   else if (s.size() > 4 && s[4] == '-')
     return ""; // a date that is not one: the general message says what is expected
   else
     return std::get<ParseFailure>(q).message;
   if (hours > max_hours_after_epoch)
-    return "more than " + std::to_string(int(max_hours_after_epoch / 24)) + " days after the epoch";
+    return "more than " + std::to_string(static_cast<int>(max_hours_after_epoch / 24)) +
+           " days after the epoch";
   return hours;
 }
 
@@ -101,12 +103,12 @@ struct CsvReader {
     for (std::size_t i = 0; i < fields.size(); ++i) {
       const auto it = std::find(column_names.begin(), column_names.end(), fields[i].text);
       if (it != column_names.end() && col[it - column_names.begin()] >= 0) {
-        error(line, fields[i].column, "column " + quoted(fields[i].text) + " appears twice");
+        error(line, fields[i].column, "column " + in_quotes(fields[i].text) + " appears twice");
         return false;
       }
       if (it == column_names.end()) {
         error(line, fields[i].column,
-              "unknown column " + quoted(fields[i].text) +
+              "unknown column " + in_quotes(fields[i].text) +
                   did_you_mean(fields[i].text, column_names) +
                   " (the columns are ready, teu and optionally due)");
         return false;
@@ -134,12 +136,12 @@ struct CsvReader {
     const Read ready = instant(r.text, epoch);
     if (const auto *why = std::get_if<std::string>(&ready)) {
       error(line, r.column,
-            "cannot read the ready time " + quoted(r.text) + (why->empty() ? "" : ": " + *why) +
+            "cannot read the ready time " + in_quotes(r.text) + (why->empty() ? "" : ": " + *why) +
                 " (expected 'YYYY-MM-DD', 'YYYY-MM-DD HH:MM' or hours from the epoch)");
       return std::nullopt;
     }
     if (std::get<double>(ready) < 0.0) {
-      error(line, r.column, "ready time " + quoted(r.text) + " is before the epoch");
+      error(line, r.column, "ready time " + in_quotes(r.text) + " is before the epoch");
       return std::nullopt;
     }
     b.ready = Hours(std::get<double>(ready));
@@ -150,7 +152,7 @@ struct CsvReader {
     }
     if (!(std::get<double>(size) > 0.0)) {
       error(line, t.column,
-            "TEU must be a positive number ('2', '2 TEU', '1 FEU'), not " + quoted(t.text));
+            "TEU must be a positive number ('2', '2 TEU', '1 FEU'), not " + in_quotes(t.text));
       return std::nullopt;
     }
     b.teu = Teu(std::get<double>(size));
@@ -159,11 +161,11 @@ struct CsvReader {
       const Read due = instant(d.text, epoch);
       if (const auto *why = std::get_if<std::string>(&due)) {
         error(line, d.column,
-              "cannot read the due time " + quoted(d.text) + (why->empty() ? "" : ": " + *why));
+              "cannot read the due time " + in_quotes(d.text) + (why->empty() ? "" : ": " + *why));
         return std::nullopt;
       }
       if (!(std::get<double>(due) > b.ready.value())) {
-        error(line, d.column, "due time " + quoted(d.text) + " is not after the ready time");
+        error(line, d.column, "due time " + in_quotes(d.text) + " is not after the ready time");
         return std::nullopt;
       }
       b.due = Hours(std::get<double>(due));

@@ -85,7 +85,8 @@ std::optional<std::vector<WeeklyWindow>> read_opening_hours(Diagnostics &diag,
     std::string why;
     auto w = parse_window(*text, why);
     if (!w) {
-      diag.error(item, "'hours': cannot read " + quoted(*text) + (why.empty() ? "" : ": " + why) +
+      diag.error(item, "'hours': cannot read " + in_quotes(*text) +
+                           (why.empty() ? "" : ": " + why) +
                            " (expected like 'Mon-Fri 08:00-20:00', 'Sat 09:00-13:00' or '24/7')");
       return std::nullopt;
     }
@@ -99,7 +100,7 @@ std::optional<CivilDate> read_date(Diagnostics &diag, const YAML::Node &node, st
   const auto d = try_parse_date(s);
   if (!d) {
     diag.error(diag.pos(node, content_offset(node) + offset),
-               quoted(s) + " is not a valid date (expected YYYY-MM-DD, 1900..2200)");
+               in_quotes(s) + " is not a valid date (expected YYYY-MM-DD, 1900..2200)");
     return std::nullopt;
   }
   return d;
@@ -124,7 +125,7 @@ std::optional<std::vector<TimeWindow>> read_holidays(Diagnostics &diag, const YA
     if (!a || !b)
       return std::nullopt;
     if (*b < *a) {
-      diag.error(item, "holiday range ends before it starts: " + quoted(*text));
+      diag.error(item, "holiday range ends before it starts: " + in_quotes(*text));
       return std::nullopt;
     }
     out.push_back({hours_from_epoch(epoch, *a), hours_from_epoch(epoch, *b) + days(1.0)});

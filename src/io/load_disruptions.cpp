@@ -31,8 +31,8 @@ std::optional<Instant> read_instant(LoadContext &ctx, const YAML::Node &node, co
         (*text)[10] == ' ' || (*text)[10] == 'T' ? try_parse_clock(text->substr(11)) : std::nullopt;
     if (!c) {
       ctx.diag.error(ctx.diag.pos(node, content_offset(node) + 11),
-                     "'" + std::string(key) + "': cannot read the time of day in " + quoted(*text) +
-                         " (expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM')");
+                     "'" + std::string(key) + "': cannot read the time of day in " +
+                         in_quotes(*text) + " (expected 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM')");
       return std::nullopt;
     }
     clock = *c;
@@ -63,7 +63,7 @@ std::optional<std::uint32_t> find_id(LoadContext &ctx, const YAML::Node &ref, co
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (ids[i] == *name)
       return static_cast<std::uint32_t>(i);
-  ctx.diag.error(ref, std::string("'") + what + "': unknown " + what + " " + quoted(*name) +
+  ctx.diag.error(ref, std::string("'") + what + "': unknown " + what + " " + in_quotes(*name) +
                           (!ctx.diag.wants_suggestions() ? "" : did_you_mean(*name, ids)));
   return std::nullopt;
 }

@@ -27,7 +27,7 @@ std::optional<NodeIndex> LoadContext::resolve_node(const YAML::Node &ref, const 
   }
   if (const auto it = node_index.find(*name); it != node_index.end())
     return it->second;
-  diag.error(ref, what + ": unknown node " + quoted(*name) +
+  diag.error(ref, what + ": unknown node " + in_quotes(*name) +
                       (!diag.wants_suggestions() ? "" : did_you_mean(*name, net.node_names())));
   return std::nullopt;
 }
@@ -48,7 +48,7 @@ bool LoadContext::check_unique(std::set<std::string> &seen, const std::string &i
                                const YAML::Node &at, const char *what) {
   if (seen.insert(id).second)
     return true;
-  diag.error(at, std::string("duplicate ") + what + " id '" + id + "'");
+  diag.error(at, std::string("duplicate ") + what + " id " + in_quotes(id));
   return false;
 }
 

@@ -62,7 +62,7 @@ std::optional<double> read_departure_time(LoadContext &ctx, const YAML::Node &t)
     return std::nullopt;
   const auto clock = try_parse_clock(*text);
   if (!clock) {
-    ctx.diag.error(t, "departure time " + quoted(*text) + " must be HH:MM (00:00 to 23:59)");
+    ctx.diag.error(t, "departure time " + in_quotes(*text) + " must be HH:MM (00:00 to 23:59)");
     return std::nullopt;
   }
   return clock->value();

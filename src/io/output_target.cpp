@@ -26,8 +26,8 @@ std::set<FileId> &inputs_read() {
   static std::set<FileId> ids;
   return ids;
 }
-std::map<std::string, int> &locks_held() { // folder (absolute) -> its descriptor, locked
-  static std::map<std::string, int> held;
+std::map<FileId, int> &locks_held() { // folder -> its descriptor, locked
+  static std::map<FileId, int> held;
   return held;
 }
 
@@ -99,32 +99,35 @@ void check_output_targets(const std::vector<OutputTarget> &targets) {
   }
 }
 
-void lock_output_dir(const std::string &dir) {
+bool lock_output_dir(const std::string &dir) {
   std::error_code ec;
   fs::create_directories(dir, ec);
   if (ec || !fs::is_directory(dir))
     throw InputError(SourcePos{dir, 0, 0}, "cannot create the output folder" +
                                                (ec ? ": " + ec.message() : std::string()));
-  const std::string key = absolute_name(dir);
-  const std::lock_guard lock(registry_mutex);
-  if (locks_held().count(key))
-    return;
   // The folder itself is locked (flock on its descriptor): no lock file is left in it, and
   // the system releases the lock when the process ends, however it ends.
   const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
+  struct stat info {};
+  if (fd < 0 || ::fstat(fd, &info) != 0)
     throw InputError(SourcePos{dir, 0, 0},
                      "cannot open the output folder: " + std::string(std::strerror(errno)));
+  const std::lock_guard lock(registry_mutex);
+  const FileId key{info.st_dev, info.st_ino}; // "out", "out/" and "./out" are one folder
+  if (locks_held().count(key)) {
+    ::close(fd);
+    return true;
+  }
   if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
     const int why = errno;
     ::close(fd);
-    throw InputError(SourcePos{dir, 0, 0},
-                     why == EWOULDBLOCK
-                         ? "another corsim run is writing into this folder; wait for it to "
-                           "end or give another --out"
-                         : "cannot lock the folder: " + std::string(std::strerror(why)));
+    if (why == EWOULDBLOCK)
+      throw InputError(SourcePos{dir, 0, 0}, "another corsim run is writing into this folder; "
+                                             "wait for it to end or give another --out");
+    return false; // a file system without locks (some network ones): the caller warns
   }
   locks_held().emplace(key, fd); // held until the process ends
+  return true;
 }
 
 } // namespace corsim::io

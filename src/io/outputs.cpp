@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <iostream>
 
 #ifndef CORSIM_VERSION
 #error "CORSIM_VERSION must be defined (src/io/CMakeLists.txt passes the project version)"
@@ -51,8 +52,12 @@ const std::vector<std::string> &output_file_names() {
   return names;
 }
 
-void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others) {
-  lock_output_dir(dir);
+void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others,
+                        bool warn_unlocked) {
+  if (!lock_output_dir(dir) && warn_unlocked)
+    std::cerr << "corsim: warning: " << dir
+              << ": this file system cannot lock the folder; make sure no other corsim run "
+                 "writes into it\n";
   for (const auto &name : output_file_names())
     others.push_back({"--out", (std::filesystem::path(dir) / name).string()});
   check_output_targets(others);
@@ -60,7 +65,7 @@ void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others
 
 void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &scenarios,
                    const RunRecord &run, const Differences &differences) {
-  prepare_output_dir(dir);
+  prepare_output_dir(dir, {}, false);
   // Every text is built before the first file is written, so that an error in a builder
   // leaves no partial set of files behind.
   const std::vector<std::string> texts{summary_json(scenarios, run, differences),

@@ -1,6 +1,8 @@
 // Reading a scenario's chain: the file, the scenarios it extends, its changes.
 #include "scenario_chain.hpp"
 
+#include "corsim/text.hpp"
+
 #include "corsim/suggest.hpp"
 
 #include <filesystem>
@@ -70,6 +72,19 @@ std::optional<FileChange> read_change(Diagnostics &diag, const YAML::Node &entry
 
 } // namespace
 
+void report_at_reference(Diagnostics &file_diag, Diagnostics &diag, const SourcePos &at,
+                         const char *key) {
+  for (Diagnostic &d : file_diag.take()) {
+    if (d.severity == Severity::Warning)
+      file_diag.warning(d.pos, std::move(d.message));
+    else if (d.pos.line > 0 || at.line <= 0)
+      file_diag.error(d.pos, std::move(d.message));
+    else
+      diag.error(at,
+                 std::string("'") + key + "' " + corsim::in_quotes(d.pos.file) + ": " + d.message);
+  }
+}
+
 /// Reads `file` and the scenarios it extends into `chain`; false after reporting a problem.
 bool ChainReader::read(const std::string &file, const YAML::Node &root, Chain &chain, int depth) {
   Diagnostics &diag = diags_.emplace_back(file);
@@ -89,8 +104,10 @@ bool ChainReader::read(const std::string &file, const YAML::Node &root, Chain &c
   }
   if (top.has("extends") && !read_parent(diag, file, top, chain, depth))
     return false;
-  if (top.has("base"))
+  if (top.has("base")) {
     chain.corridor = relative_to(file, top.text("base", true).value_or(""));
+    chain.corridor_at = diag.pos(top.node("base"), content_offset(top.node("base")));
+  }
   if (auto name = top.text("scenario", false))
     chain.name = *name;
   if (auto d = top.text("description", false))
@@ -129,8 +146,10 @@ bool ChainReader::read_parent(Diagnostics &diag, const std::string &file, MapRea
   }
   Diagnostics &pdiag = diags_.emplace_back(parent);
   const auto proot = read_yaml_file(pdiag, parent, limits_, texts_);
-  if (!proot)
+  if (!proot) {
+    report_at_reference(pdiag, diag, diag.pos(at, content_offset(at)), "extends");
     return false;
+  }
   if (!is_scenario(*proot)) {
     diag.error(at, "'" + parent +
                        "' is not a scenario (it has neither 'base' nor 'extends'); "

@@ -21,11 +21,18 @@ struct FileChange {
 /// What the scenario files of one chain say, the innermost (the one with `base`) first.
 struct Chain {
   std::string corridor;
+  SourcePos corridor_at; ///< where a scenario names it (`base:`), for a file it cannot read
   std::vector<FileChange> changes;
   std::vector<YAML::Node> run; ///< each layer's `run` map, innermost first
   std::vector<std::string> run_files;
   std::string name, description, out_dir;
 };
+
+/// Moves the problems of a file that could not be read at all (no line: missing, a folder,
+/// too large) from `file_diag` to `at` in `diag`, where a scenario names it, as
+/// "'KEY' 'FILE': why"; problems at a line of the file stay where they are.
+void report_at_reference(Diagnostics &file_diag, Diagnostics &diag, const SourcePos &at,
+                         const char *key);
 
 /// A YAML root that is a scenario (it has `base` or `extends`), not a corridor.
 bool is_scenario(const YAML::Node &root);

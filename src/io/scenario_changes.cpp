@@ -62,7 +62,7 @@ public:
     const std::vector<std::string> segs = split_path(change_.path);
     for (const std::string &s : segs)
       if (s.empty())
-        return fail("the path '" + change_.path + "' has an empty part");
+        return fail("the path " + in_quotes(change_.path) + " has an empty part");
     std::vector<YAML::Node> here{root};
     std::vector<Target> targets;
     for (std::size_t i = 0; i < segs.size(); ++i) {
@@ -116,16 +116,17 @@ private:
       return in_list(node, seg, prefix);
     if (node.IsMap()) {
       if (seg == "*")
-        return fail("'" + prefix + "': '*' stands for every item of a list, and this is a map");
+        return fail(in_quotes(prefix) + ": '*' stands for every item of a list, and this is a map");
       if (!node[seg].IsDefined() && !create_) {
         std::vector<std::string> keys;
         for (const auto &entry : node)
           keys.push_back(entry.first.Scalar());
-        return fail("'" + prefix + "': no key " + quoted(seg) + " here" + did_you_mean(seg, keys));
+        return fail("'" + prefix + "': no key " + in_quotes(seg) + " here" +
+                    did_you_mean(seg, keys));
       }
       return {Target{node, seg, 0, false}};
     }
-    return fail("'" + prefix + "': cannot go into a single value");
+    return fail(in_quotes(prefix) + ": cannot go into a single value");
   }
 
   std::vector<Target> in_list(YAML::Node &list, const std::string &seg, const std::string &prefix) {
@@ -138,9 +139,9 @@ private:
         out.push_back(Target{list, "", i, true});
     }
     if (out.empty() && seg != "*")
-      return fail("'" + prefix + "': unknown id " + quoted(seg) + did_you_mean(seg, ids));
+      return fail("'" + prefix + "': unknown id " + in_quotes(seg) + did_you_mean(seg, ids));
     if (out.empty())
-      return fail("'" + prefix + "': the list is empty");
+      return fail(in_quotes(prefix) + ": the list is empty");
     return out;
   }
 
@@ -183,18 +184,18 @@ bool scale(Diagnostics &diag, const std::vector<Target> &targets, const Change &
   char *end = nullptr;
   const double factor = std::strtod(c.value.c_str(), &end);
   if (end == c.value.c_str() || *end != '\0' || !std::isfinite(factor) || factor < 0.0) {
-    diag.error(c.at, "scale factor '" + c.value + "' must be a number >= 0, like 1.5");
+    diag.error(c.at, "scale factor " + in_quotes(c.value) + " must be a number >= 0, like 1.5");
     return false;
   }
   for (const Target &t : targets) {
     const YAML::Node old = t.get();
     if (!t.exists() || !old.IsScalar()) {
-      diag.error(c.at, "'" + c.path + "': only a single value can be scaled");
+      diag.error(c.at, in_quotes(c.path) + ": only a single value can be scaled");
       return false;
     }
     const auto scaled = scale_text(old.Scalar(), factor);
     if (!scaled) {
-      diag.error(c.at, "'" + c.path + "': " + quoted(old.Scalar()) + " has no number to scale");
+      diag.error(c.at, "'" + c.path + "': " + in_quotes(old.Scalar()) + " has no number to scale");
       return false;
     }
     YAML::Node fresh(*scaled);
@@ -226,14 +227,14 @@ bool add(Diagnostics &diag, const std::vector<Target> &targets, const Change &c,
       for (const auto &entry : value) {
         const std::string key = entry.first.Scalar();
         if (into[key].IsDefined()) {
-          diag.error(c.at, "'" + c.path + "." + key + "' exists already: use set to change it");
+          diag.error(c.at, in_quotes(c.path + "." + key) + " exists already: use set to change it");
           return false;
         }
         into[key] = entry.second;
         attribute_key(diag, into, key, c);
       }
     } else {
-      diag.error(c.at, "'" + c.path + "': add needs a list, or a map to add keys to a map");
+      diag.error(c.at, in_quotes(c.path) + ": add needs a list, or a map to add keys to a map");
       return false;
     }
   }
@@ -245,7 +246,7 @@ bool remove(Diagnostics &diag, std::vector<Target> targets, const Change &c) {
   // From the last item backwards, so that earlier indices stay valid.
   for (auto t = targets.rbegin(); t != targets.rend(); ++t) {
     if (!t->exists()) {
-      diag.error(c.at, "'" + c.path + "': nothing there to remove");
+      diag.error(c.at, in_quotes(c.path) + ": nothing there to remove");
       return false;
     }
     if (!t->in_list) {

@@ -39,7 +39,7 @@ void apply_changes(Diagnostics &cdiag, YAML::Node &corridor, const Chain &chain,
     try {
       value = YAML::Load(c.value);
     } catch (const YAML::Exception &e) {
-      cdiag.error(c.at, quoted(c.value) + " is not a YAML value: " + e.msg);
+      cdiag.error(c.at, in_quotes(c.value) + " is not a YAML value: " + e.msg);
       continue;
     }
     apply_change(cdiag, corridor, c, value);
@@ -97,6 +97,8 @@ ScenarioLoad load_scenario(const std::string &path, const std::vector<Change> &e
   Diagnostics cdiag(chain.corridor);
   std::optional<YAML::Node> corridor =
       chain.corridor == path ? root : read_yaml_file(cdiag, chain.corridor, limits, texts);
+  if (!corridor && chain.corridor != path)
+    report_at_reference(cdiag, diags.front(), chain.corridor_at, "base");
   if (corridor)
     apply_changes(cdiag, *corridor, chain, extra, sc);
   const bool settings_ok =

@@ -124,12 +124,12 @@ void check_route_shares(Diagnostics &diag, const Network &net, const YAML::Node 
   for (const auto &entry : run["route_shares"]) {
     const YAML::Node flow = entry["flow"];
     if (flow && flow.IsScalar() && !known(flows, flow.Scalar()))
-      diag.error(flow, "unknown flow " + quoted(flow.Scalar()) +
+      diag.error(flow, "unknown flow " + in_quotes(flow.Scalar()) +
                            (!diag.wants_suggestions() ? "" : did_you_mean(flow.Scalar(), flows)));
     if (entry["via"] && entry["via"].IsSequence())
       for (const auto &v : entry["via"])
         if (v.IsScalar() && !known(via, v.Scalar()))
-          diag.error(v, "unknown service or link " + quoted(v.Scalar()) +
+          diag.error(v, "unknown service or link " + in_quotes(v.Scalar()) +
                             (!diag.wants_suggestions() ? "" : did_you_mean(v.Scalar(), via)));
   }
 }
@@ -140,6 +140,16 @@ namespace {
 std::string run_length_text(Hours h) {
   const double days = h.value() / hours_per_day;
   return days == std::floor(days) ? fmt::format("{} d", days) : fmt::format("{} h", h.value());
+}
+
+/// A change's value as the YAML it was read from (a map, a list or a scalar); the text itself
+/// when it is not YAML (it was parsed before, so this is a defence, not a path).
+YAML::Node as_yaml(const std::string &text) {
+  try {
+    return YAML::Load(text);
+  } catch (const YAML::Exception &) {
+    return YAML::Node(text);
+  }
 }
 
 void emit_route_shares(YAML::Emitter &out, const std::vector<model::RouteShare> &shares) {
@@ -184,7 +194,7 @@ std::string Scenario::as_run() const {
     if (c.kind == Change::Kind::Scale)
       out << YAML::Key << values[k] << YAML::Value << c.value;
     else if (values[k]) // a value is YAML text: a map or a list stays one
-      out << YAML::Key << values[k] << YAML::Value << YAML::Load(c.value);
+      out << YAML::Key << values[k] << YAML::Value << as_yaml(c.value);
     out << YAML::EndMap;
   }
   out << YAML::EndSeq << YAML::EndMap;

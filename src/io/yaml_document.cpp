@@ -50,7 +50,7 @@ private:
   bool supported(const YAML::Node &node) {
     const std::string &tag = node.Tag();
     if (!tag.empty() && tag != "?" && tag != "!") {
-      diag_.error(node, "YAML tags like " + quoted(tag) + " are not read by corsim; remove it");
+      diag_.error(node, "YAML tags like " + in_quotes(tag) + " are not read by corsim; remove it");
       return false;
     }
     if (node.IsMap())
@@ -84,6 +84,43 @@ std::size_t lone_carriage_return(const std::string &text) {
     if (at + 1 == text.size() || text[at + 1] != '\n')
       return at;
   return std::string::npos;
+}
+
+/// The line (from 1) of the first line that is neither blank nor a comment, or 0.
+int first_content_line(const std::string &text) {
+  int line = 0;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    ++line;
+    const auto first = l.find_first_not_of(" \t\r");
+    if (first != std::string::npos && l[first] != '#' && l.rfind("---", 0) != 0)
+      return line;
+  }
+  return 0;
+}
+
+/// The line (from 1) of a document marker ('---', or '...' and more text) that begins a
+/// second document with content, or 0. Read from the text, not with YAML::LoadAll, which can
+/// loop without end on some malformed streams (found by fuzz_network).
+int second_document_line(const std::string &text) {
+  bool content = false; // seen a value of the first document
+  int marker = 0;       // line of a marker after content
+  int line = 0;
+  std::istringstream in(text);
+  for (std::string l; std::getline(in, l);) {
+    ++line;
+    const bool start = l.rfind("---", 0) == 0 && (l.size() == 3 || l[3] == ' ' || l[3] == '\r');
+    const bool end = l.rfind("...", 0) == 0 && (l.size() == 3 || l[3] == ' ' || l[3] == '\r');
+    const auto first = l.find_first_not_of(" \t\r");
+    const bool blank_or_comment = first == std::string::npos || l[first] == '#';
+    if ((start || end) && content && marker == 0)
+      marker = line;
+    else if (!blank_or_comment && !start && !end && marker > 0)
+      return marker;
+    else if (!blank_or_comment && !start && !end)
+      content = true;
+  }
+  return 0;
 }
 
 } // namespace
@@ -154,9 +191,14 @@ std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &
                "or CRLF line ends");
     return std::nullopt;
   }
-  std::vector<YAML::Node> documents;
+  if (const int line = second_document_line(text); line > 0) {
+    diag.error(SourcePos{path, line, 1}, "a second YAML document (after '---'): a corridor or "
+                                         "scenario file holds one");
+    return std::nullopt;
+  }
+  YAML::Node root;
   try {
-    documents = YAML::LoadAll(text);
+    root = YAML::Load(text); // the first document only
   } catch (const YAML::DeepRecursion &e) {
     diag.error(diag.pos(e.mark), "nesting deeper than " + std::to_string(limits.max_depth) +
                                      " levels; a corridor file never needs this");
@@ -168,15 +210,12 @@ std::optional<YAML::Node> parse_yaml_text(Diagnostics &diag, const std::string &
     diag.error(diag.pos(e.mark), "cannot read YAML: " + e.msg);
     return std::nullopt;
   }
-  for (std::size_t i = 1; i < documents.size(); ++i)
-    if (documents[i].IsDefined() && !documents[i].IsNull()) {
-      diag.error(documents[i], "a second YAML document (after '---'): a corridor or scenario "
-                               "file holds one");
-      return std::nullopt;
-    }
-  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   if (!root.IsDefined() || root.IsNull()) {
-    diag.error(SourcePos{path, 1, 1}, "the file is empty: expected a corridor description");
+    if (const int line = first_content_line(text); line > 0) // not empty: YAML read nothing
+      diag.error(SourcePos{path, line, 1}, "cannot read YAML here: the document reads as "
+                                           "nothing (a stray ',', ']' or '}' at the start?)");
+    else
+      diag.error(SourcePos{path, 1, 1}, "the file is empty: expected a corridor description");
     return std::nullopt;
   }
   if (!TreeWalk(diag, limits).visit(root, 0))

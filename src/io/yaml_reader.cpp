@@ -3,6 +3,7 @@
 #include "corsim/text.hpp"
 
 #include <cstdio>
+#include <utility>
 
 #include "corsim/suggest.hpp"
 
@@ -73,7 +74,8 @@ std::vector<Diagnostic> Diagnostics::take() {
     list_.push_back(
         {Severity::Error, SourcePos{file_, 0, 0},
          "and " + std::to_string(dropped_) + " more errors, not shown: mend these first"});
-  return std::move(list_);
+  errors_ = dropped_ = 0;
+  return std::exchange(list_, {});
 }
 
 std::size_t content_offset(const YAML::Node &scalar) {
@@ -99,12 +101,12 @@ std::optional<std::string> scalar_text(Diagnostics &diag, const YAML::Node &node
     return std::nullopt;
   }
   if (blank(text)) {
-    diag.error(node, what + (text.empty() ? " is empty" : " is blank: " + quoted(text)) +
+    diag.error(node, what + (text.empty() ? " is empty" : " is blank: " + in_quotes(text)) +
                          "; give a value or leave the key out");
     return std::nullopt;
   }
   if (padded(text)) {
-    diag.error(node, what + " " + quoted(text) +
+    diag.error(node, what + " " + in_quotes(text) +
                          " begins or ends with a space or an invisible character");
     return std::nullopt;
   }
@@ -124,7 +126,7 @@ std::optional<double> scalar_quantity(Diagnostics &diag, const YAML::Node &node,
   const double v = std::get<double>(parsed);
   if ((sign == Sign::Positive && v <= 0) || (sign == Sign::NonNegative && v < 0)) {
     diag.error(node, what + " must be " + (sign == Sign::Positive ? "positive" : "non-negative") +
-                         ", not " + quoted(*text));
+                         ", not " + in_quotes(*text));
     return std::nullopt;
   }
   return v;
@@ -143,7 +145,7 @@ std::optional<std::size_t> scalar_choice(Diagnostics &diag, const YAML::Node &no
   for (const auto &c : choices)
     list += (list.empty() ? "" : ", ") + c;
   const std::string hint = did_you_mean(*text, choices);
-  diag.error(node, what + ": unknown value " + quoted(*text) +
+  diag.error(node, what + ": unknown value " + in_quotes(*text) +
                        (hint.empty() ? " (expected one of " + list + ")" : hint));
   return std::nullopt;
 }
@@ -170,10 +172,10 @@ MapReader::MapReader(Diagnostics &diag, const YAML::Node &map, std::string what,
     }
     // yaml-cpp keeps both entries and lookups find the first: say so instead of guessing.
     if (std::find(seen.begin(), seen.end(), key.Scalar()) != seen.end())
-      diag.error(key, "duplicate key " + quoted(key.Scalar()) + " in " + what_);
+      diag.error(key, "duplicate key " + in_quotes(key.Scalar()) + " in " + what_);
     seen.push_back(key.Scalar());
     if (std::find(known.begin(), known.end(), key.Scalar()) == known.end())
-      diag.error(key, "unknown key " + quoted(key.Scalar()) + " in " + what_ +
+      diag.error(key, "unknown key " + in_quotes(key.Scalar()) + " in " + what_ +
                           did_you_mean(key.Scalar(), known));
   }
 }
@@ -251,7 +253,7 @@ std::optional<bool> MapReader::boolean(const char *key) {
     return true;
   if (*t == "false" || *t == "no")
     return false;
-  diag_.error(node(key), "'" + std::string(key) + "' must be true or false, not " + quoted(*t));
+  diag_.error(node(key), "'" + std::string(key) + "' must be true or false, not " + in_quotes(*t));
   return std::nullopt;
 }
 

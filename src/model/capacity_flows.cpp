@@ -1,6 +1,7 @@
 // What a capacity question scales (an OD's flows, or every flow through a crossing), the nodes
 // a route passes, and the infrastructure-only max-flow bound.
 #include "corsim/model/capacity.hpp"
+#include "corsim/text.hpp"
 
 #include "corsim/error.hpp"
 
@@ -11,7 +12,7 @@ namespace corsim::model {
 FlowSet find_od(const Network &net, const std::string &text) {
   const std::size_t colon = text.find(':');
   if (colon == std::string::npos)
-    throw InputError("--od '" + text + "': expected ORIGIN:DESTINATION, e.g. CCX:DUI");
+    throw InputError("--od " + in_quotes(text) + ": expected ORIGIN:DESTINATION, e.g. CCX:DUI");
   FlowSet od;
   od.from = net.find_node(text.substr(0, colon)); // throws with the closest names
   od.to = net.find_node(text.substr(colon + 1));
@@ -22,8 +23,8 @@ FlowSet find_od(const Network &net, const std::string &text) {
       teu_per_year += net.demand[f].volume.value();
     }
   if (od.flows.empty())
-    throw InputError("--od '" + text + "': no demand flow from " + net.nodes[od.from].id + " to " +
-                     net.nodes[od.to].id);
+    throw InputError("--od " + in_quotes(text) + ": no demand flow from " + net.nodes[od.from].id +
+                     " to " + net.nodes[od.to].id);
   od.demand = TeuPerYear(teu_per_year);
   od.label = net.nodes[od.from].id + " → " + net.nodes[od.to].id;
   return od;
@@ -84,8 +85,8 @@ FlowSet flows_through(const Network &net, const SimulationResults &base, const s
     }
   }
   if (set.flows.empty())
-    throw InputError("--at '" + at + "': no demand flow's route passes " + net.nodes[node].id +
-                     " in the base run");
+    throw InputError("--at " + in_quotes(at) + ": no demand flow's route passes " +
+                     net.nodes[node].id + " in the base run");
   set.demand = TeuPerYear(teu_per_year);
   set.label = "through " + net.nodes[node].id;
   return set;

@@ -92,3 +92,37 @@ TEST_CASE("Missing and unreadable files are reported without a position", "[io][
     }
   }
 }
+
+TEST_CASE("Text a terminal or a JSON writer would choke on is refused at its position",
+          "[io][bad]") {
+  const auto path = std::filesystem::temp_directory_path() /
+                    ("corsim-test-text-" + std::to_string(::getpid()) + ".yaml");
+  const std::string nodes = "corsim: 1\nnodes:\n"
+                            "  - {id: A, name: Alpha, kind: rail_terminal, country: CN, coords: "
+                            "[44.0, 125.0]}\n";
+  auto errors_of = [&](const std::string &text) {
+    std::ofstream(path, std::ios::binary) << text;
+    return io::try_load_network(path.string()).error_texts();
+  };
+  const std::string file = path.string();
+  SECTION("a name that is not UTF-8") {
+    CHECK(errors_of(nodes + "  - {id: B, name: \"Bravo\xFF\", kind: rail_terminal, country: CN, "
+                            "coords: [44.0, 126.0]}\n") ==
+          std::vector<std::string>{file + ":4:19: 'name' is not UTF-8 text (byte 0xFF at "
+                                          "offset 5); save the file as UTF-8"});
+  }
+  SECTION("CR-only line ends, which would turn the file into one comment") {
+    CHECK(errors_of("# a corridor\rcorsim: 1\rnodes: []\r") ==
+          std::vector<std::string>{file + ":1:1: a carriage return (CR) not followed by a line "
+                                          "feed: save the file with LF or CRLF line ends"});
+  }
+  SECTION("a tail too heavy to be a duration") {
+    CHECK(errors_of(nodes +
+                    "  - {id: B, name: Bravo, kind: border_crossing, country: CN, coords: "
+                    "[44.0, 126.0], customs: {lanes: 1, time: \"weibull(0.05, 1 h)\"}}\n") ==
+          std::vector<std::string>{file + ":4:112: 'time': its mean, 2.43e+18 h, is out of range: "
+                                          "at most 100000 h; a tail this heavy is not a plausible "
+                                          "duration"});
+  }
+  std::filesystem::remove(path);
+}

@@ -81,3 +81,15 @@ TEST_CASE("Options out of range are refused as the scenario file refuses them", 
   CHECK(run_corsim("route corridors/teaching.yaml --from A --to C --max-days -1").code == 2);
   CHECK(run_corsim("route corridors/teaching.yaml --from A --to C --max-cost -5").code == 2);
 }
+
+TEST_CASE("A run that would create more work than a machine holds is refused before it starts",
+          "[cli]") {
+  // The teaching corridor's flows at 150 times their volume for ten years: each flow stays
+  // under a million boxes a year, but together they make about 9 million in a replication.
+  const auto r =
+      run_corsim("simulate corridors/teaching.yaml --scale 'demand.*.volume=150' --days 3650 -q");
+  CHECK(r.code == 2);
+  CHECK(r.err.find("corridors/teaching.yaml: a replication would create about") == 0);
+  CHECK(r.err.find("more than the limit of 5e+06") != std::string::npos);
+  CHECK(r.out.empty());
+}

@@ -26,7 +26,8 @@ void check_output_targets(const std::vector<OutputTarget> &targets);
 
 /// Creates `dir` (and its parents) if needed, and takes its lock for the rest of the process:
 /// a second run writing into the same folder is refused with InputError instead of mixing
-/// its files with ours. Taking a lock this process already holds is a no-op.
-void lock_output_dir(const std::string &dir);
+/// its files with ours. Taking a lock this process already holds is a no-op. Returns false
+/// when the file system cannot lock (some network file systems): the run goes on unlocked.
+bool lock_output_dir(const std::string &dir);
 
 } // namespace corsim::io

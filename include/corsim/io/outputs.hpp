@@ -56,7 +56,9 @@ void write_outputs(const std::string &dir, const std::vector<ScenarioOutput> &sc
 /// write its files there and each of `others` (--trace ...) where it names (see
 /// check_output_targets), so that a bad --out fails before a long run, not after it.
 /// Throws InputError otherwise.
-void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others = {});
+/// Warns on stderr (when `warn_unlocked`) where the folder cannot be locked.
+void prepare_output_dir(const std::string &dir, std::vector<OutputTarget> others = {},
+                        bool warn_unlocked = true);
 
 /// The names of the files write_outputs writes, in the order it writes them.
 const std::vector<std::string> &output_file_names();
