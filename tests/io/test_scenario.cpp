@@ -317,3 +317,17 @@ TEST_CASE("The scenario as run, saved as a file, runs the same again", "[io][sce
   CHECK(flow(second.scenario->network, "CCX-DUI-containers").volume.value() ==
         flow(first.scenario->network, "CCX-DUI-containers").volume.value());
 }
+
+TEST_CASE("A base or parent that cannot be read is reported where the scenario names it",
+          "[io][scenario]") {
+  const std::string file = write("no_corridor.yaml", "corsim: 1\nbase: no/such/corridor.yaml\n");
+  const std::string dir = std::filesystem::path(file).parent_path().string();
+  CHECK(errors(io::try_load_scenario(file)) ==
+        std::vector<std::string>{file + ":2:7: 'base' '" + dir +
+                                 "/no/such/corridor.yaml': cannot open file: No such file or "
+                                 "directory"});
+  const std::string child = write("orphan.yaml", "corsim: 1\nextends: gone.yaml\n");
+  CHECK(errors(io::try_load_scenario(child)) ==
+        std::vector<std::string>{child + ":2:10: 'extends' '" + dir +
+                                 "/gone.yaml': cannot open file: No such file or directory"});
+}
