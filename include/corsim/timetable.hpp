@@ -47,13 +47,35 @@ struct Itinerary {
   [[nodiscard]] Hours duration() const { return arrival - ready; }
 };
 
+/// Which departures can take a box: a caller's bookings. With it, the search boards the first
+/// departure of a service that has room for the whole ride, not just the first departure.
+class DepartureRoom {
+public:
+  /// Whether the departure leaving service `s`'s first stop at `start` can take the box from
+  /// its stop `board` to its stop `alight`.
+  [[nodiscard]] virtual bool fits(ServiceIndex s, std::size_t board, std::size_t alight,
+                                  Hours start) const = 0;
+  /// A departure start at or after `start` before which no departure of service `s` has room
+  /// on its leg `leg` (from stop `leg` to the next): lets the search jump over a run of full
+  /// departures at once. `start` when nothing is known.
+  [[nodiscard]] virtual Hours full_before(ServiceIndex s, std::size_t leg, Hours start) const {
+    (void)s;
+    (void)leg;
+    return start;
+  }
+
+protected:
+  ~DepartureRoom() = default;
+};
+
 struct TimetableQuery {
   NodeIndex from = 0;
   NodeIndex to = 0;
   Hours ready{0.0};                          ///< hours from the epoch
   CargoClass cargo = CargoClass::Containers; ///< services not accepting it are skipped
   RouteFilter filter;
-  Hours horizon{24.0 * 120}; ///< arrivals later than ready + horizon are not considered
+  Hours horizon{24.0 * 120};           ///< arrivals later than ready + horizon are not considered
+  const DepartureRoom *room = nullptr; ///< none: every departure has room
 };
 
 /// Arrival for one ready time of a profile; nullopt when nothing arrives within the horizon.

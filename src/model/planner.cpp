@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 namespace corsim::model::detail {
@@ -14,12 +15,18 @@ Planner::Planner(Context &ctx, const Facilities &facilities)
     choice_rng_.push_back(ctx.stream("choice", f.id));
   for (std::size_t s = 0; s < departed_.size(); ++s)
     departed_[s].assign(ctx.in.services[s].route.size(), -1);
+  full_until_.resize(ctx.in.services.size());
+  for (std::size_t s = 0; s < full_until_.size(); ++s)
+    full_until_[s].assign(ctx.in.services[s].legs.size(), -1);
+  smallest_teu_.assign(ctx.in.services.size(), std::numeric_limits<double>::infinity());
   learn_disruptions();
 }
 
 void Planner::learn_disruptions() {
   seen_ = announced_timelines(ctx_.in.cuts, ctx_.eng.now(), ctx_.net.nodes.size(),
                               ctx_.net.links.size(), ctx_.in.services.size());
+  for (ServiceIndex s = 0; s < full_until_.size(); ++s)
+    forget_full(s); // a capacity cut announced may end: room may come back
 }
 
 void Planner::departed(ServiceIndex s, std::size_t stop, Tick trip) {
@@ -204,8 +211,11 @@ void Planner::add_booking(const PlannedLeg &l, double teu) {
     return;
   std::vector<double> &on = booked_[{l.trip, l.service}];
   on.resize(ctx_.in.services[l.service].legs.size(), 0.0);
-  for (std::size_t j = l.board; j < l.alight; ++j)
+  for (std::size_t j = l.board; j < l.alight; ++j) {
     on[j] = std::max(0.0, on[j] + teu);
+    if (teu < 0.0) // room given back: the departure may no longer be full
+      full_until_[l.service][j] = std::min(full_until_[l.service][j], l.trip);
+  }
 }
 
 void Planner::book(const std::vector<PlannedLeg> &legs, std::size_t from, double teu) {

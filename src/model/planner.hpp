@@ -79,12 +79,26 @@ private:
                                double teu, Hours ready);
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
   std::size_t full_leg(Plan &p, double teu) const;
-  /// From `from` (the flow's origin, or where a box re-plans) to the flow's destination.
+  /// Whether departure `trip` of service `s` runs, has not left stop `board` yet, and has
+  /// `teu` of room on each leg from `board` to `alight`.
+  [[nodiscard]] bool has_room(ServiceIndex s, std::size_t board, std::size_t alight, Tick trip,
+                              double teu) const;
+  /// The departure (its tick at the first stop) of timetabled service `s` that leaves its
+  /// first stop at `start`.
+  [[nodiscard]] Tick trip_at(ServiceIndex s, Hours start) const;
+  /// The start of the first departure of service `s` not known to be gone or too full on leg
+  /// `leg` for a box of `teu`, or `start` when later (see full_until_).
+  Hours full_before(ServiceIndex s, std::size_t leg, Hours start, double teu);
+  /// From `from` (the flow's origin, or where a box re-plans) to the flow's destination; on
+  /// departures with room when `room` is given.
   [[nodiscard]] std::optional<Itinerary> earliest(const DemandFlow &flow, NodeIndex from,
-                                                  const RouteFilter &filter, Hours ready) const;
+                                                  const RouteFilter &filter, Hours ready,
+                                                  const DepartureRoom *room = nullptr) const;
   /// The earliest itinerary by `filter` as a plan, without booking.
   [[nodiscard]] std::optional<Plan> unbooked(const DemandFlow &flow, NodeIndex from,
-                                             const RouteFilter &filter, Hours ready) const;
+                                             const RouteFilter &filter, Hours ready,
+                                             const DepartureRoom *room = nullptr) const;
+  class RoomFor;
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
 
   Context &ctx_;
@@ -100,6 +114,15 @@ private:
   std::map<std::pair<Tick, ServiceIndex>, std::vector<double>> booked_;
   /// Adds `teu` on the legs that `l` rides of its departure.
   void add_booking(const PlannedLeg &l, double teu);
+  /// [service][leg]: every departure (tick at the first stop) before this one has left, does
+  /// not run, or has less room on the leg than the smallest box that looked for room on the
+  /// service so far (smallest_teu_); -1: not known yet. Moves on as searches look; moves back
+  /// when room is given back; forgotten when a smaller box looks or a disruption is announced.
+  /// So that a search jumps over the run of full departures an overloaded service has, instead
+  /// of looking at each.
+  std::vector<std::vector<Tick>> full_until_;
+  std::vector<double> smallest_teu_; ///< [service]
+  void forget_full(ServiceIndex s);
   std::vector<RandomStream> choice_rng_; ///< per flow
 };
 

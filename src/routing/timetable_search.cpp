@@ -39,13 +39,12 @@ public:
 
   std::optional<Itinerary> run() {
     heap_.start(g_.vertex_count());
-    const double limit = q_.ready.value() + q_.horizon.value();
     current_ = invalid_index;
     if (view_.node_open(q_.from))
       board_from(q_.from, std::nullopt, q_.ready.value());
     while (!heap_.empty()) {
       const VertexIndex v = heap_.pop();
-      if (heap_.dist(v) > limit)
+      if (heap_.dist(v) > limit_)
         break;
       if (g_.node_of(v) == q_.to)
         return itinerary(v);
@@ -100,12 +99,31 @@ private:
     return best;
   }
 
+  /// Moves `dep` on to the first departure from it with room from the stop to stop `alight`
+  /// (as FIFO as the departures: the search stays exact); false when none leaves in time.
+  bool first_with_room(const Timetable::Stop &stop, std::size_t alight, double &dep) const {
+    if (q_.room == nullptr)
+      return true;
+    const double offset = tt_.departure_offset_[stop.service][stop.index];
+    const double jump = q_.room->full_before(stop.service, alight - 1, Hours(dep - offset)).value();
+    if (jump > dep - offset) {
+      dep = tt_.next_departure(stop.service, stop.index, Hours(jump + offset - 1e-3)).value();
+      if (!std::isfinite(dep) || dep > limit_)
+        return false;
+    }
+    while (!q_.room->fits(stop.service, stop.index, alight, Hours(dep - offset))) {
+      dep = tt_.next_departure(stop.service, stop.index, Hours(dep + 1e-3)).value();
+      if (!std::isfinite(dep) || dep > limit_)
+        return false;
+    }
+    return true;
+  }
+
   void ride(const Timetable::Stop &stop, Port port, double ready) {
     const Service &s = net_.services[stop.service];
-    const double dep = tt_.next_departure(stop.service, stop.index, Hours(ready)).value();
+    double dep = tt_.next_departure(stop.service, stop.index, Hours(ready)).value();
     if (!std::isfinite(dep))
       return;
-    const double start = dep - tt_.departure_offset_[stop.service][stop.index];
     double cost = s.tariff.value();
     double co2 = 0.0;
     for (std::size_t j = stop.index + 1; j < s.route.size(); ++j) {
@@ -113,9 +131,12 @@ private:
       if (!view_.link_open(s.legs[j - 1]) || !view_.node_open(s.route[j]) ||
           !view_.mode_allowed(l.mode))
         return;
+      if (!first_with_room(stop, j, dep))
+        return;
       port = port_after(l, port);
       cost += l.cost.value();
       co2 += co2_per_teu(l, net_.settings).value();
+      const double start = dep - tt_.departure_offset_[stop.service][stop.index];
       const double arr = start + tt_.arrival_offset_[stop.service][j];
       TimetableLeg leg{false,      stop.service, invalid_index, s.route[stop.index],
                        s.route[j], port,         Hours(ready),  Hours(dep),
@@ -174,6 +195,7 @@ private:
   const Network &net_;
   RoutingView view_;
   const TimetableQuery &q_;
+  const double limit_ = q_.ready.value() + q_.horizon.value(); ///< latest arrival considered
   detail::SearchWorkspace<double> &heap_ = scratch().heap;
   std::vector<TimetableLeg> &pred_ = scratch().pred;
   VertexIndex current_ = invalid_index; ///< vertex being expanded (invalid at the origin)
