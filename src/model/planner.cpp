@@ -9,20 +9,45 @@
 
 namespace corsim::model::detail {
 
+namespace {
+
+// The timetabled services that stop at the flow's origin and later at its destination and take
+// its cargo: the direct rides the logit offers.
+std::vector<ServiceIndex> runs_whole_way(const Network &net, const DemandFlow &flow) {
+  std::vector<ServiceIndex> out;
+  for (ServiceIndex s = 0; s < net.services.size(); ++s) {
+    const Service &svc = net.services[s];
+    const auto board = std::find(svc.route.begin(), svc.route.end(), flow.origin);
+    if (svc.schedule.kind != Schedule::Kind::Dispatch && board != svc.route.end() &&
+        std::find(board, svc.route.end(), flow.destination) != svc.route.end() &&
+        (svc.cargo.empty() ||
+         std::find(svc.cargo.begin(), svc.cargo.end(), flow.cargo) != svc.cargo.end()))
+      out.push_back(s);
+  }
+  return out;
+}
+
+} // namespace
+
 Planner::Planner(Context &ctx, const Facilities &facilities)
     : ctx_(ctx), facilities_(facilities), departed_(ctx.in.services.size()) {
-  for (const DemandFlow &f : ctx.net.demand)
-    choice_rng_.push_back(ctx.stream("choice", f.id));
+  for (std::size_t f = 0; f < ctx.net.demand.size(); ++f) {
+    choice_rng_.push_back(ctx.stream("choice", ctx.net.demand[f].id));
+    offers_.emplace_back(f < ctx.in.choice_sets.size() ? ctx.in.choice_sets[f].size() : 0);
+    direct_services_.push_back(runs_whole_way(ctx.net, ctx.net.demand[f]));
+  }
   for (std::size_t s = 0; s < departed_.size(); ++s)
     departed_[s].assign(ctx.in.services[s].route.size(), -1);
   full_until_.resize(ctx.in.services.size());
   for (std::size_t s = 0; s < full_until_.size(); ++s)
-    full_until_[s].assign(ctx.in.services[s].legs.size(), -1);
+    full_until_[s].assign(ctx.in.services[s].legs.size() * size_classes, -1);
   smallest_teu_.assign(ctx.in.services.size(), std::numeric_limits<double>::infinity());
+  last_freed_.assign(ctx.in.services.size(), 0);
   learn_disruptions();
 }
 
 void Planner::learn_disruptions() {
+  ++disruptions_learnt_;
   seen_ = announced_timelines(ctx_.in.cuts, ctx_.eng.now(), ctx_.net.nodes.size(),
                               ctx_.net.links.size(), ctx_.in.services.size());
   for (ServiceIndex s = 0; s < full_until_.size(); ++s)
@@ -38,7 +63,6 @@ void Planner::departed(ServiceIndex s, std::size_t stop, Tick trip) {
 // (tariffs + value of time × transit). Without room anywhere, the unbooked itineraries.
 std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const DemandFlow &flow = ctx_.net.demand[f];
-  const Hours now = to_hours(ctx_.eng.now());
   // Choice sets exist only for the logit and fixed shares: test the route choice first.
   if (ctx_.in.options->route_choice == RouteChoice::EarliestArrival ||
       ctx_.in.choice_sets[f].empty())
@@ -55,7 +79,7 @@ std::optional<Plan> Planner::plan(FlowIndex f, double teu) {
   const std::vector<double> &shares = ctx_.in.choice_shares[f];
   if (plans.empty()) // every route full: plan without booking; the boxes queue and roll over
     for (std::size_t r = 0; r < set.size(); ++r)
-      if (auto p = unbooked(flow, flow.origin, set[r], now)) {
+      if (auto p = route_unbooked(f, r)) {
         plans.push_back(std::move(*p));
         weights.push_back(shares.empty() ? -1.0 : shares[r]);
       }
@@ -97,13 +121,13 @@ void Planner::offers(FlowIndex f, double teu, std::vector<Plan> &plans,
   const std::vector<RouteFilter> &set = ctx_.in.choice_sets[f];
   const std::vector<double> &shares = ctx_.in.choice_shares[f];
   for (std::size_t r = 0; r < set.size(); ++r)
-    if (auto p = bookable(flow, flow.origin, set[r], teu, to_hours(ctx_.eng.now()))) {
+    if (auto p = route_offer(f, r, teu)) {
       plans.push_back(std::move(*p));
       weights.push_back(shares.empty() ? -1.0 : shares[r]);
     }
   if (!shares.empty())
     return;
-  for (std::uint32_t s = 0; s < ctx_.net.services.size(); ++s)
+  for (ServiceIndex s : direct_services_[f])
     if (auto p = direct(flow, s, teu)) {
       const bool seen = std::any_of(plans.begin(), plans.end(), [&](const Plan &q) {
         return q.legs.size() == 1 && q.legs[0].service == s;
@@ -206,15 +230,78 @@ std::optional<Plan> Planner::choose(FlowIndex f, std::vector<Plan> &plans,
   return std::move(plans[pick]);
 }
 
+std::optional<Plan> Planner::route_offer(FlowIndex f, std::size_t r, double teu) {
+  RouteOffer &o = offers_[f][r];
+  const RouteFilter &filter = ctx_.in.choice_sets[f][r];
+  if (!o.services_known) {
+    const RoutingView view(ctx_.in.timetable->graph(), filter);
+    for (ServiceIndex s = 0; s < ctx_.net.services.size(); ++s)
+      for (LinkIndex l : ctx_.net.services[s].legs)
+        if (view.link_open(l) && view.mode_allowed(ctx_.net.links[l].mode)) {
+          o.services.push_back(s);
+          break;
+        }
+    o.services_known = true;
+  } else if (still_holds(o, teu)) {
+    return o.plan;
+  }
+  const DemandFlow &flow = ctx_.net.demand[f];
+  o.plan = bookable(flow, flow.origin, filter, teu, to_hours(ctx_.eng.now()));
+  o.teu = teu;
+  o.freed = room_freed_;
+  o.learnt = disruptions_learnt_;
+  return o.plan;
+}
+
+// A smaller box may fit a departure the kept plan's box did not: it searches again. A truck
+// on demand or by a dispatch rule leaves after the box is ready, so a plan that starts with one
+// moves with the clock.
+bool Planner::still_holds(const RouteOffer &o, double teu) const {
+  if (!o.plan || o.learnt != disruptions_learnt_ || teu < o.teu)
+    return false;
+  for (ServiceIndex s : o.services)
+    if (last_freed_[s] > o.freed)
+      return false;
+  const Plan &p = *o.plan;
+  if (!boardable_now(p))
+    return false;
+  for (const PlannedLeg &leg : p.legs)
+    if (leg.trip >= 0 && !has_room(leg.service, leg.board, leg.alight, leg.trip, teu))
+      return false;
+  return true;
+}
+
+bool Planner::boardable_now(const Plan &p) const {
+  if (p.legs.empty() || p.it.legs.front().on_demand ||
+      ctx_.in.services[p.legs.front().service].schedule.kind == Schedule::Kind::Dispatch)
+    return false;
+  const TimetableLeg &first = p.it.legs.front();
+  return first.departure >= to_hours(ctx_.eng.now()) + (first.ready - p.it.ready);
+}
+
+std::optional<Plan> Planner::route_unbooked(FlowIndex f, std::size_t r) {
+  std::optional<Plan> &kept = offers_[f][r].unbooked;
+  if (!kept || !boardable_now(*kept)) {
+    const DemandFlow &flow = ctx_.net.demand[f];
+    kept = unbooked(flow, flow.origin, ctx_.in.choice_sets[f][r], to_hours(ctx_.eng.now()));
+  }
+  return kept;
+}
+
 void Planner::add_booking(const PlannedLeg &l, double teu) {
   if (l.trip < 0)
     return;
+  if (teu < 0.0)
+    last_freed_[l.service] = ++room_freed_;
   std::vector<double> &on = booked_[{l.trip, l.service}];
   on.resize(ctx_.in.services[l.service].legs.size(), 0.0);
   for (std::size_t j = l.board; j < l.alight; ++j) {
     on[j] = std::max(0.0, on[j] + teu);
     if (teu < 0.0) // room given back: the departure may no longer be full
-      full_until_[l.service][j] = std::min(full_until_[l.service][j], l.trip);
+      for (std::size_t c = 0; c < size_classes; ++c) {
+        Tick &w = full_until_[l.service][j * size_classes + c];
+        w = std::min(w, l.trip);
+      }
   }
 }
 

@@ -61,6 +61,31 @@ public:
 
 private:
   void offers(FlowIndex f, double teu, std::vector<Plan> &plans, std::vector<double> &weights);
+  /// The earliest plan with room on route `r` of flow `f`'s choice set, from now: the one kept
+  /// from an earlier box when it still holds (see RouteOffer), else a new search.
+  std::optional<Plan> route_offer(FlowIndex f, std::size_t r, double teu);
+  /// A plan an earlier box of the flow got from the search, for the boxes after it. It is still
+  /// the earliest with room for a box of at least `teu` while no room has been given back on a
+  /// service the route may use and no disruption announced since (room only shrinks, so nothing
+  /// earlier can have opened), its first departure can still be boarded, and each of its
+  /// departures has room for the box.
+  struct RouteOffer {
+    std::optional<Plan> plan;
+    double teu = 0.0;
+    std::uint64_t freed = 0;            ///< room_freed_ when it was found
+    std::uint64_t learnt = 0;           ///< disruptions_learnt_ when it was found
+    bool services_known = false;        ///< `services` filled in
+    std::vector<ServiceIndex> services; ///< the timetabled services the route's filter lets ride
+    /// The earliest itinerary without booking, for when no route has room: the timetable's
+    /// alone, so it holds while its first departure can be boarded.
+    std::optional<Plan> unbooked;
+  };
+  [[nodiscard]] bool still_holds(const RouteOffer &o, double teu) const;
+  /// Whether a box ready now still makes the plan's first departure; false for a first ride
+  /// that leaves when the box is ready (on demand, or by a dispatch rule).
+  [[nodiscard]] bool boardable_now(const Plan &p) const;
+  /// The earliest itinerary on route `r` of flow `f` without booking (kept as RouteOffer says).
+  std::optional<Plan> route_unbooked(FlowIndex f, std::size_t r);
   std::optional<Plan> choose(FlowIndex f, std::vector<Plan> &plans,
                              const std::vector<double> &weights);
   [[nodiscard]] double closure_hours(const Plan &p) const;
@@ -114,16 +139,26 @@ private:
   std::map<std::pair<Tick, ServiceIndex>, std::vector<double>> booked_;
   /// Adds `teu` on the legs that `l` rides of its departure.
   void add_booking(const PlannedLeg &l, double teu);
-  /// [service][leg]: every departure (tick at the first stop) before this one has left, does
-  /// not run, or has less room on the leg than the smallest box that looked for room on the
-  /// service so far (smallest_teu_); -1: not known yet. Moves on as searches look; moves back
-  /// when room is given back; forgotten when a smaller box looks or a disruption is announced.
-  /// So that a search jumps over the run of full departures an overloaded service has, instead
-  /// of looking at each.
+  /// [service][leg * size_classes + c]: every departure (tick at the first stop) before this
+  /// one has left, does not run, or has less room on the leg than 2^c times the smallest box
+  /// that looked for room on the service so far (smallest_teu_); -1: not known yet. Moves on as
+  /// searches look; moves back when room is given back; forgotten when a smaller box looks or a
+  /// disruption is announced. So that a search jumps over the run of departures too full for
+  /// its box that an overloaded service has, instead of looking at each. A box uses the largest
+  /// class it is at least the size of.
+  static constexpr std::size_t size_classes = 8;
   std::vector<std::vector<Tick>> full_until_;
   std::vector<double> smallest_teu_; ///< [service]
   void forget_full(ServiceIndex s);
-  std::vector<RandomStream> choice_rng_; ///< per flow
+  std::vector<RandomStream> choice_rng_;        ///< per flow
+  std::vector<std::vector<RouteOffer>> offers_; ///< [flow][route of its choice set]
+  /// What can make an earlier itinerary bookable again: room given back (counted, and per
+  /// service the count when it last happened there) and disruptions announced.
+  std::uint64_t room_freed_ = 0;
+  std::vector<std::uint64_t> last_freed_; ///< [service]
+  std::uint64_t disruptions_learnt_ = 0;
+  /// [flow]: the services that run from its origin to its destination and take its cargo.
+  std::vector<std::vector<ServiceIndex>> direct_services_;
 };
 
 } // namespace corsim::model::detail

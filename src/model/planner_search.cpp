@@ -97,12 +97,16 @@ Hours Planner::full_before(ServiceIndex s, std::size_t leg, Hours start, double 
     forget_full(s);
   }
   const Timetable &tt = *ctx_.in.timetable;
-  Tick &w = full_until_[s][leg];
+  std::size_t c = 0; // the largest class the box fills: room < 2^c smallest is too little
+  while (c + 1 < size_classes && teu >= smallest_teu_[s] * static_cast<double>(2u << c))
+    ++c;
+  const double too_little = smallest_teu_[s] * static_cast<double>(1u << c);
+  Tick &w = full_until_[s][leg * size_classes + c];
   if (w < 0)
     w = trip_at(s, Hours(0.0));
   // Each departure is looked at once while the mark stands; stop at the horizon.
   const Tick last = ctx_.eng.now() + to_ticks(ctx_.in.options->plan_horizon);
-  while (w >= 0 && w <= last && !has_room(s, leg, leg + 1, w, smallest_teu_[s])) {
+  while (w >= 0 && w <= last && !has_room(s, leg, leg + 1, w, too_little)) {
     const Hours next = tt.next_departure(s, 0, to_hours(w) + Hours(1e-3));
     w = std::isfinite(next.value()) ? to_ticks(next) : tick_max;
   }
