@@ -124,6 +124,7 @@ private:
   std::vector<std::vector<double>> arrival_offset_;   ///< [service][stop]
   std::vector<std::vector<Stop>> stops_at_;           ///< [node]: services stopping there
   std::vector<LinkIndex> on_demand_;                  ///< road links without a service
+  double week_shift_ = 0.0; ///< hours from Monday 00:00 to the epoch's 00:00
   friend class TimetableSearch;
 };
 

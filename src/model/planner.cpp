@@ -243,25 +243,33 @@ std::optional<Plan> Planner::route_offer(FlowIndex f, std::size_t r, double teu)
         }
     o.services_known = true;
   } else if (still_holds(o, teu)) {
-    return o.plan;
+    return o.plan && o.plan->it.arrival <= horizon_end() ? o.plan : std::nullopt;
   }
   const DemandFlow &flow = ctx_.net.demand[f];
-  o.plan = bookable(flow, flow.origin, filter, teu, to_hours(ctx_.eng.now()));
+  const Hours beyond = days(keep_beyond_days);
+  o.plan = bookable(flow, flow.origin, filter, teu, to_hours(ctx_.eng.now()), beyond);
+  o.looked_until = horizon_end() + beyond;
   o.teu = teu;
   o.freed = room_freed_;
   o.learnt = disruptions_learnt_;
-  return o.plan;
+  return o.plan && o.plan->it.arrival <= horizon_end() ? o.plan : std::nullopt;
+}
+
+Hours Planner::horizon_end() const {
+  return to_hours(ctx_.eng.now()) + ctx_.in.options->plan_horizon;
 }
 
 // A smaller box may fit a departure the kept plan's box did not: it searches again. A truck
 // on demand or by a dispatch rule leaves after the box is ready, so a plan that starts with one
 // moves with the clock.
 bool Planner::still_holds(const RouteOffer &o, double teu) const {
-  if (!o.plan || o.learnt != disruptions_learnt_ || teu < o.teu)
+  if (o.learnt != disruptions_learnt_ || teu < o.teu)
     return false;
   for (ServiceIndex s : o.services)
     if (last_freed_[s] > o.freed)
       return false;
+  if (!o.plan) // nothing arrived by where the search looked
+    return horizon_end() <= o.looked_until;
   const Plan &p = *o.plan;
   if (!boardable_now(p))
     return false;

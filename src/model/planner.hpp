@@ -68,9 +68,13 @@ private:
   /// the earliest with room for a box of at least `teu` while no room has been given back on a
   /// service the route may use and no disruption announced since (room only shrinks, so nothing
   /// earlier can have opened), its first departure can still be boarded, and each of its
-  /// departures has room for the box.
+  /// departures has room for the box. The search looks `keep_beyond` past the planning horizon:
+  /// a plan arriving after the horizon means "none" until the horizon reaches it, and no plan
+  /// at all means "none" until the horizon passes where the search looked.
+  static constexpr double keep_beyond_days = 14.0;
   struct RouteOffer {
     std::optional<Plan> plan;
+    Hours looked_until{0.0}; ///< the latest arrival the search considered
     double teu = 0.0;
     std::uint64_t freed = 0;            ///< room_freed_ when it was found
     std::uint64_t learnt = 0;           ///< disruptions_learnt_ when it was found
@@ -80,7 +84,10 @@ private:
     /// alone, so it holds while its first departure can be boarded.
     std::optional<Plan> unbooked;
   };
+  /// Whether `o` is still what the search would answer for a box of `teu` now.
   [[nodiscard]] bool still_holds(const RouteOffer &o, double teu) const;
+  /// The latest arrival a plan made now may have: now + the planning horizon.
+  [[nodiscard]] Hours horizon_end() const;
   /// Whether a box ready now still makes the plan's first departure; false for a first ride
   /// that leaves when the box is ready (on demand, or by a dispatch rule).
   [[nodiscard]] bool boardable_now(const Plan &p) const;
@@ -99,9 +106,10 @@ private:
   [[nodiscard]] double generalised_cost(const DemandFlow &flow, const Plan &p) const;
   // planner_search.cpp
   std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
-  /// The earliest plan from `ready` on whose departures `teu` fit.
+  /// The earliest plan from `ready` on whose departures `teu` fit, arriving within the planning
+  /// horizon and `beyond` it.
   std::optional<Plan> bookable(const DemandFlow &flow, NodeIndex from, const RouteFilter &filter,
-                               double teu, Hours ready);
+                               double teu, Hours ready, Hours beyond = Hours(0.0));
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
   std::size_t full_leg(Plan &p, double teu) const;
   /// Whether departure `trip` of service `s` runs, has not left stop `board` yet, and has
@@ -118,11 +126,13 @@ private:
   /// departures with room when `room` is given.
   [[nodiscard]] std::optional<Itinerary> earliest(const DemandFlow &flow, NodeIndex from,
                                                   const RouteFilter &filter, Hours ready,
-                                                  const DepartureRoom *room = nullptr) const;
+                                                  const DepartureRoom *room = nullptr,
+                                                  Hours beyond = Hours(0.0)) const;
   /// The earliest itinerary by `filter` as a plan, without booking.
   [[nodiscard]] std::optional<Plan> unbooked(const DemandFlow &flow, NodeIndex from,
                                              const RouteFilter &filter, Hours ready,
-                                             const DepartureRoom *room = nullptr) const;
+                                             const DepartureRoom *room = nullptr,
+                                             Hours beyond = Hours(0.0)) const;
   class RoomFor;
   bool to_legs(const Itinerary &it, std::vector<PlannedLeg> &legs) const;
 

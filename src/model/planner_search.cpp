@@ -29,7 +29,7 @@ private:
 
 std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, NodeIndex from,
                                            const RouteFilter &filter, Hours ready,
-                                           const DepartureRoom *room) const {
+                                           const DepartureRoom *room, Hours beyond) const {
   TimetableQuery q;
   q.from = from;
   q.to = flow.destination;
@@ -37,7 +37,7 @@ std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, NodeIndex fro
   q.cargo = flow.cargo;
   q.filter = filter;
   q.room = room;
-  q.horizon = ctx_.in.options->plan_horizon - (ready - to_hours(ctx_.eng.now()));
+  q.horizon = ctx_.in.options->plan_horizon + beyond - (ready - to_hours(ctx_.eng.now()));
   if (!(q.horizon.value() > 0.0))
     return std::nullopt;
   return ctx_.in.timetable->earliest_arrival(q);
@@ -45,9 +45,9 @@ std::optional<Itinerary> Planner::earliest(const DemandFlow &flow, NodeIndex fro
 
 std::optional<Plan> Planner::unbooked(const DemandFlow &flow, NodeIndex from,
                                       const RouteFilter &filter, Hours ready,
-                                      const DepartureRoom *room) const {
+                                      const DepartureRoom *room, Hours beyond) const {
   Plan p;
-  auto it = earliest(flow, from, filter, ready, room);
+  auto it = earliest(flow, from, filter, ready, room, beyond);
   if (!it)
     return std::nullopt;
   p.it = std::move(*it);
@@ -105,7 +105,8 @@ Hours Planner::full_before(ServiceIndex s, std::size_t leg, Hours start, double 
   if (w < 0)
     w = trip_at(s, Hours(0.0));
   // Each departure is looked at once while the mark stands; stop at the horizon.
-  const Tick last = ctx_.eng.now() + to_ticks(ctx_.in.options->plan_horizon);
+  const Tick last =
+      ctx_.eng.now() + to_ticks(ctx_.in.options->plan_horizon + days(keep_beyond_days));
   while (w >= 0 && w <= last && !has_room(s, leg, leg + 1, w, too_little)) {
     const Hours next = tt.next_departure(s, 0, to_hours(w) + Hours(1e-3));
     w = std::isfinite(next.value()) ? to_ticks(next) : tick_max;
@@ -118,13 +119,12 @@ void Planner::forget_full(ServiceIndex s) {
 }
 
 // The earliest itinerary on departures with room: the search boards, on each service, the
-// first departure with room for the whole ride. (Searching first without room and keeping the
-// answer when it has room is 17 % faster at the corridor's own demand and 1.7 times slower
-// when it grows: bench/RESULTS.md.)
+// first departure with room for the whole ride.
 std::optional<Plan> Planner::bookable(const DemandFlow &flow, NodeIndex from,
-                                      const RouteFilter &filter, double teu, Hours ready) {
+                                      const RouteFilter &filter, double teu, Hours ready,
+                                      Hours beyond) {
   const RoomFor room(*this, teu);
-  auto p = unbooked(flow, from, filter, ready, &room);
+  auto p = unbooked(flow, from, filter, ready, &room, beyond);
   if (!p || full_leg(*p, teu) != p->legs.size()) // (full_leg names the departures)
     return std::nullopt;
   return p;

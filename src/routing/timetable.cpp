@@ -29,7 +29,8 @@ Hours sea_customs(const Network &net, const Service &svc, std::size_t i, const D
 
 } // namespace
 
-Timetable::Timetable(const RoutingGraph &graph) : graph_(&graph) {
+Timetable::Timetable(const RoutingGraph &graph)
+    : graph_(&graph), week_shift_(weekday(graph.network().settings.epoch) * hours_per_day) {
   const Network &net = graph.network();
   stops_at_.resize(net.nodes.size());
   std::vector<bool> served(net.links.size(), false);
@@ -85,13 +86,15 @@ Hours Timetable::arrival_offset(ServiceIndex s, std::size_t stop) const {
   return Hours(arrival_offset_.at(s).at(stop));
 }
 
-Hours first_departure_at_or_after(const Schedule &sch, Hours t, CivilDate epoch) {
+namespace {
+
+/// first_departure_at_or_after with the hours from Monday 00:00 to the epoch given.
+Hours first_departure_after_shift(const Schedule &sch, Hours t, double shift) {
   const double x = t.value();
   switch (sch.kind) {
   case Schedule::Kind::Weekly: {
     if (sch.weekly.empty())
       return Hours(std::numeric_limits<double>::infinity());
-    const double shift = weekday(epoch) * hours_per_day; // Monday 00:00 to the epoch
     const double m = x + shift;
     const double week = std::floor(m / hours_per_week);
     double best = std::numeric_limits<double>::infinity();
@@ -116,11 +119,17 @@ Hours first_departure_at_or_after(const Schedule &sch, Hours t, CivilDate epoch)
   return Hours(x + sch.max_wait.value());
 }
 
+} // namespace
+
+Hours first_departure_at_or_after(const Schedule &sch, Hours t, CivilDate epoch) {
+  return first_departure_after_shift(sch, t, weekday(epoch) * hours_per_day);
+}
+
 Hours Timetable::next_departure(ServiceIndex s, std::size_t stop, Hours t) const {
   const Schedule &sch = graph_->network().services.at(s).schedule;
   const Hours offset(departure_offset_.at(s).at(stop));
   // the latest acceptable departure from the first stop
-  return first_departure_at_or_after(sch, t - offset, graph_->network().settings.epoch) + offset;
+  return first_departure_after_shift(sch, t - offset, week_shift_) + offset;
 }
 
 } // namespace corsim
