@@ -247,8 +247,12 @@ std::optional<Plan> Planner::route_offer(FlowIndex f, std::size_t r, double teu)
   }
   const DemandFlow &flow = ctx_.net.demand[f];
   const Hours beyond = days(keep_beyond_days);
-  o.plan = bookable(flow, flow.origin, filter, teu, to_hours(ctx_.eng.now()), beyond);
-  o.looked_until = horizon_end() + beyond;
+  bool found_none = false;
+  o.plan = bookable(flow, flow.origin, filter, teu, to_hours(ctx_.eng.now()), beyond, &found_none);
+  // Only "the search found nothing" is kept as none; a plan whose departures could not be named
+  // is searched again for the next box.
+  o.looked_until =
+      found_none ? horizon_end() + beyond : Hours(-std::numeric_limits<double>::infinity());
   o.teu = teu;
   o.freed = room_freed_;
   o.learnt = disruptions_learnt_;

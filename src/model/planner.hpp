@@ -107,9 +107,12 @@ private:
   // planner_search.cpp
   std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
   /// The earliest plan from `ready` on whose departures `teu` fit, arriving within the planning
-  /// horizon and `beyond` it.
+  /// horizon and `beyond` it. `found_none`, when given, says whether the search itself found
+  /// nothing (rather than an itinerary whose departures could not be named: a route that passes
+  /// a node twice).
   std::optional<Plan> bookable(const DemandFlow &flow, NodeIndex from, const RouteFilter &filter,
-                               double teu, Hours ready, Hours beyond = Hours(0.0));
+                               double teu, Hours ready, Hours beyond = Hours(0.0),
+                               bool *found_none = nullptr);
   /// Names the departures `p` boards; the first leg whose departure is full, or legs.size().
   std::size_t full_leg(Plan &p, double teu) const;
   /// Whether departure `trip` of service `s` runs, has not left stop `board` yet, and has

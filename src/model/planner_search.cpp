@@ -122,9 +122,11 @@ void Planner::forget_full(ServiceIndex s) {
 // first departure with room for the whole ride.
 std::optional<Plan> Planner::bookable(const DemandFlow &flow, NodeIndex from,
                                       const RouteFilter &filter, double teu, Hours ready,
-                                      Hours beyond) {
+                                      Hours beyond, bool *found_none) {
   const RoomFor room(*this, teu);
   auto p = unbooked(flow, from, filter, ready, &room, beyond);
+  if (found_none != nullptr)
+    *found_none = !p;
   if (!p || full_leg(*p, teu) != p->legs.size()) // (full_leg names the departures)
     return std::nullopt;
   return p;
