@@ -243,7 +243,7 @@ std::optional<Plan> Planner::route_offer(FlowIndex f, std::size_t r, double teu)
         }
     o.services_known = true;
   } else if (still_holds(o, teu)) {
-    return o.plan && o.plan->it.arrival <= horizon_end() ? o.plan : std::nullopt;
+    return within_horizon(o.plan);
   }
   const DemandFlow &flow = ctx_.net.demand[f];
   const Hours beyond = days(keep_beyond_days);
@@ -256,11 +256,20 @@ std::optional<Plan> Planner::route_offer(FlowIndex f, std::size_t r, double teu)
   o.teu = teu;
   o.freed = room_freed_;
   o.learnt = disruptions_learnt_;
-  return o.plan && o.plan->it.arrival <= horizon_end() ? o.plan : std::nullopt;
+  return within_horizon(o.plan);
 }
 
 Hours Planner::horizon_end() const {
   return to_hours(ctx_.eng.now()) + ctx_.in.options->plan_horizon;
+}
+
+// A kept plan may arrive after the horizon (the search looked beyond it): none yet, then.
+std::optional<Plan> Planner::within_horizon(const std::optional<Plan> &p) const {
+  return p && p->it.arrival <= horizon_end() ? p : std::nullopt;
+}
+
+bool Planner::dispatched(ServiceIndex s) const {
+  return ctx_.in.services[s].schedule.kind == Schedule::Kind::Dispatch;
 }
 
 // A smaller box may fit a departure the kept plan's box did not: it searches again. A truck
@@ -284,8 +293,7 @@ bool Planner::still_holds(const RouteOffer &o, double teu) const {
 }
 
 bool Planner::boardable_now(const Plan &p) const {
-  if (p.legs.empty() || p.it.legs.front().on_demand ||
-      ctx_.in.services[p.legs.front().service].schedule.kind == Schedule::Kind::Dispatch)
+  if (p.legs.empty() || p.it.legs.front().on_demand || dispatched(p.legs.front().service))
     return false;
   const TimetableLeg &first = p.it.legs.front();
   return first.departure >= to_hours(ctx_.eng.now()) + (first.ready - p.it.ready);

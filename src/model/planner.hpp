@@ -88,6 +88,9 @@ private:
   [[nodiscard]] bool still_holds(const RouteOffer &o, double teu) const;
   /// The latest arrival a plan made now may have: now + the planning horizon.
   [[nodiscard]] Hours horizon_end() const;
+  [[nodiscard]] std::optional<Plan> within_horizon(const std::optional<Plan> &p) const;
+  /// Whether service `s` leaves by a dispatch rule (no timetable, no bookings).
+  [[nodiscard]] bool dispatched(ServiceIndex s) const;
   /// Whether a box ready now still makes the plan's first departure; false for a first ride
   /// that leaves when the box is ready (on demand, or by a dispatch rule).
   [[nodiscard]] bool boardable_now(const Plan &p) const;
@@ -105,6 +108,8 @@ private:
   [[nodiscard]] std::optional<Plan> earliest_expected(const DemandFlow &flow) const;
   [[nodiscard]] double generalised_cost(const DemandFlow &flow, const Plan &p) const;
   // planner_search.cpp
+  /// A ride on `s`, one of the services that run the flow's whole way (direct_services_), on
+  /// its first departure with room.
   std::optional<Plan> direct(const DemandFlow &flow, ServiceIndex s, double teu);
   /// The earliest plan from `ready` on whose departures `teu` fit, arriving within the planning
   /// horizon and `beyond` it. `found_none`, when given, says whether the search itself found

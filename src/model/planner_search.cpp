@@ -13,16 +13,14 @@ public:
   RoomFor(Planner &planner, double teu) : planner_(planner), teu_(teu) {}
   [[nodiscard]] bool fits(ServiceIndex s, std::size_t board, std::size_t alight,
                           Hours start) const override {
-    return dispatch(s) || planner_.has_room(s, board, alight, planner_.trip_at(s, start), teu_);
+    return planner_.dispatched(s) ||
+           planner_.has_room(s, board, alight, planner_.trip_at(s, start), teu_);
   }
   [[nodiscard]] Hours full_before(ServiceIndex s, std::size_t leg, Hours start) const override {
-    return dispatch(s) ? start : planner_.full_before(s, leg, start, teu_);
+    return planner_.dispatched(s) ? start : planner_.full_before(s, leg, start, teu_);
   }
 
 private:
-  [[nodiscard]] bool dispatch(ServiceIndex s) const {
-    return planner_.ctx_.in.services[s].schedule.kind == Schedule::Kind::Dispatch;
-  }
   Planner &planner_;
   double teu_;
 };
@@ -61,8 +59,7 @@ std::optional<Plan> Planner::unbooked(const DemandFlow &flow, NodeIndex from,
 std::size_t Planner::full_leg(Plan &p, double teu) const {
   for (std::size_t i = 0; i < p.legs.size(); ++i) {
     PlannedLeg &leg = p.legs[i];
-    if (leg.service >= ctx_.net.services.size() ||
-        ctx_.in.services[leg.service].schedule.kind == Schedule::Kind::Dispatch)
+    if (leg.service >= ctx_.net.services.size() || dispatched(leg.service))
       continue;
     leg.trip = trip_at(leg.service, p.it.legs[i].departure - ctx_.in.timetable->departure_offset(
                                                                  leg.service, leg.board));
@@ -138,10 +135,6 @@ std::optional<Plan> Planner::direct(const DemandFlow &flow, ServiceIndex s, doub
   const Service &svc = ctx_.net.services[s];
   const auto board = std::find(svc.route.begin(), svc.route.end(), flow.origin);
   const auto alight = std::find(board, svc.route.end(), flow.destination);
-  if (alight == svc.route.end() || svc.schedule.kind == Schedule::Kind::Dispatch ||
-      (!svc.cargo.empty() &&
-       std::find(svc.cargo.begin(), svc.cargo.end(), flow.cargo) == svc.cargo.end()))
-    return std::nullopt;
   const auto b = static_cast<std::size_t>(board - svc.route.begin());
   const auto a = static_cast<std::size_t>(alight - svc.route.begin());
   const Timetable &tt = *ctx_.in.timetable;

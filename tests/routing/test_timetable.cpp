@@ -243,6 +243,48 @@ TEST_CASE("Earliest arrival equals a brute-force walk through random timetables"
   }
 }
 
+namespace {
+
+/// The departures named (service, start at its first stop, hours) are full; the rest have room.
+struct FullDepartures final : DepartureRoom {
+  std::vector<std::pair<ServiceIndex, double>> full;
+  [[nodiscard]] bool fits(ServiceIndex s, std::size_t, std::size_t, Hours start) const override {
+    return std::none_of(full.begin(), full.end(), [&](const auto &f) {
+      return f.first == s && std::abs(f.second - start.value()) < 1e-6;
+    });
+  }
+};
+
+} // namespace
+
+TEST_CASE("A full departure sends the box to the next one, by hand on the teaching corridor",
+          "[routing][timetable]") {
+  const Network net = teaching_corridor();
+  const RoutingGraph g(net);
+  const Timetable tt(g);
+  FullDepartures room;
+  SECTION("Monday's S0 is full: Thursday's, 82 h, arriving 30 h later at Manzhouli") {
+    room.full = {{S0, 10.0}};
+    auto q = tt_query(CHC, MZL, 0.0);
+    q.room = &room;
+    auto it = tt.earliest_arrival(q);
+    REQUIRE(it);
+    CHECK(it->legs[0].departure.value() == Approx(82));
+    CHECK(it->arrival.value() == Approx(112));
+  }
+  SECTION("Saturday's S1 out of Zabaikalsk is full: next Tuesday's, 32 + 168 = 200 h") {
+    // Without room rules: ZBK ready at 57 h, Saturday 128 h, Moscow at 278 h (150 h on S1).
+    room.full = {{S1, 128.0}};
+    auto q = tt_query(CHC, MOW, 0.0);
+    q.room = &room;
+    auto it = tt.earliest_arrival(q);
+    REQUIRE(it);
+    CHECK(it->legs.back().service == S1);
+    CHECK(it->legs.back().departure.value() == Approx(200));
+    CHECK(it->arrival.value() == Approx(200 + 150));
+  }
+}
+
 TEST_CASE("Earliest arrival on departures with room equals the brute-force walk",
           "[routing][timetable][oracle]") {
   int delayed = 0; // queries whose answer the full departures change
